@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module layering (one-way): CPCRE2 <- PCRE2 <- HedgerowCore <- {HedgerowInputs, HedgerowReport}
+// <- HedgerowKit <- hedgerow. HedgerowRules holds the embedded rule text only.
+let package = Package(
+    name: "hedgerow",
+    products: [
+        .executable(name: "hedgerow", targets: ["hedgerow"]),
+        .library(name: "HedgerowKit", targets: ["HedgerowKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .executableTarget(name: "embed-rules", path: "Sources/embed-rules"),
+        .plugin(
+            name: "EmbedRules",
+            capability: .buildTool(),
+            dependencies: ["embed-rules"]
+        ),
+        .target(name: "HedgerowRules", plugins: ["EmbedRules"]),
+        .target(name: "HedgerowCore", dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")]),
+        .target(name: "HedgerowInputs", dependencies: ["HedgerowCore"]),
+        .target(name: "HedgerowReport", dependencies: ["HedgerowCore"]),
+        .target(name: "HedgerowKit", dependencies: ["HedgerowCore", "HedgerowInputs", "HedgerowReport", "HedgerowRules"]),
+        .executableTarget(
+            name: "hedgerow",
+            dependencies: ["HedgerowKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "HedgerowCoreTests", dependencies: ["HedgerowCore", "HedgerowKit"]),
+        .testTarget(name: "HedgerowKitTests", dependencies: ["HedgerowKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["hedgerow"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,46 @@
+/// A position in a text: 1-based line, 1-based column counted in Unicode code points
+/// (an invalid UTF-8 byte counts as one), and the byte offset from the start.
+public struct TextPosition: Equatable, Hashable, Sendable, Comparable {
+    public var line: Int
+    public var column: Int
+    public var offset: Int
+    public init(line: Int, column: Int, offset: Int) { self.line = line; self.column = column; self.offset = offset }
+    public static func < (a: TextPosition, b: TextPosition) -> Bool { a.offset < b.offset }
+}
+
+/// Where a fragment of text came from: enough for a report to point at it without
+/// the reporter ever reading files or running git.
+public struct Origin: Equatable, Hashable, Sendable {
+    /// The path as given on the command line joined with the path inside it, or "-" for stdin.
+    public var path: String
+    public var commit: String?
+    public var author: String?
+    public var date: String?
+    /// Line number in the original file of the fragment's first line (diff hunks start mid-file).
+    public var firstLine: Int
+    public init(path: String, commit: String? = nil, author: String? = nil, date: String? = nil, firstLine: Int = 1) {
+        self.path = path; self.commit = commit; self.author = author; self.date = date; self.firstLine = firstLine
+    }
+}
+
+/// One thing found. Carries the raw value in memory only: every output goes through
+/// `masked` unless the user asked for values on the command line.
+public struct Finding: Equatable, Sendable {
+    public var ruleID: String
+    public var ruleName: String
+    public var category: Category
+    public var dataClass: DataClass
+    public var confidence: Confidence
+    /// Why a validator lowered the confidence, if one did.
+    public var confidenceNote: String?
+    public var origin: Origin
+    public var start: TextPosition
+    /// Exclusive end, as SARIF counts it.
+    public var end: TextPosition
+    public var value: String
+    public var masked: String
+    public var fingerprint: String
+    public var hint: String
+
+    public var line: Int { start.line }
+}

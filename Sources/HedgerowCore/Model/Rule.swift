@@ -1,0 +1,45 @@
+/// A detection rule as written in a rule file: data, not code. Compiled into
+/// `CompiledRule` before scanning.
+public struct Rule: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var description: String
+    public var category: Category
+    public var dataClass: DataClass
+    /// Confidence before validators adjust it.
+    public var confidence: Confidence
+    /// PCRE2 syntax; a group named `value` marks the value when the match carries context.
+    public var pattern: String
+    /// Literal strings, one of which must occur (case-insensitively) near a match.
+    /// Empty means the pattern runs over all text.
+    public var keywords: [String]
+    /// Names of Swift validators run on each match, in order.
+    public var validators: [String]
+    /// True for rules whose matches span lines (PEM blocks).
+    public var multiline: Bool
+    /// Longest match the rule can produce, in bytes; bounds the work per candidate.
+    public var maxLength: Int
+    public var caseInsensitive: Bool
+    public var examples: [String]
+    public var lowConfidenceExamples: [String]
+    public var negativeExamples: [String]
+    public var references: [String]
+    public var hint: String
+    /// Where the rule was defined, for error messages ("Rules/secrets/aws.yml:12").
+    public var origin: String
+
+    public init(
+        id: String, name: String, description: String = "", category: Category, dataClass: DataClass,
+        confidence: Confidence = .high, pattern: String, keywords: [String] = [], validators: [String] = [],
+        multiline: Bool = false, maxLength: Int = 512, caseInsensitive: Bool = false,
+        examples: [String] = [], lowConfidenceExamples: [String] = [], negativeExamples: [String] = [],
+        references: [String] = [], hint: String = "", origin: String = ""
+    ) {
+        self.id = id; self.name = name; self.description = description; self.category = category
+        self.dataClass = dataClass; self.confidence = confidence; self.pattern = pattern
+        self.keywords = keywords; self.validators = validators; self.multiline = multiline
+        self.maxLength = maxLength; self.caseInsensitive = caseInsensitive; self.examples = examples
+        self.lowConfidenceExamples = lowConfidenceExamples; self.negativeExamples = negativeExamples
+        self.references = references; self.hint = hint; self.origin = origin
+    }
+}

@@ -1,0 +1,30 @@
+/// Totals for one run, shown in every output format so a partial scan is never silent.
+public struct ScanSummary: Equatable, Sendable {
+    public var filesScanned = 0
+    public var bytesScanned = 0
+    /// Files not scanned, by reason ("binary", "symlink", "unreadable", "too large"...).
+    public var skipped: [String: Int] = [:]
+    /// Paths that could not be read, with the reason; these make the exit code 2.
+    public var errors: [String] = []
+    /// Rules that stopped early on some input because a match limit was hit.
+    public var limitHits: [String: Int] = [:]
+    public var findingsByCategory: [Category: Int] = [:]
+    /// Findings below the reporting threshold, counted but not listed.
+    public var belowThreshold = 0
+
+    public init() {}
+
+    public var findingCount: Int { findingsByCategory.values.reduce(0, +) }
+
+    public mutating func skip(_ reason: String) { skipped[reason, default: 0] += 1 }
+
+    public mutating func merge(_ other: ScanSummary) {
+        filesScanned += other.filesScanned
+        bytesScanned += other.bytesScanned
+        for (k, v) in other.skipped { skipped[k, default: 0] += v }
+        errors += other.errors
+        for (k, v) in other.limitHits { limitHits[k, default: 0] += v }
+        for (k, v) in other.findingsByCategory { findingsByCategory[k, default: 0] += v }
+        belowThreshold += other.belowThreshold
+    }
+}

@@ -1,0 +1,51 @@
+import PCRE2
+
+/// A rule ready to run: its pattern JIT-compiled once and its validators resolved.
+public final class CompiledRule: @unchecked Sendable {
+    public let rule: Rule
+    public let pattern: Pattern
+    /// The group that holds the value, or nil when the whole match is the value.
+    public let valueGroup: Int?
+    public let validators: [any Validator]
+    /// Position in its rule set; findings sort by it when spans tie.
+    public let index: Int
+
+    init(rule: Rule, index: Int) throws {
+        self.rule = rule
+        self.index = index
+        var options: Pattern.Options = [.multiline]
+        if rule.caseInsensitive { options.insert(.caseless) }
+        do {
+            pattern = try Pattern(rule.pattern, options: options)
+        } catch let error as PCRE2Error {
+            throw RuleProblem(rule: rule, message: "pattern does not compile: \(error)")
+        }
+        valueGroup = pattern.groupNumber(named: "value")
+        validators = try rule.validators.map { name in
+            do { return try ValidatorRegistry.validator(named: name) } catch {
+                throw RuleProblem(rule: rule, message: "\(error)")
+            }
+        }
+    }
+
+    /// Priority when two rules' findings overlap: specific rules beat generic ones.
+    var priority: Int {
+        if rule.id.contains("generic") { return 0 }
+        switch rule.category {
+        case .privateKey, .apiKey, .connectionString: return 30
+        case .cardNumber, .bankAccount, .nhsNumber, .niNumber: return 20
+        case .password: return 15
+        case .email, .dateOfBirth, .protectiveMarking: return 10
+        case .phone, .postcode, .ip: return 5
+        }
+    }
+}
+
+/// A rule that cannot be used, with where it was defined.
+public struct RuleProblem: Error, CustomStringConvertible, Equatable, Sendable {
+    public let ruleID: String
+    public let origin: String
+    public let message: String
+    public init(rule: Rule, message: String) { ruleID = rule.id; origin = rule.origin; self.message = message }
+    public var description: String { "\(origin): rule \(ruleID): \(message)" }
+}

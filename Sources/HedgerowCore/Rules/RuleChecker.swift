@@ -1,0 +1,47 @@
+/// Runs every rule's own examples: each example must be found by its rule (low-confidence
+/// examples at low confidence), and no negative example may be found at all. This is what
+/// `hedgerow rules check` and the test suite both run.
+public enum RuleChecker {
+    public struct Failure: CustomStringConvertible, Equatable {
+        public let ruleID: String
+        public let origin: String
+        public let message: String
+        public var description: String { "\(origin): rule \(ruleID): \(message)" }
+    }
+
+    public static func check(_ rules: [Rule], fingerprinter: Fingerprinter = Fingerprinter(key: Array("rules-check".utf8))) -> [Failure] {
+        let ruleSet: RuleSet
+        do { ruleSet = try RuleSet(rules) } catch let problems as RuleSetProblems {
+            return problems.problems.map { Failure(ruleID: $0.ruleID, origin: $0.origin, message: $0.message) }
+        } catch {
+            return [Failure(ruleID: "-", origin: "-", message: "\(error)")]
+        }
+        var failures: [Failure] = []
+        for compiled in ruleSet.rules {
+            let rule = compiled.rule
+            let single = try! RuleSet([rule])
+            let scanner = Scanner(ruleSet: single, fingerprinter: fingerprinter)
+            func fail(_ message: String) { failures.append(Failure(ruleID: rule.id, origin: rule.origin, message: message)) }
+            if rule.examples.count < 3 { fail("needs at least 3 examples, has \(rule.examples.count)") }
+            if rule.negativeExamples.count < 3 { fail("needs at least 3 negative examples, has \(rule.negativeExamples.count)") }
+            for (n, example) in rule.examples.enumerated() {
+                let found = (try? scanner.scan(bytes: Array(example.utf8)).findings) ?? []
+                if found.isEmpty { fail("example not found: \(label(n))") }
+                else if found.allSatisfy({ $0.confidence == .low }) { fail("example found only at low confidence (\(found[0].confidenceNote ?? "")): \(label(n))") }
+            }
+            for (n, example) in rule.lowConfidenceExamples.enumerated() {
+                let found = (try? scanner.scan(bytes: Array(example.utf8)).findings) ?? []
+                if found.isEmpty { fail("low-confidence example not found: \(label(n))") }
+                else if found.contains(where: { $0.confidence != .low }) { fail("low-confidence example found at \(found[0].confidence.rawValue): \(label(n))") }
+            }
+            for (n, example) in rule.negativeExamples.enumerated() {
+                let found = (try? scanner.scan(bytes: Array(example.utf8)).findings) ?? []
+                if !found.isEmpty { fail("negative example found (\(found[0].masked)): \(label(n))") }
+            }
+        }
+        return failures
+    }
+
+    /// Examples are named by position, never quoted: a user's rule file may hold real values.
+    static func label(_ index: Int) -> String { "#\(index + 1) in its list" }
+}

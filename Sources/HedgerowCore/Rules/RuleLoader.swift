@@ -1,0 +1,75 @@
+import Yams
+
+/// Reads rule files (the schema in DESIGN.md) into `Rule` values. The same loader
+/// serves the built-in rules, user rule files and custom rules in `.hedgerow.yml`.
+public enum RuleLoader {
+    /// Parses one rule file: a mapping with a `rules` list.
+    public static func load(yaml: String, file: String) throws -> [Rule] {
+        guard let root = try parseYAML(yaml, file: file) else {
+            throw YAMLProblem(file: file, line: nil, message: "empty rule file")
+        }
+        var top = try StrictMapping(root, file: file, what: "a rule file")
+        guard let list = top.value("rules") else {
+            throw YAMLProblem(file: file, line: top.line, message: "missing required key 'rules'")
+        }
+        try top.rejectUnknownKeys()
+        return try rules(from: list, file: file)
+    }
+
+    /// Parses a YAML sequence of rule mappings (also used for custom rules in config).
+    static func rules(from list: Node, file: String) throws -> [Rule] {
+        guard case let .sequence(sequence) = list else {
+            throw YAMLProblem(file: file, line: list.mark?.line, message: "'rules' must be a list")
+        }
+        return try sequence.map { try rule(from: $0, file: file) }
+    }
+
+    static func rule(from node: Node, file: String) throws -> Rule {
+        var map = try StrictMapping(node, file: file, what: "a rule")
+        let line = map.line
+        let id = try map.string("id", required: true)!
+        func problem(_ message: String) -> YAMLProblem {
+            YAMLProblem(file: file, line: line, message: "rule \(id): \(message)")
+        }
+        let categoryName = try map.string("category", required: true)!
+        guard let category = Category(rawValue: categoryName) else {
+            throw problem("unknown category '\(categoryName)' (one of: \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let className = try map.string("class", required: true)!
+        guard let dataClass = DataClass(rawValue: className) else {
+            throw problem("unknown class '\(className)' (personal-data or secret)")
+        }
+        var confidence = Confidence.high
+        if let text = try map.string("confidence") {
+            guard let value = Confidence(rawValue: text) else { throw problem("confidence must be low, medium or high") }
+            confidence = value
+        }
+        let pattern = try map.string("pattern", required: true)!
+        let multiline = try map.bool("multiline") ?? false
+        let maxLength = try map.int("max_length") ?? (multiline ? 16_384 : 512)
+        guard maxLength > 0, maxLength <= 65_536 else { throw problem("max_length must be between 1 and 65536") }
+        let rule = Rule(
+            id: id,
+            name: try map.string("name", required: true)!,
+            description: try map.string("description") ?? "",
+            category: category,
+            dataClass: dataClass,
+            confidence: confidence,
+            pattern: pattern,
+            keywords: try map.strings("keywords"),
+            validators: try map.strings("validators"),
+            multiline: multiline,
+            maxLength: maxLength,
+            caseInsensitive: try map.bool("case_insensitive") ?? false,
+            examples: try map.strings("examples"),
+            lowConfidenceExamples: try map.strings("low_confidence_examples"),
+            negativeExamples: try map.strings("negative_examples"),
+            references: try map.strings("references"),
+            hint: try map.string("hint") ?? "",
+            origin: line.map { "\(file):\($0)" } ?? file
+        )
+        if rule.keywords.contains(where: { $0.isEmpty }) { throw problem("keywords must not be empty strings") }
+        try map.rejectUnknownKeys()
+        return rule
+    }
+}

@@ -1,0 +1,39 @@
+/// The rules a scan runs, compiled, with the keyword index that decides which rules
+/// need to look at which bytes. Immutable and shared by all scanning threads.
+public final class RuleSet: @unchecked Sendable {
+    public let rules: [CompiledRule]
+    let keywords: KeywordIndex
+    /// Rules with no keywords, run over all text.
+    let unfilteredRules: [Int]
+    /// The longest match any rule can produce; sets chunk overlap.
+    public let maxMatchLength: Int
+
+    /// Compiles every rule; collects every problem rather than stopping at the first.
+    public init(_ definitions: [Rule]) throws {
+        var compiled: [CompiledRule] = []
+        var problems: [RuleProblem] = []
+        var seen: Set<String> = []
+        for rule in definitions {
+            if !seen.insert(rule.id).inserted {
+                problems.append(RuleProblem(rule: rule, message: "duplicate rule id"))
+                continue
+            }
+            do { compiled.append(try CompiledRule(rule: rule, index: compiled.count)) } catch let p as RuleProblem {
+                problems.append(p)
+            }
+        }
+        if !problems.isEmpty { throw RuleSetProblems(problems: problems) }
+        rules = compiled
+        keywords = KeywordIndex(rules: definitions.filter { seen.contains($0.id) })
+        unfilteredRules = compiled.filter { $0.rule.keywords.isEmpty }.map(\.index)
+        maxMatchLength = compiled.map(\.rule.maxLength).max() ?? 512
+    }
+
+    public func rule(id: String) -> CompiledRule? { rules.first { $0.rule.id == id } }
+}
+
+/// Every problem found while compiling a rule set.
+public struct RuleSetProblems: Error, CustomStringConvertible {
+    public let problems: [RuleProblem]
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Something the scanner can pull bytes from in pieces: a file, stdin, a git blob.
+/// Returning 0 means the end.
+public protocol ByteSource {
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+}
+
+/// Bytes already in memory. `maxRead` caps each read, so tests can feed the scanner
+/// one byte at a time and prove chunking never changes the findings.
+public struct MemorySource: ByteSource {
+    let bytes: [UInt8]
+    var position = 0
+    let maxRead: Int
+
+    public init(_ bytes: [UInt8], maxRead: Int = .max) {
+        self.bytes = bytes
+        self.maxRead = max(1, maxRead)
+    }
+
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let n = min(buffer.count, bytes.count - position, maxRead)
+        guard n > 0 else { return 0 }
+        bytes.withUnsafeBytes { src in
+            buffer.baseAddress!.copyMemory(from: src.baseAddress! + position, byteCount: n)
+        }
+        position += n
+        return n
+    }
+}
+
+/// An open file descriptor, read with read(2). The descriptor is not closed here.
+public struct FileDescriptorSource: ByteSource {
+    public let descriptor: Int32
+    public init(descriptor: Int32) { self.descriptor = descriptor }
+
+    public struct ReadError: Error, CustomStringConvertible {
+        public let code: Int32
+        public var description: String { String(cString: strerror(code)) }
+    }
+
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        while true {
+            #if canImport(Glibc)
+            let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            #else
+            let n = Darwin.read(descriptor, buffer.baseAddress, buffer.count)
+            #endif
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw ReadError(code: errno)
+        }
+    }
+}

@@ -1,0 +1,309 @@
+import PCRE2
+
+/// Runs a rule set over a stream of bytes with bounded memory.
+///
+/// The stream is read into a sliding window. Each step commits the region
+/// `[committed, cut)`: keyword hits in it send their rules over the hit's line (or a
+/// bounded span for multi-line rules), and rules without keywords run over the region
+/// itself. Every decision is made in stream coordinates from the bytes alone, so the
+/// findings are the same whatever the chunk size; a test proves it down to one byte.
+/// Not thread-safe: one scanner per thread, sharing the immutable `RuleSet`.
+public final class Scanner {
+    public let ruleSet: RuleSet
+    public let fingerprinter: Fingerprinter
+    public private(set) var statistics: RuleStatistics
+    private let matcher = Matcher()
+    private let chunkSize: Int
+    private let overlap: Int
+    private let backContext: Int
+    private let maxLength: Int
+    private let storage: UnsafeMutableRawBufferPointer
+    private var hits: [[Int]]
+    private var resume: [Int]
+
+    /// `chunkSize` is how many new bytes each step commits; small values exist for tests.
+    public init(ruleSet: RuleSet, fingerprinter: Fingerprinter, chunkSize: Int = 1 << 20) {
+        self.ruleSet = ruleSet
+        self.fingerprinter = fingerprinter
+        self.chunkSize = max(1, chunkSize)
+        maxLength = ruleSet.maxMatchLength
+        overlap = maxLength + 256 + ruleSet.keywords.longestKeyword
+        backContext = maxLength + 128
+        storage = .allocate(byteCount: backContext + overlap + self.chunkSize, alignment: 16)
+        hits = Array(repeating: [], count: ruleSet.rules.count)
+        resume = Array(repeating: 0, count: ruleSet.rules.count)
+        statistics = RuleStatistics(ruleCount: ruleSet.rules.count)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Scans a whole in-memory buffer; convenience for tests, rule checks and small inputs.
+    public func scan(bytes: [UInt8], origin: Origin = Origin(path: "-")) throws -> (findings: [Finding], report: FragmentReport) {
+        var source = MemorySource(bytes)
+        var findings: [Finding] = []
+        let report = try scan(&source, origin: origin) { findings.append($0) }
+        return (findings, report)
+    }
+
+    /// Scans one fragment from `source`, calling `emit` for each finding in order of position.
+    public func scan<Source: ByteSource>(_ source: inout Source, origin: Origin, emit: (Finding) -> Void) throws -> FragmentReport {
+        for i in resume.indices { resume[i] = 0 }
+        var state = WindowState(origin: origin)
+        var report = FragmentReport()
+        let base = storage.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        while true {
+            // Fill the window until full or the stream ends.
+            var eof = false
+            while state.length < storage.count {
+                let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: storage[state.length...]))
+                if n == 0 { eof = true; break }
+                state.length += n
+                report.bytes += n
+            }
+            let windowEnd = state.start + state.length
+            let cut = eof ? windowEnd : windowEnd - overlap
+            if cut > state.committed || eof {
+                try process(base: base, state: &state, cut: cut, eof: eof, report: &report, emit: emit)
+                state.committed = max(state.committed, cut)
+            }
+            if eof { break }
+            // Slide: keep enough history for lookbehind and context of the next step.
+            let keepFrom = max(state.start, state.committed - backContext)
+            let drop = keepFrom - state.start
+            if drop > 0 {
+                state.tracker.advance(over: base, from: 0, to: drop)
+                state.previousByte = base[drop - 1]
+                (base).update(from: base + drop, count: state.length - drop)
+                state.start = keepFrom
+                state.length -= drop
+            }
+        }
+        return report
+    }
+
+    // MARK: - One step
+
+    private func process(
+        base: UnsafeMutablePointer<UInt8>, state: inout WindowState, cut: Int, eof: Bool,
+        report: inout FragmentReport, emit: (Finding) -> Void
+    ) throws {
+        let window = UnsafeRawBufferPointer(start: base, count: state.length)
+        let from = state.committed - state.start
+        let to = cut - state.start
+        var raw: [RawMatch] = []
+        for i in hits.indices { hits[i].removeAll(keepingCapacity: true) }
+        ruleSet.keywords.search(window, from: from, to: to, limit: state.length, into: &hits)
+        for r in ruleSet.rules.indices where !hits[r].isEmpty {
+            statistics.candidates[r] += hits[r].count
+            try runSegments(rule: ruleSet.rules[r], window: window, state: state, eof: eof, into: &raw, report: &report)
+        }
+        for r in ruleSet.unfilteredRules {
+            try runRegion(rule: ruleSet.rules[r], window: window, state: state, from: from, to: to, eof: eof, into: &raw, report: &report)
+        }
+        place(raw, window: window, state: &state)
+        flush(state: &state, cutoff: eof ? Int.max : cut - maxLength, emit: emit, report: &report)
+    }
+
+    /// Keyword rules: run the pattern over the line (or bounded span) around each hit.
+    private func runSegments(
+        rule: CompiledRule, window: UnsafeRawBufferPointer, state: WindowState, eof: Bool,
+        into raw: inout [RawMatch], report: inout FragmentReport
+    ) throws {
+        let r = rule.index
+        let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let length = rule.rule.maxLength
+        for hit in hits[r] {
+            // Positions in the window from here on.
+            var segStart = max(0, hit - length)
+            var k = hit - 1
+            while k >= segStart { if p[k] == 0x0A { segStart = k + 1; break }; k -= 1 }
+            var segEnd = min(state.length, hit + length)
+            var lineEnds = eof && segEnd == state.length
+            if !rule.rule.multiline {
+                var j = hit
+                while j < segEnd { if p[j] == 0x0A { segEnd = j; lineEnds = true; break }; j += 1 }
+            }
+            var cursor = max(resume[r] - state.start, segStart)
+            while cursor < segEnd {
+                let options: Matcher.MatchOptions = lineEnds ? notBOL(state) : notBOL(state).union(.notEndOfLine)
+                let found: MatchSpan?
+                do {
+                    found = try matcher.firstMatch(of: rule.pattern, in: window, end: segEnd, from: cursor, group: rule.valueGroup, options: options)
+                } catch let error as PCRE2Error {
+                    report.noteLimit(rule: rule.rule.id, error: error)
+                    resume[r] = state.start + segEnd
+                    break
+                }
+                guard let m = found else {
+                    resume[r] = max(resume[r], state.start + (lineEnds ? segEnd : max(segStart, segEnd - length)))
+                    break
+                }
+                if !lineEnds && m.whole.end >= segEnd {
+                    resume[r] = max(resume[r], state.start + min(m.whole.start, max(segStart, segEnd - length)))
+                    break
+                }
+                consider(m, rule: rule, window: window, state: state, into: &raw)
+                resume[r] = state.start + (m.whole.end > m.whole.start ? m.whole.end : m.whole.start + 1)
+                cursor = resume[r] - state.start
+            }
+        }
+    }
+
+    /// Rules without keywords: run over the committed region, with lookahead for matches
+    /// that start in it and end after it.
+    private func runRegion(
+        rule: CompiledRule, window: UnsafeRawBufferPointer, state: WindowState, from: Int, to: Int, eof: Bool,
+        into raw: inout [RawMatch], report: inout FragmentReport
+    ) throws {
+        let r = rule.index
+        let end = min(state.length, to + rule.rule.maxLength)
+        let atStreamEnd = eof && end == state.length
+        let options: Matcher.MatchOptions = atStreamEnd ? notBOL(state) : notBOL(state).union(.notEndOfLine)
+        var cursor = max(resume[r] - state.start, from)
+        while cursor < to {
+            let found: MatchSpan?
+            do {
+                found = try matcher.firstMatch(of: rule.pattern, in: window, end: end, from: cursor, group: rule.valueGroup, options: options)
+            } catch let error as PCRE2Error {
+                report.noteLimit(rule: rule.rule.id, error: error)
+                resume[r] = state.start + to
+                return
+            }
+            guard let m = found, m.whole.start < to else { return }
+            statistics.candidates[r] += 1
+            consider(m, rule: rule, window: window, state: state, into: &raw)
+            resume[r] = state.start + (m.whole.end > m.whole.start ? m.whole.end : m.whole.start + 1)
+            cursor = resume[r] - state.start
+        }
+    }
+
+    private func notBOL(_ state: WindowState) -> Matcher.MatchOptions {
+        state.start == 0 || state.previousByte == 0x0A ? [] : .notBeginningOfLine
+    }
+
+    /// Validates one match and keeps it if it survives.
+    private func consider(_ m: MatchSpan, rule: CompiledRule, window: UnsafeRawBufferPointer, state: WindowState, into raw: inout [RawMatch]) {
+        let r = rule.index
+        statistics.matches[r] += 1
+        let span = m.group ?? m.whole
+        guard span.count > 0 else { return }
+        let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        func text(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self) }
+        var beforeStart = span.start
+        while beforeStart > 0 && span.start - beforeStart < 80 && p[beforeStart - 1] != 0x0A { beforeStart -= 1 }
+        var afterEnd = span.end
+        while afterEnd < window.count && afterEnd - span.end < 80 && p[afterEnd] != 0x0A { afterEnd += 1 }
+        let candidate = Candidate(
+            value: text(span.start, span.end), match: text(m.whole.start, m.whole.end),
+            before: text(beforeStart, span.start), after: text(span.end, afterEnd)
+        )
+        var confidence = rule.rule.confidence
+        var note: String?
+        for validator in rule.validators {
+            switch validator.validate(candidate) {
+            case .accept: continue
+            case let .lower(level, reason):
+                if level < confidence { confidence = level; note = reason }
+            case .reject:
+                statistics.rejected[r] += 1
+                return
+            }
+        }
+        raw.append(RawMatch(rule: r, start: state.start + span.start, end: state.start + span.end,
+                            value: candidate.value, confidence: confidence, note: note))
+    }
+
+    /// Gives each new match its line and column, walking the window once in offset order.
+    private func place(_ raw: [RawMatch], window: UnsafeRawBufferPointer, state: inout WindowState) {
+        guard !raw.isEmpty else { return }
+        let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var offsets = Set<Int>()
+        for m in raw { offsets.insert(m.start); offsets.insert(m.end) }
+        var tracker = state.tracker
+        var cursor = state.start
+        var positions: [Int: TextPosition] = [:]
+        for offset in offsets.sorted() {
+            tracker.advance(over: p, from: cursor - state.start, to: offset - state.start)
+            cursor = offset
+            positions[offset] = TextPosition(line: tracker.line + state.origin.firstLine - 1, column: tracker.column, offset: offset)
+        }
+        for m in raw {
+            let rule = ruleSet.rules[m.rule]
+            let finding = Finding(
+                ruleID: rule.rule.id, ruleName: rule.rule.name, category: rule.rule.category,
+                dataClass: rule.rule.dataClass, confidence: m.confidence, confidenceNote: m.note,
+                origin: state.origin, start: positions[m.start]!, end: positions[m.end]!, value: m.value,
+                masked: Masking.mask(m.value, category: rule.rule.category),
+                fingerprint: fingerprinter.fingerprint(ruleID: rule.rule.id, value: m.value),
+                hint: rule.rule.hint
+            )
+            state.pending.append(Pending(finding: finding, rule: m.rule, priority: rule.priority))
+        }
+        state.pending.sort { ($0.finding.start.offset, $0.rule) < ($1.finding.start.offset, $1.rule) }
+    }
+
+    /// Emits findings no later match can overlap, dropping those a more specific rule
+    /// covers (a generic password rule under a connection string, an IP inside a URI).
+    private func flush(state: inout WindowState, cutoff: Int, emit: (Finding) -> Void, report: inout FragmentReport) {
+        let pending = state.pending
+        for i in pending.indices where !pending[i].decided && pending[i].finding.end.offset <= cutoff {
+            state.pending[i].decided = true
+            if !isDominated(i, in: pending) {
+                report.findings += 1
+                emit(pending[i].finding)
+            }
+        }
+        state.pending.removeAll { $0.decided && $0.finding.end.offset <= cutoff - 2 * maxLength }
+    }
+
+    private func isDominated(_ i: Int, in pending: [Pending]) -> Bool {
+        let f = pending[i]
+        func beats(_ g: Pending) -> Bool {
+            guard g.finding.start.offset < f.finding.end.offset, g.finding.end.offset > f.finding.start.offset else { return false }
+            if g.priority != f.priority { return g.priority > f.priority }
+            let gl = g.finding.end.offset - g.finding.start.offset, fl = f.finding.end.offset - f.finding.start.offset
+            if gl != fl { return gl > fl }
+            return g.rule < f.rule
+        }
+        var j = i - 1
+        while j >= 0 && pending[j].finding.start.offset > f.finding.start.offset - maxLength {
+            if beats(pending[j]) { return true }
+            j -= 1
+        }
+        j = i + 1
+        while j < pending.count && pending[j].finding.start.offset < f.finding.end.offset {
+            if beats(pending[j]) { return true }
+            j += 1
+        }
+        return false
+    }
+}
+
+struct RawMatch {
+    let rule: Int
+    let start: Int
+    let end: Int
+    let value: String
+    let confidence: Confidence
+    let note: String?
+}
+
+struct Pending {
+    var finding: Finding
+    let rule: Int
+    let priority: Int
+    var decided = false
+}
+
+struct WindowState {
+    let origin: Origin
+    /// Stream offset of the window's first byte.
+    var start = 0
+    var length = 0
+    /// Everything before this stream offset has been processed.
+    var committed = 0
+    var previousByte: UInt8 = 0x0A
+    var tracker = LineTracker()
+    var pending: [Pending] = []
+    init(origin: Origin) { self.origin = origin }
+}

@@ -1,0 +1,58 @@
+/// Separates addresses of people from the many `x@y` shapes in code: reserved example
+/// domains, git and ssh remotes, package versions, asset names and credentials in URLs.
+public struct EmailValidator: Validator {
+    /// RFC 2606 / RFC 6761 names that can never reach a person.
+    static let reservedDomains: Set<String> = ["example.com", "example.org", "example.net", "example.edu"]
+    static let reservedTLDs: Set<String> = ["test", "invalid", "example", "localhost", "local", "internal", "lan", "localdomain"]
+    /// File extensions that follow `@2x` asset names and similar.
+    static let fileExtensions: Set<String> = [
+        "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "js", "ts", "css", "scss", "map", "json",
+        "html", "py", "rb", "go", "rs", "swift", "java", "kt", "md", "txt", "yml", "yaml", "xml", "zip",
+        "gz", "tgz", "tar", "pdf", "mp4", "mp3", "wav", "woff", "woff2", "ttf", "otf", "eot", "lock", "sh",
+    ]
+
+    public init() {}
+
+    public func validate(_ c: Candidate) -> Verdict {
+        guard let at = c.value.lastIndex(of: "@") else { return .reject("no @") }
+        let local = c.value[..<at]
+        let domain = c.value[c.value.index(after: at)...].lowercased()
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last, !labels.contains(where: \.isEmpty) else {
+            return .reject("domain has no dot")
+        }
+        if Self.reservedDomains.contains(domain) || Self.reservedDomains.contains(where: { domain.hasSuffix("." + $0) }) {
+            return .reject("reserved example domain")
+        }
+        if Self.reservedTLDs.contains(String(tld)) { return .reject("reserved top-level domain") }
+        guard tld.count >= 2, tld.count <= 24, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return .reject("not a top-level domain")
+        }
+        if Self.fileExtensions.contains(String(tld)) && labels.count == 2 { return .reject("file name, not a domain") }
+        if labels.dropLast().allSatisfy({ $0.allSatisfy(\.isNumber) }) { return .reject("version, not a domain") }
+        // git@host:org/repo and scp-style user@host:path
+        if c.after.hasPrefix(":") && !c.after.hasPrefix("://") { return .reject("ssh/scp remote") }
+        let lowerBefore = c.before.lowercased()
+        if let word = lastCommandWord(lowerBefore), ["ssh", "scp", "rsync", "sftp", "mosh", "ssh-copy-id", "-l"].contains(word) {
+            return .reject("user@host in a shell command")
+        }
+        // user:password@host inside a URL belongs to the connection-string rules.
+        if let scheme = lowerBefore.range(of: "://", options: .backwards),
+           !lowerBefore[scheme.upperBound...].contains(where: { $0 == " " || $0 == "\"" || $0 == "'" }) {
+            return .reject("credentials inside a URL")
+        }
+        if local.hasPrefix("-") || local.hasSuffix(".") { return .reject("malformed local part") }
+        return .accept
+    }
+
+    /// The shell word just before the address, if the line reads like a command.
+    private func lastCommandWord(_ text: String) -> String? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "`" || $0 == "$" })
+        guard let last = words.last else { return nil }
+        // `ssh -p 2222 user@host`: look back past options and their arguments.
+        for word in words.reversed().prefix(4) where ["ssh", "scp", "rsync", "sftp", "mosh", "ssh-copy-id"].contains(String(word)) {
+            return String(word)
+        }
+        return String(last)
+    }
+}

@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where an address sits, which decides whether it can identify a host or person.
+public enum AddressScope: Equatable, Sendable {
+    case publicAddress, privateAddress, loopback, linkLocal, unspecified, documentation, multicast, reserved
+}
+
+/// IPv4: octet ranges, then scope. Loopback, unspecified and documentation ranges are
+/// never findings; private ranges are low confidence. Version strings and OIDs are
+/// rejected from the context the pattern cannot see.
+public struct IPv4Validator: Validator {
+    public init() {}
+
+    public static func octets(_ text: String) -> [Int]? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return nil }
+        var result: [Int] = []
+        for part in parts {
+            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isNumber), let value = Int(part), value <= 255 else { return nil }
+            if part.count > 1 && part.first == "0" { return nil }
+            result.append(value)
+        }
+        return result
+    }
+
+    public static func scope(_ o: [Int]) -> AddressScope {
+        switch (o[0], o[1], o[2]) {
+        case (0, _, _): return .unspecified
+        case (127, _, _): return .loopback
+        case (10, _, _), (192, 168, _), (100, 64...127, _): return .privateAddress
+        case (172, 16...31, _): return .privateAddress
+        case (169, 254, _): return .linkLocal
+        case (192, 0, 2), (198, 51, 100), (203, 0, 113): return .documentation
+        case (198, 18...19, _): return .reserved
+        case (224...239, _, _): return .multicast
+        case (240...255, _, _): return .reserved
+        default: return .publicAddress
+        }
+    }
+
+    public func validate(_ c: Candidate) -> Verdict {
+        guard let o = Self.octets(c.value) else { return .reject("not four octets of 0-255") }
+        let before = c.before.lowercased()
+        let trimmed = before.trimmingSuffix { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "'" || $0 == ":" || $0 == "=" }
+        for marker in ["version", "ver", "v", "==", ">=", "<=", "~=", "release", "build", "firmware", "chrome/", "firefox/", "safari/", "windows nt", "os"] {
+            if trimmed.hasSuffix(marker) {
+                // "v" only counts glued to the number (v1.2.3.4), the words with a separator.
+                if marker == "v" && !before.hasSuffix("v") { continue }
+                return .reject("version string")
+            }
+        }
+        if before.hasSuffix("==") || before.hasSuffix("@") { return .reject("version pin") }
+        if o == [255, 255, 255, 255] || (o[0] == 255 && o[1] == 255) { return .reject("netmask") }
+        switch Self.scope(o) {
+        case .publicAddress: return .accept
+        case .privateAddress, .linkLocal: return .lower(.low, "private or link-local address")
+        case .loopback: return .reject("loopback")
+        case .unspecified: return .reject("unspecified address")
+        case .documentation: return .reject("documentation range (RFC 5737)")
+        case .multicast, .reserved: return .reject("multicast or reserved range")
+        }
+    }
+}
+
+/// IPv6 in full and compressed forms, parsed by the C library so `::` rules are exact.
+public struct IPv6Validator: Validator {
+    public init() {}
+
+    public static func bytes(_ text: String) -> [UInt8]? {
+        var address = in6_addr()
+        let zoneless = text.split(separator: "%", maxSplits: 1).first.map(String.init) ?? text
+        guard inet_pton(AF_INET6, zoneless, &address) == 1 else { return nil }
+        return withUnsafeBytes(of: &address) { Array($0) }
+    }
+
+    public func validate(_ c: Candidate) -> Verdict {
+        let text = c.value
+        guard let b = Self.bytes(text) else { return .reject("not an IPv6 address") }
+        let groups = text.split(separator: ":", omittingEmptySubsequences: true)
+        if !text.contains("::") && groups.count != 8 && !text.contains(".") { return .reject("too few groups") }
+        if groups.count < 3 && !(text.contains("::") && groups.count >= 2 && groups.contains(where: { $0.count >= 3 })) {
+            return .reject("too short to be an address in text")
+        }
+        // Code such as `Foo::Bar` or timestamps: demand at least one digit.
+        guard text.contains(where: \.isNumber) else { return .reject("no digits") }
+        if b.allSatisfy({ $0 == 0 }) { return .reject("unspecified address") }
+        if b[0..<15].allSatisfy({ $0 == 0 }) && b[15] == 1 { return .reject("loopback") }
+        if b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8 { return .reject("documentation range (RFC 3849)") }
+        if b[0] == 0xff { return .reject("multicast") }
+        if b[0] & 0xfe == 0xfc { return .lower(.low, "unique local address") }
+        if b[0] == 0xfe && b[1] & 0xc0 == 0x80 { return .lower(.low, "link-local address") }
+        if b[0..<10].allSatisfy({ $0 == 0 }) && b[10] == 0xff && b[11] == 0xff {
+            let mapped = Array(b[12..<16]).map(Int.init)
+            switch IPv4Validator.scope(mapped) {
+            case .publicAddress: return .accept
+            case .privateAddress, .linkLocal: return .lower(.low, "private address")
+            default: return .reject("reserved IPv4-mapped address")
+            }
+        }
+        return .accept
+    }
+}
+
+extension String {
+    func trimmingSuffix(while predicate: (Character) -> Bool) -> String {
+        var s = Substring(self)
+        while let last = s.last, predicate(last) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,68 @@
+/// Checks a written UK number against the Ofcom numbering plan and marks Ofcom's
+/// drama ranges (reserved for fiction) as low confidence rather than failures.
+public struct UKPhoneValidator: Validator {
+    public init() {}
+
+    /// Ofcom's ranges reserved for TV and radio drama, as national numbers without spaces.
+    static let dramaPrefixes: [String] = [
+        "01632960", "020794600", "020794601", "020794602", "020794603", "020794604", "020794605",
+        "020794606", "020794607", "020794608", "020794609",
+        "07700900", "08081570", "09098790", "03069990",
+        "01134960", "01144960", "01154960", "01164960", "01174960", "01184960",
+        "01214960", "01314960", "01414960", "01514960", "01614960", "01914980",
+        "02890180", "02920180",
+    ]
+
+    /// The national number with a leading 0, or nil when the digits cannot be a UK number.
+    static func nationalNumber(_ text: String) -> String? {
+        var digits = text.filter(\.isNumber)
+        let compact = text.replacingOccurrences(of: " ", with: "")
+        if compact.hasPrefix("+44") || compact.hasPrefix("0044") || compact.hasPrefix("(+44)") {
+            digits.removeFirst(compact.hasPrefix("0044") ? 4 : 2)
+            if text.contains("(0)") { digits.removeFirst() }
+            digits = "0" + digits
+        }
+        return digits.hasPrefix("0") ? digits : nil
+    }
+
+    public func validate(_ c: Candidate) -> Verdict {
+        guard let n = Self.nationalNumber(c.value) else { return .reject("not a UK national number") }
+        let second = n.dropFirst().first ?? "x"
+        let ok: Bool
+        switch second {
+        case "7":
+            let third = n.dropFirst(2).first ?? "x"
+            ok = n.count == 11 && (("1"..."5").contains(third) || ("7"..."9").contains(third) || n.hasPrefix("07624"))
+        case "1":
+            ok = n.count == 10 || n.count == 11
+        case "2":
+            ok = n.count == 11
+        case "3", "9":
+            ok = n.count == 11
+        case "8":
+            ok = (n.hasPrefix("0800") && (n.count == 10 || n.count == 11)) || (n.hasPrefix("08") && n.count == 11 && "0457".contains(n.dropFirst(2).first!))
+        default:
+            ok = false
+        }
+        guard ok else { return .reject("not in the Ofcom numbering plan") }
+        if Set(n.dropFirst(4)).count == 1 { return .reject("repeated digits") }
+        if Self.dramaPrefixes.contains(where: { n.hasPrefix($0) }) {
+            return .lower(.low, "Ofcom drama range (fictional)")
+        }
+        return .accept
+    }
+}
+
+/// International numbers written with + and a country code: length per E.164 and
+/// a plausible country code. UK numbers are left to the UK rule.
+public struct InternationalPhoneValidator: Validator {
+    public init() {}
+    public func validate(_ c: Candidate) -> Verdict {
+        let digits = c.value.filter(\.isNumber)
+        guard digits.count >= 8, digits.count <= 15 else { return .reject("E.164 numbers have 8 to 15 digits") }
+        guard let first = digits.first, first != "0" else { return .reject("no country code starts with 0") }
+        if digits.hasPrefix("44") { return .reject("UK number, handled by the UK rule") }
+        if Set(digits.dropFirst(2)).count <= 1 { return .reject("repeated digits") }
+        return .accept
+    }
+}

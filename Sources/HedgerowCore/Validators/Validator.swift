@@ -1,0 +1,41 @@
+/// What a validator sees of one match: the value and the text around it on its line.
+/// Strings are decoded leniently (invalid UTF-8 becomes U+FFFD); validators judge shape.
+public struct Candidate: Sendable {
+    /// The value (the `value` group, or the whole match).
+    public let value: String
+    /// The whole match, which may carry context around the value.
+    public let match: String
+    /// Up to 80 bytes of the same line before the value.
+    public let before: String
+    /// Up to 80 bytes of the same line after the value.
+    public let after: String
+
+    public init(value: String, match: String? = nil, before: String = "", after: String = "") {
+        self.value = value
+        self.match = match ?? value
+        self.before = before
+        self.after = after
+    }
+}
+
+/// A validator's judgement of one candidate.
+public enum Verdict: Equatable, Sendable {
+    case accept
+    /// Keep the finding but report it at most at this confidence, with the reason.
+    case lower(Confidence, String)
+    /// Not a finding, with the reason (kept for `rules check` messages and --stats).
+    case reject(String)
+}
+
+/// A check written in Swift, named from rule files. Validators carry the knowledge a
+/// pattern cannot: checksums, number plans, reserved ranges, placeholders.
+public protocol Validator: Sendable {
+    func validate(_ candidate: Candidate) -> Verdict
+}
+
+/// A validator built from a closure, for the many checks that need no state.
+public struct ClosureValidator: Validator {
+    let body: @Sendable (Candidate) -> Verdict
+    public init(_ body: @escaping @Sendable (Candidate) -> Verdict) { self.body = body }
+    public func validate(_ candidate: Candidate) -> Verdict { body(candidate) }
+}

@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HedgerowCore
+
+/// What happened to one input: its findings, or why it was not scanned.
+public struct InputResult: Sendable {
+    public var displayPath: String
+    public var findings: [Finding] = []
+    public var bytes = 0
+    public var skippedReason: String?
+    public var error: String?
+    public var limitHits: [String: Int] = [:]
+}
+
+/// Opens and scans single inputs: sniffs the first block for binary content and UTF-16,
+/// and streams everything else through the scanner in chunks.
+public struct InputScanner {
+    public init() {}
+
+    /// Scans one file from disk.
+    public func scanFile(_ target: FileTarget, with scanner: Scanner) -> InputResult {
+        var result = InputResult(displayPath: target.displayPath)
+        let fd = open(target.path, O_RDONLY)
+        guard fd >= 0 else {
+            result.error = "\(target.displayPath): \(String(cString: strerror(errno)))"
+            return result
+        }
+        defer { close(fd) }
+        return scanDescriptor(fd, displayPath: target.displayPath, with: scanner)
+    }
+
+    /// Scans an open descriptor (a file or stdin).
+    public func scanDescriptor(_ fd: Int32, displayPath: String, with scanner: Scanner) -> InputResult {
+        var result = InputResult(displayPath: displayPath)
+        var source = SniffingSource(inner: FileDescriptorSource(descriptor: fd))
+        do {
+            try source.sniff()
+        } catch {
+            result.error = "\(displayPath): \(error)"
+            return result
+        }
+        switch source.kind {
+        case .binary:
+            result.skippedReason = "binary"
+            return result
+        case .utf16LE, .utf16BE:
+            do {
+                var all = source.head
+                var buffer = [UInt8](repeating: 0, count: 1 << 16)
+                while true {
+                    let n = try buffer.withUnsafeMutableBytes { try source.inner.read(into: $0) }
+                    if n == 0 { break }
+                    all += buffer[0..<n]
+                    if all.count > 256 << 20 { result.skippedReason = "UTF-16 file over 256 MB"; return result }
+                }
+                let utf8 = SniffingSource.transcodeUTF16(all, bigEndian: source.kind == .utf16BE)
+                let scanned = try scanner.scan(bytes: utf8, origin: Origin(path: displayPath))
+                result.findings = scanned.findings
+                result.bytes = all.count
+                result.limitHits = scanned.report.limitHits
+            } catch {
+                result.error = "\(displayPath): \(error)"
+            }
+            return result
+        case .text:
+            do {
+                var findings: [Finding] = []
+                let report = try scanner.scan(&source, origin: Origin(path: displayPath)) { findings.append($0) }
+                result.findings = findings
+                result.bytes = report.bytes
+                result.limitHits = report.limitHits
+            } catch {
+                result.error = "\(displayPath): read failed: \(error)"
+            }
+            return result
+        }
+    }
+}
+
+/// Reads the first 8 KiB to decide how to treat a stream, then replays it.
+struct SniffingSource: ByteSource {
+    enum Kind { case text, binary, utf16LE, utf16BE }
+    var inner: FileDescriptorSource
+    var head: [UInt8] = []
+    var replayed = 0
+    var kind = Kind.text
+
+    init(inner: FileDescriptorSource) { self.inner = inner }
+
+    mutating func sniff() throws {
+        var buffer = [UInt8](repeating: 0, count: 8192)
+        var total = 0
+        while total < buffer.count {
+            let n = try buffer.withUnsafeMutableBytes { try inner.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[total...])) }
+            if n == 0 { break }
+            total += n
+        }
+        head = Array(buffer[0..<total])
+        if head.starts(with: [0xFF, 0xFE]) { kind = .utf16LE }
+        else if head.starts(with: [0xFE, 0xFF]) { kind = .utf16BE }
+        else if head.contains(0) { kind = .binary }
+    }
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if replayed < head.count {
+            let n = min(buffer.count, head.count - replayed)
+            head.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + replayed, byteCount: n) }
+            replayed += n
+            return n
+        }
+        return try inner.read(into: buffer)
+    }
+
+    static func transcodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> [UInt8] {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            units.append(bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i]))
+            i += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import HedgerowCore
+
+/// Finds the secret key that fingerprints are made under. Order: the
+/// HEDGEROW_FINGERPRINT_KEY environment variable (how a team and its CI share one key),
+/// then a per-user key file, created with random bytes on first use. The key is never
+/// written into any report or baseline, so fingerprints cannot be reversed by hashing
+/// every possible phone or NHS number.
+public enum FingerprintKey {
+    public static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) -> [UInt8] {
+        if let key = environment["HEDGEROW_FINGERPRINT_KEY"], !key.isEmpty { return Array(key.utf8) }
+        let base = environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appendingPathComponent(".config")
+        let file = base.appendingPathComponent("hedgerow/fingerprint.key")
+        if let data = try? Data(contentsOf: file), data.count >= 16 { return Array(data) }
+        var bytes = [UInt8](repeating: 0, count: 32)
+        var generator = SystemRandomNumberGenerator()
+        for i in bytes.indices { bytes[i] = generator.next() }
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: file, options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        } catch {
+            // An unwritable home still gets a working (per-run) key; fingerprints just won't persist.
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,37 @@
+import HedgerowCore
+
+/// Output formats `scan` can write.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case text, json
+}
+
+/// Everything `hedgerow scan` needs, built by the CLI from its arguments.
+public struct ScanOptions: Sendable {
+    public var paths: [String]
+    public var format: OutputFormat = .text
+    public var showValues = false
+    public var minConfidence: Confidence = .medium
+    public var color = false
+    public var chunkSize = 1 << 20
+    public var threads = 0
+    public var fingerprintKey: [UInt8]? = nil
+    public var extraRuleFiles: [String] = []
+
+    public init(paths: [String]) { self.paths = paths }
+}
+
+/// The result of a run: what to print and how to exit.
+public struct RunResult: Sendable {
+    public var output: String
+    public var diagnostics: [String]
+    public var exitCode: Int32
+}
+
+/// Exit codes that mean one thing each.
+public enum ExitStatus {
+    public static let clean: Int32 = 0
+    public static let findings: Int32 = 1
+    public static let error: Int32 = 2
+}
+
+public let hedgerowVersion = "0.1.0"

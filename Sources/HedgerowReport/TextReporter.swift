@@ -1,0 +1,36 @@
+import HedgerowCore
+
+/// The human format: one finding per line as `path:line:column`, then a summary.
+public struct TextReporter: Reporter {
+    public init() {}
+
+    public func render(_ c: ReportContext) -> String {
+        var out = ""
+        func paint(_ text: String, _ code: String) -> String { c.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        for f in c.findings {
+            let shown = c.showValues ? f.value.replacingOccurrences(of: "\n", with: "\\n") : f.masked
+            let level = f.confidence == .high ? paint(f.confidence.rawValue, "31") : paint(f.confidence.rawValue, "33")
+            out += "\(paint("\(f.origin.path):\(f.start.line):\(f.start.column)", "1")): \(f.ruleName) [\(f.category.rawValue), \(level)] \(shown)\n"
+            if !f.hint.isEmpty { out += "    hint: \(f.hint)\n" }
+        }
+        out += summaryLine(c.summary) + "\n"
+        return out
+    }
+
+    public func summaryLine(_ s: ScanSummary) -> String {
+        var parts: [String] = []
+        let n = s.findingCount
+        if n == 0 { parts.append("no findings") } else {
+            let byCategory = s.findingsByCategory.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+            parts.append("\(n) finding\(n == 1 ? "" : "s") (\(byCategory))")
+        }
+        parts.append("\(s.filesScanned) file\(s.filesScanned == 1 ? "" : "s") scanned (\(s.bytesScanned) bytes)")
+        if !s.skipped.isEmpty {
+            parts.append("skipped: " + s.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        }
+        if s.belowThreshold > 0 { parts.append("\(s.belowThreshold) below the confidence threshold (--min-confidence low to see them)") }
+        if !s.limitHits.isEmpty { parts.append("match limit reached by: " + s.limitHits.keys.sorted().joined(separator: ", ")) }
+        if !s.errors.isEmpty { parts.append("\(s.errors.count) error\(s.errors.count == 1 ? "" : "s")") }
+        return "hedgerow: " + parts.joined(separator: "; ")
+    }
+}
