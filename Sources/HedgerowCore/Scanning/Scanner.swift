@@ -1,3 +1,4 @@
+import Foundation
 import PCRE2
 
 /// Runs a rule set over a stream of bytes with bounded memory.
@@ -28,7 +29,7 @@ public final class Scanner {
         self.chunkSize = max(1, chunkSize)
         maxLength = ruleSet.maxMatchLength
         overlap = maxLength + 256 + ruleSet.keywords.longestKeyword
-        backContext = maxLength + 128
+        backContext = maxLength + 256
         storage = .allocate(byteCount: backContext + overlap + self.chunkSize, alignment: 16)
         hits = Array(repeating: [], count: ruleSet.rules.count)
         resume = Array(repeating: 0, count: ruleSet.rules.count)
@@ -36,6 +37,9 @@ public final class Scanner {
     }
 
     deinit { storage.deallocate() }
+
+    /// Bytes of context patterns may inspect beyond their match (lookahead, lookbehind).
+    static let lookaroundMargin = 64
 
     /// Scans a whole in-memory buffer; convenience for tests, rule checks and small inputs.
     public func scan(bytes: [UInt8], origin: Origin = Origin(path: "-")) throws -> (findings: [Finding], report: FragmentReport) {
@@ -111,7 +115,8 @@ public final class Scanner {
     ) throws {
         let r = rule.index
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        let length = rule.rule.maxLength
+        // A match holding the hit lies within maxLength of it; the margin leaves room for lookaround.
+        let length = rule.rule.maxLength + Scanner.lookaroundMargin
         for hit in hits[r] {
             // Positions in the window from here on.
             var segStart = max(0, hit - length)
@@ -156,7 +161,7 @@ public final class Scanner {
         into raw: inout [RawMatch], report: inout FragmentReport
     ) throws {
         let r = rule.index
-        let end = min(state.length, to + rule.rule.maxLength)
+        let end = min(state.length, to + rule.rule.maxLength + Scanner.lookaroundMargin)
         let atStreamEnd = eof && end == state.length
         let options: Matcher.MatchOptions = atStreamEnd ? notBOL(state) : notBOL(state).union(.notEndOfLine)
         var cursor = max(resume[r] - state.start, from)
@@ -204,7 +209,8 @@ public final class Scanner {
             case .accept: continue
             case let .lower(level, reason):
                 if level < confidence { confidence = level; note = reason }
-            case .reject:
+            case let .reject(why):
+                if ProcessInfo.processInfo.environment["HR_DEBUG"] != nil { print("reject", rule.rule.id, why, candidate.value) }
                 statistics.rejected[r] += 1
                 return
             }

@@ -79,8 +79,8 @@ public struct CardNumberValidator: Validator {
         let digits = n.compactMap(\.wholeNumberValue)
         guard Self.luhn(digits) else { return .reject("fails the Luhn check") }
         guard Self.issuer(n) != nil else { return .reject("no card issuer uses this range and length") }
-        if Set(digits).count <= 2 { return .reject("too few distinct digits") }
         if Self.testNumbers.contains(n) { return .lower(.low, "published test card number") }
+        if Set(digits).count <= 2 { return .reject("too few distinct digits") }
         return .accept
     }
 }
@@ -122,10 +122,10 @@ public struct DateOfBirthValidator: Validator {
         guard parts.count == 3 else { return .reject("not a date") }
         let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         var day = 0, month = 0, year = 0
-        if parts[0].count == 4 {
+        if parts[0].count == 4, parts[0].allSatisfy(\.isNumber) {
             year = Int(parts[0]) ?? 0; month = Int(parts[1]) ?? 0; day = Int(parts[2]) ?? 0
         } else {
-            day = Int(parts[0]) ?? 0
+            day = Int(parts[0].prefix { $0.isNumber }) ?? 0
             year = Int(parts[2]) ?? 0
             if let m = Int(parts[1]) { month = m } else if let i = months.firstIndex(of: String(parts[1].lowercased().prefix(3))) { month = i + 1 }
         }

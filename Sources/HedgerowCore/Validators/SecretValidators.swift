@@ -108,9 +108,8 @@ public struct ConnectionStringValidator: Validator {
 
     /// The password of a URI (`scheme://user:password@host`) or key/value string (`Password=...`).
     static func credentials(in text: String) -> (user: String?, password: String?) {
-        if let scheme = text.range(of: "://") {
+        if let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].lastIndex(of: "@") {
             let rest = text[scheme.upperBound...]
-            guard let at = rest.lastIndex(of: "@") else { return (nil, nil) }
             let userinfo = rest[..<at]
             let parts = userinfo.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             let user = parts.first.map(String.init)
