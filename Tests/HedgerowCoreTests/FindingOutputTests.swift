@@ -1,0 +1,37 @@
+import XCTest
+import HedgerowCore
+
+final class FindingOutputTests: XCTestCase {
+    func testMaskNeverContainsTheValue() {
+        for rule in TestRules.rules {
+            for example in rule.examples {
+                for f in TestRules.findings(example) where f.value.count > 3 {
+                    XCTAssertFalse(f.masked.contains(f.value), "\(rule.id): masked form shows the value")
+                    XCTAssertTrue(f.masked.contains("[\(f.value.unicodeScalars.count) chars]"))
+                }
+            }
+        }
+    }
+
+    func testFingerprintIsStableAcrossPositionsAndKeyed() {
+        let a = TestRules.findings("email: rhys.green@gmail.com")[0]
+        let b = TestRules.findings("\n\n   x rhys.green@gmail.com")[0]
+        XCTAssertEqual(a.fingerprint, b.fingerprint)
+        let other = Fingerprinter(key: Array("another-key".utf8)).fingerprint(ruleID: "pd.email", value: "rhys.green@gmail.com")
+        XCTAssertNotEqual(a.fingerprint, other)
+        XCTAssertFalse(a.fingerprint.contains("rhys"))
+    }
+
+    func testSHA256AndHMACKnownAnswers() {
+        XCTAssertEqual(SHA256.hash(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined(),
+                       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // RFC 4231 test case 2.
+        XCTAssertEqual(SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)).map { String(format: "%02x", $0) }.joined(),
+                       "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
+    func testOverlappingFindingsKeepTheSpecificRule() {
+        let f = TestRules.findings("DATABASE_URL=postgres://api_rw:silver_meadow_garden97@db.prod.wildmoor.co.uk:5432/app")
+        XCTAssertEqual(f.map(\.ruleID), ["secret.connection-string.uri"])
+    }
+}

@@ -1,0 +1,72 @@
+import XCTest
+import HedgerowCore
+
+final class RuleLoaderTests: XCTestCase {
+    func testUnknownKeyIsAnErrorWithItsLine() {
+        let yaml = """
+        rules:
+          - id: x.one
+            name: One
+            category: email
+            class: personal-data
+            pattern: 'a'
+            keywrods: ['a']
+        """
+        XCTAssertThrowsError(try RuleLoader.load(yaml: yaml, file: "r.yml")) { error in
+            XCTAssertEqual((error as? YAMLProblem)?.line, 7)
+            XCTAssertTrue("\(error)".contains("unknown key 'keywrods'"))
+        }
+    }
+
+    func testUnknownCategoryAndMissingPatternAreErrors() {
+        let bad = "rules:\n  - id: x\n    name: X\n    category: shoe_size\n    class: secret\n    pattern: a\n"
+        XCTAssertThrowsError(try RuleLoader.load(yaml: bad, file: "r.yml"))
+        let missing = "rules:\n  - id: x\n    name: X\n    category: email\n    class: secret\n"
+        XCTAssertThrowsError(try RuleLoader.load(yaml: missing, file: "r.yml")) { error in
+            XCTAssertTrue("\(error)".contains("pattern"))
+        }
+    }
+
+    func testBrokenPatternAndUnknownValidatorAreReportedPerRule() throws {
+        let yaml = """
+        rules:
+          - id: x.broken
+            name: Broken
+            category: email
+            class: personal-data
+            pattern: '(unclosed'
+          - id: x.validator
+            name: Validator
+            category: email
+            class: personal-data
+            pattern: 'a'
+            validators: [no-such-check]
+        """
+        let rules = try RuleLoader.load(yaml: yaml, file: "r.yml")
+        XCTAssertThrowsError(try RuleSet(rules)) { error in
+            let problems = (error as? RuleSetProblems)?.problems ?? []
+            XCTAssertEqual(problems.map(\.ruleID), ["x.broken", "x.validator"])
+            XCTAssertTrue(problems[0].message.contains("does not compile"))
+            XCTAssertTrue(problems[1].message.contains("unknown validator"))
+        }
+    }
+
+    func testRuleCheckReportsMissedExamplesAndFoundNegatives() throws {
+        let yaml = """
+        rules:
+          - id: x.words
+            name: Words
+            category: password
+            class: secret
+            pattern: 'secret-[0-9]+'
+            keywords: ['secret-']
+            examples: ['secret-1', 'secret-2', 'nothing here']
+            negative_examples: ['secret-3', 'a', 'b']
+        """
+        let failures = RuleChecker.check(try RuleLoader.load(yaml: yaml, file: "r.yml"))
+        XCTAssertEqual(failures.count, 2)
+        XCTAssertTrue(failures[0].message.contains("example not found: #3"))
+        XCTAssertTrue(failures[1].message.contains("negative example found"))
+        XCTAssertFalse(failures.map(\.description).joined().contains("secret-3"), "rule check must not quote values")
+    }
+}

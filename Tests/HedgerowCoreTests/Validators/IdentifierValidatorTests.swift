@@ -1,0 +1,58 @@
+import XCTest
+import HedgerowCore
+
+final class NHSNumberValidatorTests: XCTestCase {
+    let v = NHSNumberValidator()
+    func testModulus11() {
+        XCTAssertTrue(NHSNumberValidator.checkDigitValid([7, 8, 8, 8, 6, 1, 0, 1, 5, 3]))
+        XCTAssertFalse(NHSNumberValidator.checkDigitValid([6, 5, 7, 3, 3, 6, 2, 5, 7, 9]))
+    }
+    func testContextDecidesConfidence() {
+        XCTAssertEqual(v.validate(.of("788 861 0153", before: "NHS number: ")), .accept)
+        guard case .lower(.low, _) = v.validate(.of("7888610153", before: "ref ")) else { return XCTFail() }
+        guard case .reject = v.validate(.of("6573362579", before: "NHS ")) else { return XCTFail() }
+    }
+}
+
+final class NINumberValidatorTests: XCTestCase {
+    let v = NINumberValidator()
+    func testPrefixAndSuffixRules() {
+        XCTAssertEqual(v.validate(.of("TC 91 04 01 C")), .accept)
+        for bad in ["QQ123456A", "GB123456A", "DA123456A", "AO123456A", "AB123456E"] {
+            guard case .reject = v.validate(.of(bad)) else { return XCTFail(bad) }
+        }
+    }
+}
+
+final class CardNumberValidatorTests: XCTestCase {
+    let v = CardNumberValidator()
+    func testLuhnAndIssuers() {
+        XCTAssertEqual(v.validate(.of("4993 7124 0659 6578")), .accept)
+        XCTAssertEqual(v.validate(.of("2223479356465198")), .accept, "Mastercard 2-series")
+        guard case .reject = v.validate(.of("5327467960767171")) else { return XCTFail("Luhn failure accepted") }
+        guard case .reject = v.validate(.of("9999999999999995")) else { return XCTFail("no issuer accepted") }
+        guard case .lower(.low, _) = v.validate(.of("4242424242424242")) else { return XCTFail("test card not low") }
+    }
+}
+
+final class IBANValidatorTests: XCTestCase {
+    func testMod97AndLength() {
+        let v = IBANValidator()
+        XCTAssertEqual(v.validate(.of("GB29NWBK60161331926819")), .accept)
+        XCTAssertEqual(v.validate(.of("GB29 NWBK 6016 1331 9268 19")), .accept)
+        guard case .reject = v.validate(.of("GB28NWBK60161331926819")) else { return XCTFail() }
+        guard case .reject = v.validate(.of("GB29NWBK6016133192681")) else { return XCTFail() }
+    }
+}
+
+final class DateOfBirthValidatorTests: XCTestCase {
+    func testCalendarDates() {
+        let v = DateOfBirthValidator()
+        for good in ["1976-01-13", "01/03/2002", "28 August 1974", "28th November 1944", "29/02/2000"] {
+            XCTAssertEqual(v.validate(.of(good)), .accept, good)
+        }
+        for bad in ["31/02/1990", "2099-01-01", "29/02/1900", "12/13/1980"] {
+            guard case .reject = v.validate(.of(bad)) else { return XCTFail(bad) }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import XCTest
+import HedgerowCore
+
+final class PlaceholderValidatorTests: XCTestCase {
+    func testPlaceholders() {
+        for p in ["YOUR_API_KEY", "changeme", "xxxxxxxxxxxx", "<password>", "${DB_PASSWORD}", "%s", "{{ db_password }}", "os.environ[\"X\"]", "process.env.TOKEN"] {
+            XCTAssertTrue(PlaceholderValidator.isPlaceholder(p), p)
+        }
+        XCTAssertFalse(PlaceholderValidator.isPlaceholder("ladder-staple-violin90"))
+    }
+}
+
+final class EntropyValidatorTests: XCTestCase {
+    func testFloor() {
+        let v = EntropyValidator(minimumBitsPerCharacter: 3.0)
+        XCTAssertEqual(v.validate(.of("Yq4zpkQjCzZpckCJSLNmIEDSumITE79f")), .accept)
+        guard case .reject = v.validate(.of("aaaaaaaabbbb")) else { return XCTFail() }
+    }
+}
+
+final class GitHubTokenValidatorTests: XCTestCase {
+    func testChecksum() {
+        let v = GitHubTokenValidator()
+        XCTAssertEqual(v.validate(.of("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")), .accept)
+        guard case .lower(.low, _) = v.validate(.of("ghp_RBMeyyMDHqJ38aRUhR4IWrXPvhsBkD3pmA9A")) else { return XCTFail() }
+    }
+}
+
+final class ConnectionStringValidatorTests: XCTestCase {
+    func testCredentials() {
+        let v = ConnectionStringValidator()
+        XCTAssertEqual(v.validate(.of("postgres://api_rw:silver_meadow_garden97@db/app")), .accept)
+        XCTAssertEqual(v.validate(.of("jdbc:mysql://db:3306/app?user=svc&password=Harbour49Lantern")), .accept)
+        guard case .reject = v.validate(.of("mysql://USER:PASSWORD@HOST:3306/DBNAME")) else { return XCTFail() }
+        guard case .reject = v.validate(.of("postgres://app:${DB_PASSWORD}@db/app")) else { return XCTFail() }
+        guard case .lower(.low, _) = v.validate(.of("postgres://postgres:postgres@localhost/claims")) else { return XCTFail() }
+    }
+}
+
+final class JWTValidatorTests: XCTestCase {
+    func testHeader() {
+        let v = JWTValidator()
+        XCTAssertEqual(v.validate(.of("eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9.eyJzdWIiOiAiMSJ9.c2ln")), .accept)
+        guard case .reject = v.validate(.of("eyJzdWIiOiAiMSJ9.eyJzdWIiOiAiMSJ9.c2ln")) else { return XCTFail() }
+    }
+}
