@@ -37,7 +37,6 @@ let package = Package(
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "HedgerowCoreTests", dependencies: ["HedgerowCore", "HedgerowKit"]),
-        .testTarget(name: "HedgerowKitTests", dependencies: ["HedgerowKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["hedgerow"]),
     ],
     swiftLanguageModes: [.v5]

@@ -17,7 +17,7 @@ public struct PostcodeValidator: Validator {
 
     public func validate(_ c: Candidate) -> Verdict {
         let compact = c.value.uppercased().filter { $0 != " " }
-        if compact == "GIR0AA" { return .accept }
+        if compact == "GIR0AA" { return .lower(.low, "GIR 0AA is a non-geographic postcode") }
         guard compact.count >= 5, compact.count <= 7 else { return .reject("wrong length") }
         let outward = Array(compact.dropLast(3))
         let inward = Array(compact.suffix(3))

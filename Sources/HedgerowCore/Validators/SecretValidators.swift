@@ -31,7 +31,19 @@ public struct PlaceholderValidator: Validator {
     }
 
     public func validate(_ c: Candidate) -> Verdict {
-        Self.isPlaceholder(c.value) ? .reject("placeholder value") : .accept
+        if Self.isPlaceholder(c.value) { return .reject("placeholder value") }
+        if Self.isIdentifier(c.value) { return .reject("a name in code, not a secret") }
+        return .accept
+    }
+
+    /// Letters joined by `_`, `.` or `-` with no digit or symbol: `private_key`,
+    /// `self.password`, `parts.count`. Real generated secrets and passwords almost always
+    /// carry a digit or symbol; a long mixed-case run of letters is still let through.
+    public static func isIdentifier(_ value: String) -> Bool {
+        guard value.allSatisfy({ ($0.isASCII && $0.isLetter) || $0 == "_" || $0 == "." || $0 == "-" }) else { return false }
+        let mixedCase = value.contains(where: \.isUppercase) && value.contains(where: \.isLowercase)
+        let separated = value.contains(where: { $0 == "_" || $0 == "." || $0 == "-" })
+        return !(mixedCase && !separated && value.count >= 16)
     }
 }
 

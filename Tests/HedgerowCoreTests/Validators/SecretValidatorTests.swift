@@ -44,3 +44,14 @@ final class JWTValidatorTests: XCTestCase {
         guard case .reject = v.validate(.of("eyJzdWIiOiAiMSJ9.eyJzdWIiOiAiMSJ9.c2ln")) else { return XCTFail() }
     }
 }
+
+final class IdentifierValueTests: XCTestCase {
+    func testNamesInCodeAreNotSecrets() {
+        for name in ["private_key", "self.password", "parts.count", "password-reset"] {
+            XCTAssertTrue(PlaceholderValidator.isIdentifier(name), name)
+        }
+        for secret in ["ladder-staple-violin90", "Harbour49*", "kIihYQ4S4ad3fw9zpMBr7tir", "RvDZRmDcabUpZOHkRohmjsMwTxwG"] {
+            XCTAssertFalse(PlaceholderValidator.isIdentifier(secret), secret)
+        }
+    }
+}

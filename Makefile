@@ -1,0 +1,46 @@
+# hedgerow: the two commands a newcomer needs are `make demo` and `make test`.
+SWIFT ?= swift
+BIN := .build/release/hedgerow
+
+.PHONY: setup build demo test check-rules eval bench clean
+
+## setup: install the system library hedgerow links against (PCRE2) if it is missing.
+setup:
+	@if ! pkg-config --exists libpcre2-8 2>/dev/null || [ ! -f /usr/include/pcre2.h ]; then \
+		echo "Installing libpcre2-dev (PCRE2 with JIT)..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpcre2-dev pkg-config; \
+	fi
+
+## build: release build of the hedgerow binary.
+build: setup
+	$(SWIFT) build -c release
+
+## demo: set up, build, and scan the bundled example (finds something in every category).
+demo: build
+	@echo "== hedgerow scan Fixtures/example =="
+	@$(BIN) scan Fixtures/example; status=$$?; \
+	echo "(exit code $$status: 0 clean, 1 findings, 2 error)"; \
+	[ $$status -eq 1 ]
+
+## test: set up and run the whole test suite, then the rules' own examples.
+test: setup
+	$(SWIFT) build
+	$(SWIFT) test
+	.build/debug/hedgerow rules check
+
+## eval: precision and recall on the shared labelled corpus (../shared/eval).
+eval: build
+	$(BIN) scan ../shared/eval/visible --format json > /tmp/hedgerow-eval.json || true
+	python3 ../shared/eval/score.py --labels ../shared/eval/visible/labels.jsonl \
+		--findings /tmp/hedgerow-eval.json --format hedgerow --root ../shared/eval/visible \
+		--misses /tmp/hedgerow-misses.jsonl
+
+## bench: time and peak memory over the Python standard library (not a test).
+bench: build
+	@stdlib=$$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'); \
+	echo "== $$stdlib =="; \
+	for i in 1 2 3; do /usr/bin/time -f "wall %es  peak RSS %MKB" $(BIN) scan "$$stdlib" --format json > /dev/null; done
+
+clean:
+	rm -rf .build
