@@ -92,6 +92,7 @@ public final class Scanner {
         report: inout FragmentReport, emit: (Finding) -> Void
     ) throws {
         let window = UnsafeRawBufferPointer(start: base, count: state.length)
+        if state.start == 0 && state.committed == 0 { state.header = Self.firstLine(window) }
         let from = state.committed - state.start
         let to = cut - state.start
         var raw: [RawMatch] = []
@@ -182,6 +183,12 @@ public final class Scanner {
         }
     }
 
+    static func firstLine(_ window: UnsafeRawBufferPointer) -> String {
+        let limit = min(window.count, 2048)
+        let end = window[0..<limit].firstIndex(of: 0x0A) ?? limit
+        return String(decoding: window[0..<end], as: UTF8.self)
+    }
+
     private func notBOL(_ state: WindowState) -> Matcher.MatchOptions {
         state.start == 0 || state.previousByte == 0x0A ? [] : .notBeginningOfLine
     }
@@ -194,13 +201,15 @@ public final class Scanner {
         guard span.count > 0 else { return }
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
         func text(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self) }
-        var beforeStart = span.start
-        while beforeStart > 0 && span.start - beforeStart < 80 && p[beforeStart - 1] != 0x0A { beforeStart -= 1 }
+        var lineStart = span.start
+        while lineStart > 0 && span.start - lineStart < 512 && p[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let beforeStart = max(lineStart, span.start - 80)
         var afterEnd = span.end
         while afterEnd < window.count && afterEnd - span.end < 80 && p[afterEnd] != 0x0A { afterEnd += 1 }
         let candidate = Candidate(
             value: text(span.start, span.end), match: text(m.whole.start, m.whole.end),
-            before: text(beforeStart, span.start), after: text(span.end, afterEnd)
+            before: text(beforeStart, span.start), after: text(span.end, afterEnd),
+            header: state.header, lineBefore: text(lineStart, span.start)
         )
         var confidence = rule.rule.confidence
         var note: String?
@@ -311,5 +320,6 @@ struct WindowState {
     var previousByte: UInt8 = 0x0A
     var tracker = LineTracker()
     var pending: [Pending] = []
+    var header = ""
     init(origin: Origin) { self.origin = origin }
 }

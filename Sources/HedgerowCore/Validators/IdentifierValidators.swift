@@ -18,7 +18,8 @@ public struct NHSNumberValidator: Validator {
         let context = (c.before + " " + c.match + " " + c.after).lowercased()
         let words = ["nhs", "patient", "chi number", "health"]
         if words.contains(where: { context.contains($0) }) { return .accept }
-        return .lower(.low, "passes the check digit but no NHS context on the line")
+        if let column = c.columnName, column.contains("nhs") { return .accept }
+        return .lower(.low, "passes the check digit but no NHS context on the line or column")
     }
 }
 
@@ -111,6 +112,17 @@ public struct IBANValidator: Validator {
         guard let expected = Self.lengths[String(iban.prefix(2))] else { return .reject("unknown IBAN country") }
         guard iban.count == expected else { return .reject("wrong length for the country") }
         return Self.mod97(iban) == 1 ? .accept : .reject("fails the mod 97 check")
+    }
+}
+
+/// A date in a table column whose header names a date of birth.
+public struct DateOfBirthColumnValidator: Validator {
+    public init() {}
+    public func validate(_ c: Candidate) -> Verdict {
+        guard let column = c.columnName, ["dob", "birth", "born", "d.o.b"].contains(where: { column.contains($0) }) else {
+            return .reject("not in a date-of-birth column")
+        }
+        return DateOfBirthValidator().validate(c)
     }
 }
 

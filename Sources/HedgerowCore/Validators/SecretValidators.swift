@@ -40,9 +40,9 @@ public struct PlaceholderValidator: Validator {
     /// `self.password`, `parts.count`. Real generated secrets and passwords almost always
     /// carry a digit or symbol; a long mixed-case run of letters is still let through.
     public static func isIdentifier(_ value: String) -> Bool {
-        guard value.allSatisfy({ ($0.isASCII && $0.isLetter) || $0 == "_" || $0 == "." || $0 == "-" }) else { return false }
+        guard value.allSatisfy({ ($0.isASCII && $0.isLetter) || $0 == "_" || $0 == "." || $0 == "-" || $0 == "/" || $0 == ":" }) else { return false }
         let mixedCase = value.contains(where: \.isUppercase) && value.contains(where: \.isLowercase)
-        let separated = value.contains(where: { $0 == "_" || $0 == "." || $0 == "-" })
+        let separated = value.contains(where: { "_.-/:".contains($0) })
         return !(mixedCase && !separated && value.count >= 16)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a validator sees of one match: the value and the text around it on its line.
 /// Strings are decoded leniently (invalid UTF-8 becomes U+FFFD); validators judge shape.
 public struct Candidate: Sendable {
@@ -10,11 +12,30 @@ public struct Candidate: Sendable {
     /// Up to 80 bytes of the same line after the value.
     public let after: String
 
-    public init(value: String, match: String? = nil, before: String = "", after: String = "") {
+    /// The first line of the fragment (a CSV or TSV header, say), up to 2 KiB.
+    public let header: String
+    /// The whole line before the value, up to 512 bytes, for locating its column.
+    public let lineBefore: String
+
+    public init(value: String, match: String? = nil, before: String = "", after: String = "", header: String = "", lineBefore: String? = nil) {
         self.value = value
         self.match = match ?? value
         self.before = before
         self.after = after
+        self.header = header
+        self.lineBefore = lineBefore ?? before
+    }
+
+    /// The header name of the column the value sits in, when the fragment is a table
+    /// (comma, tab or pipe separated with a header line); nil otherwise.
+    public var columnName: String? {
+        guard !header.isEmpty else { return nil }
+        let delimiter: Character = header.contains("\t") ? "\t" : header.contains(",") ? "," : header.contains("|") ? "|" : " "
+        guard delimiter != " " else { return nil }
+        let index = lineBefore.filter { $0 == delimiter }.count
+        let columns = header.split(separator: delimiter, omittingEmptySubsequences: false)
+        guard index < columns.count else { return nil }
+        return columns[index].trimmingCharacters(in: CharacterSet(charactersIn: " \"'\r")).lowercased()
     }
 }
 

@@ -27,6 +27,7 @@ public enum ValidatorRegistry {
         "luhn": CardNumberValidator(),
         "iban": IBANValidator(),
         "date-of-birth": DateOfBirthValidator(),
+        "date-of-birth-column": DateOfBirthColumnValidator(),
         "not-hex-digest": ClosureValidator { c in
             let v = c.value
             return v.count >= 32 && v.allSatisfy(\.isHexDigit) ? .reject("hexadecimal digest") : .accept
