@@ -30,7 +30,8 @@ public final class Scanner {
         maxLength = ruleSet.maxMatchLength
         overlap = maxLength + 256 + ruleSet.keywords.longestKeyword
         backContext = maxLength + 256
-        storage = .allocate(byteCount: backContext + overlap + self.chunkSize, alignment: 16)
+        // At least 4 KiB so the first window always holds the 2 KiB the header is read from.
+        storage = .allocate(byteCount: max(4096, backContext + overlap + self.chunkSize), alignment: 16)
         hits = Array(repeating: [], count: ruleSet.rules.count)
         resume = Array(repeating: 0, count: ruleSet.rules.count)
         statistics = RuleStatistics(ruleCount: ruleSet.rules.count)
@@ -92,7 +93,7 @@ public final class Scanner {
         report: inout FragmentReport, emit: (Finding) -> Void
     ) throws {
         let window = UnsafeRawBufferPointer(start: base, count: state.length)
-        if state.start == 0 && state.committed == 0 { state.header = Self.firstLine(window) }
+        if state.start == 0 && state.committed == 0 { state.header = Self.headerLine(window) }
         let from = state.committed - state.start
         let to = cut - state.start
         var raw: [RawMatch] = []
@@ -183,10 +184,18 @@ public final class Scanner {
         }
     }
 
-    static func firstLine(_ window: UnsafeRawBufferPointer) -> String {
+    /// The first line of the first 2 KiB that reads like a table header (has a comma,
+    /// tab or pipe), skipping diff hunk markers and the `+` of added lines.
+    static func headerLine(_ window: UnsafeRawBufferPointer) -> String {
         let limit = min(window.count, 2048)
-        let end = window[0..<limit].firstIndex(of: 0x0A) ?? limit
-        return String(decoding: window[0..<end], as: UTF8.self)
+        let text = String(decoding: window[0..<limit], as: UTF8.self)
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(8) {
+            var line = Substring(raw)
+            if line.hasPrefix("@@") || line.hasPrefix("diff ") || line.hasPrefix("+++") || line.hasPrefix("---") { continue }
+            if line.hasPrefix("+") { line = line.dropFirst() }
+            if line.contains(",") || line.contains("\t") || line.contains("|") { return String(line) }
+        }
+        return ""
     }
 
     private func notBOL(_ state: WindowState) -> Matcher.MatchOptions {

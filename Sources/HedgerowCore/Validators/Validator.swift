@@ -12,7 +12,7 @@ public struct Candidate: Sendable {
     /// Up to 80 bytes of the same line after the value.
     public let after: String
 
-    /// The first line of the fragment (a CSV or TSV header, say), up to 2 KiB.
+    /// The fragment's table header line (CSV, TSV), if its first lines have one.
     public let header: String
     /// The whole line before the value, up to 512 bytes, for locating its column.
     public let lineBefore: String
@@ -32,7 +32,9 @@ public struct Candidate: Sendable {
         guard !header.isEmpty else { return nil }
         let delimiter: Character = header.contains("\t") ? "\t" : header.contains(",") ? "," : header.contains("|") ? "|" : " "
         guard delimiter != " " else { return nil }
-        let index = lineBefore.filter { $0 == delimiter }.count
+        var prefix = Substring(lineBefore)
+        if prefix.hasPrefix("+") && !header.hasPrefix("+") { prefix = prefix.dropFirst() }
+        let index = prefix.filter { $0 == delimiter }.count
         let columns = header.split(separator: delimiter, omittingEmptySubsequences: false)
         guard index < columns.count else { return nil }
         return columns[index].trimmingCharacters(in: CharacterSet(charactersIn: " \"'\r")).lowercased()
