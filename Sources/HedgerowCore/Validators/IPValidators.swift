@@ -15,6 +15,12 @@ public enum AddressScope: Equatable, Sendable {
 public struct IPv4Validator: Validator {
     public init() {}
 
+    /// Public DNS resolvers and the sequences people type as examples: not anyone's address.
+    static let wellKnownNonPersonal: Set<String> = [
+        "1.1.1.1", "1.0.0.1", "8.8.8.8", "8.8.4.4", "9.9.9.9", "149.112.112.112", "208.67.222.222", "208.67.220.220",
+        "1.2.3.4", "4.3.2.1", "1.2.3.5", "5.6.7.8", "2.3.4.5", "11.22.33.44", "12.34.56.78", "123.123.123.123",
+    ]
+
     public static func octets(_ text: String) -> [Int]? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return nil }
@@ -55,6 +61,7 @@ public struct IPv4Validator: Validator {
         }
         if before.hasSuffix("==") || before.hasSuffix("@") { return .reject("version pin") }
         if o == [255, 255, 255, 255] || (o[0] == 255 && o[1] == 255) { return .reject("netmask") }
+        if Self.wellKnownNonPersonal.contains(c.value) { return .reject("public resolver or stock example address") }
         switch Self.scope(o) {
         case .publicAddress: return .accept
         case .privateAddress, .linkLocal: return .lower(.low, "private or link-local address")

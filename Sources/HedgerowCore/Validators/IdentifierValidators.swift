@@ -82,6 +82,12 @@ public struct CardNumberValidator: Validator {
         guard Self.issuer(n) != nil else { return .reject("no card issuer uses this range and length") }
         if Self.testNumbers.contains(n) { return .lower(.low, "published test card number") }
         if Set(digits).count <= 2 { return .reject("too few distinct digits") }
+        let grouped = c.value.contains(" ") || c.value.contains("-")
+        let context = (c.before + " " + c.after + " " + (c.columnName ?? "")).lowercased()
+        let cardWords = ["card", "pan", "visa", "mastercard", "amex", "payment", "cc_", "ccnum", "credit", "debit"]
+        if !grouped && !cardWords.contains(where: { context.contains($0) }) {
+            return .lower(.low, "an ungrouped number passing Luhn with no card context")
+        }
         return .accept
     }
 }

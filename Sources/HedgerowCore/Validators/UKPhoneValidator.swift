@@ -25,8 +25,22 @@ public struct UKPhoneValidator: Validator {
         return digits.hasPrefix("0") ? digits : nil
     }
 
+    /// Digit groups as written, after the +44 / 0044 / (0) prefix: how people group
+    /// phone numbers (3-5 digits), unlike dates, times and decimals (1-2 digits, one dot).
+    static func writtenGroups(_ text: String) -> [Substring] {
+        var rest = Substring(text)
+        for prefix in ["+44", "00 44", "0044"] where rest.hasPrefix(prefix) { rest = rest.dropFirst(prefix.count) }
+        rest = Substring(rest.replacingOccurrences(of: "(0)", with: "").replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: " "))
+        return rest.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." })
+    }
+
     public func validate(_ c: Candidate) -> Verdict {
         guard let n = Self.nationalNumber(c.value) else { return .reject("not a UK national number") }
+        let groups = Self.writtenGroups(c.value)
+        if groups.dropFirst().contains(where: { $0.count < 3 }) { return .reject("digit groups of a date, time or list, not a phone number") }
+        if c.value.filter({ $0 == "." }).count == 1 { return .reject("a decimal number") }
+        let separators = Set(c.value.filter { $0 == "-" || $0 == "." })
+        if separators.count > 1 { return .reject("mixed separators") }
         let second = n.dropFirst().first ?? "x"
         let ok: Bool
         switch second {
@@ -63,6 +77,12 @@ public struct InternationalPhoneValidator: Validator {
         guard let first = digits.first, first != "0" else { return .reject("no country code starts with 0") }
         if digits.hasPrefix("44") { return .reject("UK number, handled by the UK rule") }
         if Set(digits.dropFirst(2)).count <= 1 { return .reject("repeated digits") }
+        let separated = c.value.dropFirst().contains { $0 == " " || $0 == "-" || $0 == "(" }
+        let context = (c.before + " " + c.after).lowercased()
+        let phoneWords = ["tel", "phone", "mobile", "call", "whatsapp", "sms", "fax", "contact", "ring", "cell"]
+        if !separated && !phoneWords.contains(where: { context.contains($0) }) {
+            return .lower(.low, "an unseparated + number with no phone context could be arithmetic")
+        }
         return .accept
     }
 }
