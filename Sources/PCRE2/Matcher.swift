@@ -11,7 +11,7 @@ public struct ByteRange: Equatable, Hashable, Sendable {
 /// One match: the whole match and, when asked for, one capture group.
 public struct MatchSpan: Equatable, Sendable {
     public let whole: ByteRange
-    /// The requested group's range; nil when the group did not take part.
+    /// The first of the requested groups that took part; nil when none did.
     public let group: ByteRange?
 }
 
@@ -73,7 +73,7 @@ public final class Matcher {
         in subject: UnsafeRawBufferPointer,
         end: Int,
         from start: Int,
-        group: Int? = nil,
+        groups: [Int] = [],
         options: MatchOptions = []
     ) throws -> MatchSpan? {
         precondition(start >= 0 && start <= end && end <= subject.count, "match range outside subject")
@@ -84,19 +84,19 @@ public final class Matcher {
         let ovector = pcre2_get_ovector_pointer_8(matchData)!
         let whole = ByteRange(start: Int(ovector[0]), end: Int(ovector[1]))
         var groupRange: ByteRange?
-        if let group, group > 0, group < Int(rc) {
+        for group in groups where group > 0 && group < Int(rc) {
             let s = ovector[2 * group], e = ovector[2 * group + 1]
-            if s != unset { groupRange = ByteRange(start: Int(s), end: Int(e)) }
+            if s != unset { groupRange = ByteRange(start: Int(s), end: Int(e)); break }
         }
         return MatchSpan(whole: whole, group: groupRange)
     }
 
     /// Convenience for tests and small inputs: every non-overlapping match in `bytes`.
-    public func allMatches(of pattern: Pattern, in bytes: [UInt8], group: Int? = nil) throws -> [MatchSpan] {
+    public func allMatches(of pattern: Pattern, in bytes: [UInt8], groups: [Int] = []) throws -> [MatchSpan] {
         try bytes.withUnsafeBytes { raw in
             var results: [MatchSpan] = []
             var position = 0
-            while position <= raw.count, let m = try firstMatch(of: pattern, in: raw, end: raw.count, from: position, group: group) {
+            while position <= raw.count, let m = try firstMatch(of: pattern, in: raw, end: raw.count, from: position, groups: groups) {
                 results.append(m)
                 position = m.whole.end > m.whole.start ? m.whole.end : m.whole.end + 1
             }

@@ -22,7 +22,7 @@ final class PatternTests: XCTestCase {
     func testOffsetsAreBytesAfterMultibyteText() throws {
         let pattern = try Pattern("(?<value>\\d+)")
         let bytes = Array("é😀 42".utf8)
-        let matches = try Matcher().allMatches(of: pattern, in: bytes, group: pattern.groupNumber(named: "value"))
+        let matches = try Matcher().allMatches(of: pattern, in: bytes, groups: [pattern.groupNumber(named: "value")!])
         XCTAssertEqual(matches.first?.group, ByteRange(start: 7, end: 9))
     }
 

@@ -4,8 +4,9 @@ import PCRE2
 public final class CompiledRule: @unchecked Sendable {
     public let rule: Rule
     public let pattern: Pattern
-    /// The group that holds the value, or nil when the whole match is the value.
-    public let valueGroup: Int?
+    /// The groups that may hold the value (`value`, `value2`, ... for alternatives), in
+    /// order; empty when the whole match is the value.
+    public let valueGroups: [Int]
     public let validators: [any Validator]
     /// Position in its rule set; findings sort by it when spans tie.
     public let index: Int
@@ -20,7 +21,8 @@ public final class CompiledRule: @unchecked Sendable {
         } catch let error as PCRE2Error {
             throw RuleProblem(rule: rule, message: "pattern does not compile: \(error)")
         }
-        valueGroup = pattern.groupNumber(named: "value")
+        let compiledPattern = pattern
+        valueGroups = (["value"] + (2...9).map { "value\($0)" }).compactMap { compiledPattern.groupNumber(named: $0) }
         validators = try rule.validators.map { name in
             do { return try ValidatorRegistry.validator(named: name) } catch {
                 throw RuleProblem(rule: rule, message: "\(error)")

@@ -135,7 +135,7 @@ public final class Scanner {
                 let options: Matcher.MatchOptions = lineEnds ? notBOL(state) : notBOL(state).union(.notEndOfLine)
                 let found: MatchSpan?
                 do {
-                    found = try matcher.firstMatch(of: rule.pattern, in: window, end: segEnd, from: cursor, group: rule.valueGroup, options: options)
+                    found = try matcher.firstMatch(of: rule.pattern, in: window, end: segEnd, from: cursor, groups: rule.valueGroups, options: options)
                 } catch let error as PCRE2Error {
                     report.noteLimit(rule: rule.rule.id, error: error)
                     resume[r] = state.start + segEnd
@@ -170,7 +170,7 @@ public final class Scanner {
         while cursor < to {
             let found: MatchSpan?
             do {
-                found = try matcher.firstMatch(of: rule.pattern, in: window, end: end, from: cursor, group: rule.valueGroup, options: options)
+                found = try matcher.firstMatch(of: rule.pattern, in: window, end: end, from: cursor, groups: rule.valueGroups, options: options)
             } catch let error as PCRE2Error {
                 report.noteLimit(rule: rule.rule.id, error: error)
                 resume[r] = state.start + to

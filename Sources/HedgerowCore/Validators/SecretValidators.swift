@@ -12,7 +12,7 @@ public struct PlaceholderValidator: Validator {
     static let words = [
         "your_", "your-", "yourkey", "changeme", "change_me", "change-me", "replace", "placeholder", "example",
         "dummy", "redacted", "xxxxx", "*****", "<", "${", "{{", "%s", "%(", "os.environ", "process.env",
-        "getenv", "env(", "env[", "secret_here", "insert", "todo", "fixme", "foobar", "password123!",
+        "getenv", "env(", "env[", "#{", "__", "secret_here", "insert", "todo", "fixme", "foobar", "password123!",
         "sample", "notreal", "not-a-real", "fake", "null", "undefined", "none", "true", "false", "$(",
         "...", "vault:", "secretref", "ssm:", "arn:aws", "keyvault", "@microsoft.keyvault",
     ]

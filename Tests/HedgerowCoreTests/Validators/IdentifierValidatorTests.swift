@@ -28,7 +28,7 @@ final class CardNumberValidatorTests: XCTestCase {
     let v = CardNumberValidator()
     func testLuhnAndIssuers() {
         XCTAssertEqual(v.validate(.of("4993 7124 0659 6578")), .accept)
-        XCTAssertEqual(v.validate(.of("2223479356465198")), .accept, "Mastercard 2-series")
+        XCTAssertEqual(v.validate(.of("2223 4793 5646 5198")), .accept, "Mastercard 2-series")
         guard case .reject = v.validate(.of("5327467960767171")) else { return XCTFail("Luhn failure accepted") }
         guard case .reject = v.validate(.of("9999999999999995")) else { return XCTFail("no issuer accepted") }
         guard case .lower(.low, _) = v.validate(.of("4242424242424242")) else { return XCTFail("test card not low") }
@@ -54,5 +54,13 @@ final class DateOfBirthValidatorTests: XCTestCase {
         for bad in ["31/02/1990", "2099-01-01", "29/02/1900", "12/13/1980"] {
             guard case .reject = v.validate(.of(bad)) else { return XCTFail(bad) }
         }
+    }
+}
+
+final class CardContextTests: XCTestCase {
+    func testUngroupedNumbersNeedCardContext() {
+        let v = CardNumberValidator()
+        XCTAssertEqual(v.validate(.of("5356924593752652", before: "pan=")), .accept)
+        guard case .lower(.low, _) = v.validate(.of("6543210123456788", before: "ddadd7541 add '")) else { return XCTFail() }
     }
 }
