@@ -1,5 +1,8 @@
 import Foundation
 import PCRE2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs a rule set over a stream of bytes with bounded memory.
 ///
@@ -96,6 +99,7 @@ public final class Scanner {
         if state.start == 0 && state.committed == 0 { state.header = Self.headerLine(window) }
         let from = state.committed - state.start
         let to = cut - state.start
+        recordSQLCopyHeaders(window, from: from, to: to, state: &state)
         var raw: [RawMatch] = []
         for i in hits.indices { hits[i].removeAll(keepingCapacity: true) }
         ruleSet.keywords.search(window, from: from, to: to, limit: state.length, into: &hits)
@@ -184,6 +188,33 @@ public final class Scanner {
         }
     }
 
+    /// SQL dumps carry tables as `COPY t (a, b, c) FROM stdin;` followed by tab-separated
+    /// rows; each COPY line becomes the header for the rows after it.
+    private func recordSQLCopyHeaders(_ window: UnsafeRawBufferPointer, from: Int, to: Int, state: inout WindowState) {
+        let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let needle: [UInt8] = Array("COPY ".utf8)
+        var i = from
+        while i < to {
+            // Line starts only: the first byte of the region if it begins a line, then after each newline.
+            var at = i
+            if !(at == 0 || p[at - 1] == 0x0A) {
+                guard let nl = memchr(p + i, 0x0A, to - i) else { break }
+                at = UnsafeRawPointer(nl) - UnsafeRawPointer(p) + 1
+            }
+            i = at + 1
+            guard at < to, at + needle.count <= window.count,
+                  (0..<needle.count).allSatisfy({ p[at + $0] == needle[$0] }) else { continue }
+            var end = at
+            while end < window.count && end - at < 4096 && p[end] != 0x0A { end += 1 }
+            let line = String(decoding: UnsafeBufferPointer(start: p + at, count: end - at), as: UTF8.self)
+            guard let open = line.firstIndex(of: "("), let close = line.firstIndex(of: ")"), open < close,
+                  line.range(of: "FROM stdin", options: .caseInsensitive) != nil else { continue }
+            let columns = line[line.index(after: open)..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            state.tableHeaders.append((state.start + at, columns.joined(separator: "\t")))
+            if state.tableHeaders.count > 4 { state.tableHeaders.removeFirst() }
+        }
+    }
+
     /// The first line of the first 2 KiB that reads like a table header (has a comma,
     /// tab or pipe), skipping diff hunk markers and the `+` of added lines.
     static func headerLine(_ window: UnsafeRawBufferPointer) -> String {
@@ -218,7 +249,8 @@ public final class Scanner {
         let candidate = Candidate(
             value: text(span.start, span.end), match: text(m.whole.start, m.whole.end),
             before: text(beforeStart, span.start), after: text(span.end, afterEnd),
-            header: state.header, lineBefore: text(lineStart, span.start)
+            header: state.tableHeaders.last(where: { $0.offset < state.start + span.start })?.header ?? state.header,
+            lineBefore: text(lineStart, span.start)
         )
         var confidence = rule.rule.confidence
         var note: String?
@@ -330,5 +362,7 @@ struct WindowState {
     var tracker = LineTracker()
     var pending: [Pending] = []
     var header = ""
+    /// SQL COPY headers seen so far (stream offset, tab-joined columns), newest last.
+    var tableHeaders: [(offset: Int, header: String)] = []
     init(origin: Origin) { self.origin = origin }
 }
