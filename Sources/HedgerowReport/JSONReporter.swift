@@ -35,6 +35,7 @@ public struct JSONReporter: Reporter {
             let masked: String
             let fingerprint: String
             let value: String?
+            let decoded: String?
         }
         let tool: Tool
         let summary: Summary
@@ -64,7 +65,8 @@ public struct JSONReporter: Reporter {
             rule: f.ruleID, rule_name: f.ruleName, category: f.category.rawValue, class: f.dataClass.rawValue,
             confidence: f.confidence.rawValue, confidence_note: f.confidenceNote, path: f.origin.path,
             line: f.start.line, column: f.start.column, end_line: f.end.line, end_column: f.end.column,
-            commit: f.origin.commit, masked: f.masked, fingerprint: f.fingerprint, value: showValues ? f.value : nil
+            commit: f.origin.commit, masked: f.masked, fingerprint: f.fingerprint, value: showValues ? f.value : nil,
+            decoded: f.decodedFrom?.rawValue
         )
     }
 }

@@ -10,7 +10,8 @@ public struct TextReporter: Reporter {
         for f in c.findings {
             let shown = c.showValues ? f.value.replacingOccurrences(of: "\n", with: "\\n") : f.masked
             let level = f.confidence == .high ? paint(f.confidence.rawValue, "31") : paint(f.confidence.rawValue, "33")
-            out += "\(paint("\(f.origin.path):\(f.start.line):\(f.start.column)", "1")): \(f.ruleName) [\(f.category.rawValue), \(level)] \(shown)\n"
+            let decoded = f.decodedFrom.map { " (decoded from \($0.rawValue))" } ?? ""
+            out += "\(paint("\(f.origin.path):\(f.start.line):\(f.start.column)", "1")): \(f.ruleName) [\(f.category.rawValue), \(level)] \(shown)\(decoded)\n"
             if !f.hint.isEmpty { out += "    hint: \(f.hint)\n" }
         }
         out += summaryLine(c.summary) + "\n"

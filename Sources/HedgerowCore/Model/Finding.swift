@@ -41,6 +41,8 @@ public struct Finding: Equatable, Sendable {
     public var masked: String
     public var fingerprint: String
     public var hint: String
+    /// Set when the value was found inside encoded text; the position is the encoded span.
+    public var decodedFrom: Encoding? = nil
 
     public var line: Int { start.line }
 }

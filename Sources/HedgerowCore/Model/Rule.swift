@@ -25,6 +25,9 @@ public struct Rule: Sendable, Equatable {
     public var negativeExamples: [String]
     public var references: [String]
     public var hint: String
+    /// Set on decoder rules: the pattern finds encoded text, which is decoded and scanned
+    /// with the other rules; such a rule reports nothing of its own.
+    public var decode: Encoding?
     /// Where the rule was defined, for error messages ("Rules/secrets/aws.yml:12").
     public var origin: String
 
@@ -33,8 +36,9 @@ public struct Rule: Sendable, Equatable {
         confidence: Confidence = .high, pattern: String, keywords: [String] = [], validators: [String] = [],
         multiline: Bool = false, maxLength: Int = 512, caseInsensitive: Bool = false,
         examples: [String] = [], lowConfidenceExamples: [String] = [], negativeExamples: [String] = [],
-        references: [String] = [], hint: String = "", origin: String = ""
+        references: [String] = [], hint: String = "", origin: String = "", decode: Encoding? = nil
     ) {
+        self.decode = decode
         self.id = id; self.name = name; self.description = description; self.category = category
         self.dataClass = dataClass; self.confidence = confidence; self.pattern = pattern
         self.keywords = keywords; self.validators = validators; self.multiline = multiline

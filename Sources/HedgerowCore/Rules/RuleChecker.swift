@@ -19,13 +19,15 @@ public enum RuleChecker {
         var failures: [Failure] = []
         for compiled in ruleSet.rules {
             let rule = compiled.rule
-            let single = try! RuleSet([rule])
+            // Decoder rules find nothing alone: check them with every rule behind them.
+            let single = rule.decode == nil ? try! RuleSet([rule]) : ruleSet
             let scanner = Scanner(ruleSet: single, fingerprinter: fingerprinter)
             func fail(_ message: String) { failures.append(Failure(ruleID: rule.id, origin: rule.origin, message: message)) }
             if rule.examples.count < 3 { fail("needs at least 3 examples, has \(rule.examples.count)") }
             if rule.negativeExamples.count < 3 { fail("needs at least 3 negative examples, has \(rule.negativeExamples.count)") }
             for (n, example) in rule.examples.enumerated() {
-                let found = (try? scanner.scan(bytes: Array(example.utf8)).findings) ?? []
+                var found = (try? scanner.scan(bytes: Array(example.utf8)).findings) ?? []
+                if rule.decode != nil { found = found.filter { $0.decodedFrom == rule.decode } }
                 if found.isEmpty { fail("example not found: \(label(n))") }
                 else if found.allSatisfy({ $0.confidence == .low }) { fail("example found only at low confidence (\(found[0].confidenceNote ?? "")): \(label(n))") }
             }
@@ -36,7 +38,8 @@ public enum RuleChecker {
             }
             for (n, example) in rule.negativeExamples.enumerated() {
                 let found = (try? scanner.scan(bytes: Array(example.utf8)).findings) ?? []
-                if !found.isEmpty { fail("negative example found (\(found[0].masked)): \(label(n))") }
+                let own = rule.decode == nil ? found : found.filter { $0.decodedFrom == rule.decode }
+                if !own.isEmpty { fail("negative example found (\(own[0].masked)): \(label(n))") }
             }
         }
         return failures

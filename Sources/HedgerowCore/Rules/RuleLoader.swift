@@ -46,6 +46,13 @@ public enum RuleLoader {
         }
         let pattern = try map.string("pattern", required: true)!
         let multiline = try map.bool("multiline") ?? false
+        var decode: Encoding?
+        if let name = try map.string("decode") {
+            guard let encoding = Encoding(rawValue: name) else {
+                throw problem("decode must be one of: \(Encoding.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            decode = encoding
+        }
         let maxLength = try map.int("max_length") ?? (multiline ? 16_384 : 512)
         guard maxLength > 0, maxLength <= 65_536 else { throw problem("max_length must be between 1 and 65536") }
         let rule = Rule(
@@ -66,7 +73,8 @@ public enum RuleLoader {
             negativeExamples: try map.strings("negative_examples"),
             references: try map.strings("references"),
             hint: try map.string("hint") ?? "",
-            origin: line.map { "\(file):\($0)" } ?? file
+            origin: line.map { "\(file):\($0)" } ?? file,
+            decode: decode
         )
         if rule.keywords.contains(where: { $0.isEmpty }) { throw problem("keywords must not be empty strings") }
         try map.rejectUnknownKeys()

@@ -5,6 +5,8 @@ public final class RuleSet: @unchecked Sendable {
     let keywords: KeywordIndex
     /// Rules with no keywords, run over all text.
     let unfilteredRules: [Int]
+    /// Whether any rule decodes encoded text (and so needs a nested scanner).
+    public let hasDecoders: Bool
     /// The longest match any rule can produce; sets chunk overlap.
     public let maxMatchLength: Int
 
@@ -26,6 +28,7 @@ public final class RuleSet: @unchecked Sendable {
         rules = compiled
         keywords = KeywordIndex(rules: definitions.filter { seen.contains($0.id) })
         unfilteredRules = compiled.filter { $0.rule.keywords.isEmpty }.map(\.index)
+        hasDecoders = compiled.contains { $0.rule.decode != nil }
         maxMatchLength = compiled.map(\.rule.maxLength).max() ?? 512
     }
 

@@ -24,9 +24,18 @@ public final class Scanner {
     private let storage: UnsafeMutableRawBufferPointer
     private var hits: [[Int]]
     private var resume: [Int]
+    /// Scans decoded text with the same rules; it never decodes again, so nesting stops at one.
+    private let nested: Scanner?
+    private let decodes: Bool
 
     /// `chunkSize` is how many new bytes each step commits; small values exist for tests.
-    public init(ruleSet: RuleSet, fingerprinter: Fingerprinter, chunkSize: Int = 1 << 20) {
+    public convenience init(ruleSet: RuleSet, fingerprinter: Fingerprinter, chunkSize: Int = 1 << 20) {
+        self.init(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: chunkSize, decodes: true)
+    }
+
+    init(ruleSet: RuleSet, fingerprinter: Fingerprinter, chunkSize: Int, decodes: Bool) {
+        self.decodes = decodes && ruleSet.hasDecoders
+        nested = self.decodes ? Scanner(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: 1 << 16, decodes: false) : nil
         self.ruleSet = ruleSet
         self.fingerprinter = fingerprinter
         self.chunkSize = max(1, chunkSize)
@@ -103,11 +112,11 @@ public final class Scanner {
         var raw: [RawMatch] = []
         for i in hits.indices { hits[i].removeAll(keepingCapacity: true) }
         ruleSet.keywords.search(window, from: from, to: to, limit: state.length, into: &hits)
-        for r in ruleSet.rules.indices where !hits[r].isEmpty {
+        for r in ruleSet.rules.indices where !hits[r].isEmpty && (decodes || ruleSet.rules[r].rule.decode == nil) {
             statistics.candidates[r] += hits[r].count
             try runSegments(rule: ruleSet.rules[r], window: window, state: state, eof: eof, into: &raw, report: &report)
         }
-        for r in ruleSet.unfilteredRules {
+        for r in ruleSet.unfilteredRules where decodes || ruleSet.rules[r].rule.decode == nil {
             try runRegion(rule: ruleSet.rules[r], window: window, state: state, from: from, to: to, eof: eof, into: &raw, report: &report)
         }
         place(raw, window: window, state: &state)
@@ -252,6 +261,10 @@ public final class Scanner {
             header: state.tableHeaders.last(where: { $0.offset < state.start + span.start })?.header ?? state.header,
             lineBefore: text(lineStart, span.start)
         )
+        if let encoding = rule.rule.decode {
+            decodeAndScan(candidate, encoding: encoding, span: span, state: state, into: &raw)
+            return
+        }
         var confidence = rule.rule.confidence
         var note: String?
         for validator in rule.validators {
@@ -267,6 +280,24 @@ public final class Scanner {
         }
         raw.append(RawMatch(rule: r, start: state.start + span.start, end: state.start + span.end,
                             value: candidate.value, confidence: confidence, note: note))
+    }
+
+    /// Decodes an encoded span and keeps what the other rules find inside it, placed on
+    /// the encoded span and marked with the encoding.
+    /// The text around the value (a key name, say) is scanned with it, so `password: <base64>`
+    /// still reads as a password once decoded.
+    private func decodeAndScan(_ candidate: Candidate, encoding: Encoding, span: ByteRange, state: WindowState, into raw: inout [RawMatch]) {
+        guard let nested, let decoded = encoding.decode(candidate.value) else { return }
+        var input = decoded
+        if candidate.match != candidate.value, let range = candidate.match.range(of: candidate.value) {
+            input = Array(candidate.match[..<range.lowerBound].utf8) + decoded + Array(candidate.match[range.upperBound...].utf8)
+        }
+        guard let inner = try? nested.scan(bytes: input).findings else { return }
+        for f in inner {
+            guard let index = ruleSet.rules.firstIndex(where: { $0.rule.id == f.ruleID }) else { continue }
+            raw.append(RawMatch(rule: index, start: state.start + span.start, end: state.start + span.end,
+                                value: f.value, confidence: f.confidence, note: f.confidenceNote, decodedFrom: encoding))
+        }
     }
 
     /// Gives each new match its line and column, walking the window once in offset order.
@@ -291,7 +322,8 @@ public final class Scanner {
                 origin: state.origin, start: positions[m.start]!, end: positions[m.end]!, value: m.value,
                 masked: Masking.mask(m.value, category: rule.rule.category),
                 fingerprint: fingerprinter.fingerprint(ruleID: rule.rule.id, value: m.value),
-                hint: rule.rule.hint
+                hint: rule.rule.hint,
+                decodedFrom: m.decodedFrom
             )
             state.pending.append(Pending(finding: finding, rule: m.rule, priority: rule.priority))
         }
@@ -314,21 +346,23 @@ public final class Scanner {
 
     private func isDominated(_ i: Int, in pending: [Pending]) -> Bool {
         let f = pending[i]
-        func beats(_ g: Pending) -> Bool {
+        func beats(_ g: Pending, at j: Int) -> Bool {
             guard g.finding.start.offset < f.finding.end.offset, g.finding.end.offset > f.finding.start.offset else { return false }
             if g.priority != f.priority { return g.priority > f.priority }
             let gl = g.finding.end.offset - g.finding.start.offset, fl = f.finding.end.offset - f.finding.start.offset
             if gl != fl { return gl > fl }
-            return g.rule < f.rule
+            // A finding inside decoded text knows more than the same span read raw.
+            if (g.finding.decodedFrom != nil) != (f.finding.decodedFrom != nil) { return g.finding.decodedFrom != nil }
+            return g.rule < f.rule || (g.rule == f.rule && j < i)
         }
         var j = i - 1
         while j >= 0 && pending[j].finding.start.offset > f.finding.start.offset - maxLength {
-            if beats(pending[j]) { return true }
+            if beats(pending[j], at: j) { return true }
             j -= 1
         }
         j = i + 1
         while j < pending.count && pending[j].finding.start.offset < f.finding.end.offset {
-            if beats(pending[j]) { return true }
+            if beats(pending[j], at: j) { return true }
             j += 1
         }
         return false
@@ -342,6 +376,7 @@ struct RawMatch {
     let value: String
     let confidence: Confidence
     let note: String?
+    var decodedFrom: Encoding? = nil
 }
 
 struct Pending {

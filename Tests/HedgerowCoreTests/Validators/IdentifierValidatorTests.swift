@@ -64,3 +64,14 @@ final class CardContextTests: XCTestCase {
         guard case .lower(.low, _) = v.validate(.of("6543210123456788", before: "ddadd7541 add '")) else { return XCTFail() }
     }
 }
+
+final class DateOfBirthColumnValidatorTests: XCTestCase {
+    func testOnlyInADateOfBirthColumn() {
+        let v = DateOfBirthColumnValidator()
+        let inColumn = Candidate(value: "1952-05-10", header: "id,name,dob,band", lineBefore: "M1,Jacob Hawkins,")
+        XCTAssertEqual(v.validate(inColumn), .accept)
+        let otherColumn = Candidate(value: "2023-09-27", header: "id,name,dob,joined", lineBefore: "M1,Jacob Hawkins,1952-05-10,")
+        guard case .reject = v.validate(otherColumn) else { return XCTFail() }
+        XCTAssertEqual(Candidate(value: "x", header: "a\tb\tc", lineBefore: "1\t2\t").columnName, "c")
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Encodings hedgerow looks inside, so a secret or address is found even when written
+/// percent-encoded, as JSON escapes or in base64 (Kubernetes Secrets, .env files).
+public enum Encoding: String, CaseIterable, Codable, Sendable {
+    case percent
+    case jsonEscape = "json-escape"
+    case base64
+
+    /// The decoded bytes, or nil when the text does not decode to something worth scanning.
+    public func decode(_ text: String) -> [UInt8]? {
+        switch self {
+        case .percent:
+            guard text.contains("%"), let decoded = text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
+                  decoded != text else { return nil }
+            return Array(decoded.utf8)
+        case .jsonEscape:
+            guard text.contains("\\u") || text.contains("\\x"),
+                  let data = "\"\(text.replacingOccurrences(of: "\\x", with: "\\u00"))\"".data(using: .utf8),
+                  let decoded = try? JSONDecoder().decode(String.self, from: data), decoded != text else { return nil }
+            return Array(decoded.utf8)
+        case .base64:
+            var padded = text.trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+            while padded.count % 4 != 0 { padded += "=" }
+            guard let data = Data(base64Encoded: padded), data.count >= 6 else { return nil }
+            let bytes = Array(data)
+            // Only text is worth scanning: printable UTF-8 with few control bytes.
+            guard String(validating: bytes, as: UTF8.self) != nil,
+                  bytes.allSatisfy({ $0 >= 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }
+            return bytes
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import XCTest
+import HedgerowCore
+
+/// Values hidden in encodings are found, placed on the encoded span and marked decoded.
+final class DecodingTests: XCTestCase {
+    func testPercentEncodedEmailIsFoundOnTheEncodedSpan() {
+        let text = "next=mailto%3Arhys.green%40gmail.com&x=1"
+        let f = TestRules.findings(text)
+        XCTAssertEqual(f.map(\.ruleID), ["pd.email"])
+        XCTAssertEqual(f.first?.decodedFrom, .percent)
+        XCTAssertEqual(f.first?.value, "rhys.green@gmail.com")
+        XCTAssertEqual(f.first?.start.column, 6)
+    }
+
+    func testBase64KubernetesSecretValueIsDecodedWithItsKey() {
+        let text = "kind: Secret\ndata:\n  db-password: SGFyYm91cjQ5KkxhbnRlcm4=\n  tls.crt: AAECAwQFBgcICQoLDA0ODxAREhM=\n"
+        let f = TestRules.findings(text)
+        XCTAssertEqual(f.count, 1)
+        XCTAssertEqual(f.first?.decodedFrom, .base64)
+        XCTAssertEqual(f.first?.start.line, 3)
+        XCTAssertEqual(f.first?.category, .password)
+    }
+
+    func testJSONEscapesAreDecoded() {
+        let f = TestRules.findings(#"{"contact": "rhys.green\u0040gmail.com"}"#)
+        XCTAssertEqual(f.first?.decodedFrom, .jsonEscape)
+        XCTAssertEqual(f.first?.category, .email)
+    }
+
+    func testEncodingsRejectNonText() {
+        XCTAssertNil(Encoding.base64.decode("AAECAwQFBgcICQoLDA0ODxAREhM="))
+        XCTAssertNil(Encoding.percent.decode("no-escapes-here"))
+        XCTAssertEqual(Encoding.jsonEscape.decode(#"a\u0040b"#), Array("a@b".utf8))
+    }
+
+    func testDecodingIsStableAcrossChunkSizes() throws {
+        let text = String(repeating: "padding line\n", count: 50) + "  token: Z2hwX09oYlZycG9pVmdSVjVJZkxCY2Jmbm9HTWJKbVRQUzJnak51dA==\n"
+        let whole = TestRules.findings(text)
+        XCTAssertEqual(whole.map(\.ruleID), ["secret.github.token"])
+        for chunk in [1, 13, 256] {
+            XCTAssertEqual(TestRules.findings(text, chunkSize: chunk).map(\.start), whole.map(\.start))
+        }
+    }
+}
