@@ -11,6 +11,23 @@ public struct EmailValidator: Validator {
         "gz", "tgz", "tar", "pdf", "mp4", "mp3", "wav", "woff", "woff2", "ttf", "otf", "eot", "lock", "sh",
     ]
 
+    /// Mailbox names people type in examples rather than real addresses.
+    static let placeholderLocals: Set<String> = [
+        "foo", "bar", "baz", "qux", "test", "tester", "user", "username", "email", "mail", "name", "someone",
+        "somebody", "nobody", "me", "you", "john.doe", "jane.doe", "johndoe", "janedoe", "first.last",
+        "firstname.lastname", "firstname", "example", "sample", "xxx", "abc", "foobar", "spam", "eggs",
+    ]
+    /// Generic top-level domains in common use; two-letter country codes are all accepted,
+    /// and a longer domain outside this list lowers confidence rather than rejecting.
+    static let genericTLDs: Set<String> = [
+        "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "aero", "coop", "museum",
+        "mobi", "asia", "tel", "travel", "jobs", "cat", "post", "app", "dev", "cloud", "tech", "online", "site",
+        "shop", "store", "blog", "email", "digital", "agency", "company", "services", "solutions", "systems",
+        "network", "london", "wales", "scot", "cymru", "page", "io", "xyz", "club", "live", "media", "news",
+        "health", "care", "law", "legal", "bank", "money", "finance", "consulting", "design", "studio", "team",
+        "work", "world", "global", "group", "help", "support", "space", "website", "technology", "software",
+    ]
+
     public init() {}
 
     public func validate(_ c: Candidate) -> Verdict {
@@ -42,6 +59,13 @@ public struct EmailValidator: Validator {
             return .reject("credentials inside a URL")
         }
         if local.hasPrefix("-") || local.hasSuffix(".") { return .reject("malformed local part") }
+        let lowerLocal = local.lowercased()
+        if local.count == 1 || Self.placeholderLocals.contains(lowerLocal) || lowerLocal == labels.first.map(String.init) {
+            return .lower(.low, "placeholder mailbox name")
+        }
+        if tld.count > 2 && !Self.genericTLDs.contains(String(tld)) {
+            return .lower(.low, "top-level domain '\(tld)' is not a common one")
+        }
         return .accept
     }
 

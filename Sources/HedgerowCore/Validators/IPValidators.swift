@@ -63,7 +63,10 @@ public struct IPv4Validator: Validator {
         if o == [255, 255, 255, 255] || (o[0] == 255 && o[1] == 255) { return .reject("netmask") }
         if Self.wellKnownNonPersonal.contains(c.value) { return .reject("public resolver or stock example address") }
         switch Self.scope(o) {
-        case .publicAddress: return .accept
+        case .publicAddress:
+            if o[0] == 1 && o[1] == 2 { return .lower(.low, "a counting sequence (1.2.x.x) used as an example") }
+            if o[2] == 0 && o[3] == 0 { return .lower(.low, "a network address, not a host") }
+            return .accept
         case .privateAddress, .linkLocal: return .lower(.low, "private or link-local address")
         case .loopback: return .reject("loopback")
         case .unspecified: return .reject("unspecified address")
@@ -99,9 +102,18 @@ public struct IPv6Validator: Validator {
         if b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8 { return .reject("documentation range (RFC 3849)") }
         if b[0] == 0xff { return .reject("multicast") }
         if b[0] & 0xfe == 0xfc { return .lower(.low, "unique local address") }
+        if text.hasSuffix("::") { return .lower(.low, "a network prefix, not a host") }
+        if text.hasPrefix("::") && groups.count <= 2 && !text.lowercased().hasPrefix("::ffff:") {
+            return .lower(.low, "deprecated IPv4-compatible form, used in tests")
+        }
+        let hexspeak: Set<String> = ["dead", "beef", "cafe", "babe", "face", "feed", "c0de", "f00d", "bad", "b00c", "fade", "deaf", "bead"]
+        if groups.contains(where: { hexspeak.contains($0.lowercased()) }) { return .lower(.low, "hexspeak groups of an example address") }
         if b[0] == 0xfe && b[1] & 0xc0 == 0x80 { return .lower(.low, "link-local address") }
         if b[0..<10].allSatisfy({ $0 == 0 }) && b[10] == 0xff && b[11] == 0xff {
             let mapped = Array(b[12..<16]).map(Int.init)
+            if IPv4Validator.wellKnownNonPersonal.contains(mapped.map(String.init).joined(separator: ".")) {
+                return .reject("stock example address, IPv4-mapped")
+            }
             switch IPv4Validator.scope(mapped) {
             case .publicAddress: return .accept
             case .privateAddress, .linkLocal: return .lower(.low, "private address")

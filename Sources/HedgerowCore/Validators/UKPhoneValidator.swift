@@ -76,6 +76,9 @@ public struct InternationalPhoneValidator: Validator {
         guard digits.count >= 8, digits.count <= 15 else { return .reject("E.164 numbers have 8 to 15 digits") }
         guard let first = digits.first, first != "0" else { return .reject("no country code starts with 0") }
         if digits.hasPrefix("44") { return .reject("UK number, handled by the UK rule") }
+        if digits.count == 11 && digits.hasPrefix("1") && digits.dropFirst(4).hasPrefix("55501") {
+            return .lower(.low, "North American 555-01xx numbers are reserved for fiction")
+        }
         if Set(digits.dropFirst(2)).count <= 1 { return .reject("repeated digits") }
         let separated = c.value.dropFirst().contains { $0 == " " || $0 == "-" || $0 == "(" }
         let context = (c.before + " " + c.after).lowercased()
