@@ -28,6 +28,19 @@ public struct EmailValidator: Validator {
         "work", "world", "global", "group", "help", "support", "space", "website", "technology", "software",
     ]
 
+    /// Mailboxes that belong to software and lists rather than people.
+    static let automatedMailbox: [String] = [
+        "noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon", "postmaster", "bounces", "bounce",
+        "request", "admin", "sig", "owner", "listserv", "majordomo", "internet-drafts",
+    ]
+
+    /// Message-IDs and generated ids: a UUID, or six or more digits in the local part.
+    static func looksLikeMessageID(_ local: String) -> Bool {
+        let digits = local.filter(\.isNumber).count
+        let dashes = local.filter { $0 == "-" }.count
+        return digits >= 6 || (dashes == 4 && local.count >= 32)
+    }
+
     public init() {}
 
     public func validate(_ c: Candidate) -> Verdict {
@@ -42,6 +55,7 @@ public struct EmailValidator: Validator {
             return .reject("reserved example domain")
         }
         if Self.reservedTLDs.contains(String(tld)) { return .reject("reserved top-level domain") }
+        if labels.dropLast().contains("example") { return .reject("reserved example name in the domain") }
         guard tld.count >= 2, tld.count <= 24, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             return .reject("not a top-level domain")
         }
@@ -60,7 +74,11 @@ public struct EmailValidator: Validator {
         }
         if local.hasPrefix("-") || local.hasSuffix(".") { return .reject("malformed local part") }
         let lowerLocal = local.lowercased()
-        if local.count == 1 || Self.placeholderLocals.contains(lowerLocal) || lowerLocal == labels.first.map(String.init) {
+        if Self.looksLikeMessageID(lowerLocal) { return .lower(.low, "a message or object id, not a mailbox") }
+        if Self.automatedMailbox.contains(where: { lowerLocal == $0 || lowerLocal.hasSuffix("-" + $0) }) {
+            return .lower(.low, "an automated or list mailbox, not a person")
+        }
+        if local.count == 1 || Set(lowerLocal).count == 1 || Self.placeholderLocals.contains(lowerLocal) || lowerLocal == labels.first.map(String.init) {
             return .lower(.low, "placeholder mailbox name")
         }
         if tld.count > 2 && !Self.genericTLDs.contains(String(tld)) {

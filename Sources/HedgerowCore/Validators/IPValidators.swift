@@ -101,6 +101,10 @@ public struct IPv6Validator: Validator {
         if b[0..<15].allSatisfy({ $0 == 0 }) && b[15] == 1 { return .reject("loopback") }
         if b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8 { return .reject("documentation range (RFC 3849)") }
         if b[0] == 0xff { return .reject("multicast") }
+        if b[0] == 0x3f && b[1] == 0xfe { return .reject("6bone test range (3ffe::/16), returned in 2006") }
+        let mappedOrCompatible = b[0..<10].allSatisfy({ $0 == 0 })
+        if b[0] == 0 && !mappedOrCompatible { return .reject("reserved range (::/8)") }
+        if b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0 { return .lower(.low, "Teredo tunnelling prefix") }
         if b[0] & 0xfe == 0xfc { return .lower(.low, "unique local address") }
         if text.hasSuffix("::") { return .lower(.low, "a network prefix, not a host") }
         if text.hasPrefix("::") && groups.count <= 2 && !text.lowercased().hasPrefix("::ffff:") {

@@ -18,3 +18,15 @@ final class EmailValidatorTests: XCTestCase {
         XCTAssertNotEqual(v.validate(.of("pass@db.corp.net", before: "postgres://user:")), .accept)
     }
 }
+
+final class EmailConfidenceTests: XCTestCase {
+    func testGeneratedAndAutomatedMailboxesAreLowConfidence() {
+        let v = EmailValidator()
+        for value in ["0GK500B4HD0888@cougar.noc.ucla.edu", "a4929a40-6328-491a-aaaf-cb79ed7309a2@q2g2000vbk.googlegroups.com",
+                      "noreply@hmrc.gov.uk", "email-sig@python.org", "bbb@zzz.org", "xxxxxxxx@dot.ca.gov", "foo@bar.com", "person@dom.ain"] {
+            guard case .lower(.low, _) = v.validate(.of(value)) else { return XCTFail(value) }
+        }
+        guard case .reject = v.validate(.of("simeple.local@example.something.com")) else { return XCTFail() }
+        XCTAssertEqual(v.validate(.of("connorprice70@bristol.ac.uk")), .accept)
+    }
+}
