@@ -31,7 +31,8 @@ public struct EmailValidator: Validator {
     /// Mailboxes that belong to software and lists rather than people.
     static let automatedMailbox: [String] = [
         "noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon", "postmaster", "bounces", "bounce",
-        "request", "admin", "sig", "owner", "listserv", "majordomo", "internet-drafts",
+        "request", "admin", "sig", "owner", "listserv", "majordomo", "internet-drafts", "dev", "users", "announce",
+        "discuss", "list",
     ]
 
     /// Message-IDs and generated ids: a UUID, or six or more digits in the local part.
@@ -75,7 +76,7 @@ public struct EmailValidator: Validator {
         if local.hasPrefix("-") || local.hasSuffix(".") { return .reject("malformed local part") }
         let lowerLocal = local.lowercased()
         if Self.looksLikeMessageID(lowerLocal) { return .lower(.low, "a message or object id, not a mailbox") }
-        if Self.automatedMailbox.contains(where: { lowerLocal == $0 || lowerLocal.hasSuffix("-" + $0) }) {
+        if Self.automatedMailbox.contains(where: { lowerLocal == $0 || lowerLocal.hasSuffix("-" + $0) }) || domain.hasPrefix("lists.") {
             return .lower(.low, "an automated or list mailbox, not a person")
         }
         if local.count == 1 || Set(lowerLocal).count == 1 || Self.placeholderLocals.contains(lowerLocal) || lowerLocal == labels.first.map(String.init) {

@@ -23,7 +23,7 @@ final class EmailConfidenceTests: XCTestCase {
     func testGeneratedAndAutomatedMailboxesAreLowConfidence() {
         let v = EmailValidator()
         for value in ["0GK500B4HD0888@cougar.noc.ucla.edu", "a4929a40-6328-491a-aaaf-cb79ed7309a2@q2g2000vbk.googlegroups.com",
-                      "noreply@hmrc.gov.uk", "email-sig@python.org", "bbb@zzz.org", "xxxxxxxx@dot.ca.gov", "foo@bar.com", "person@dom.ain"] {
+                      "noreply@hmrc.gov.uk", "email-sig@python.org", "bbb@zzz.org", "xxxxxxxx@dot.ca.gov", "foo@bar.com", "person@dom.ain", "idle-dev@python.org", "optik-users@lists.sourceforge.net"] {
             guard case .lower(.low, _) = v.validate(.of(value)) else { return XCTFail(value) }
         }
         guard case .reject = v.validate(.of("simeple.local@example.something.com")) else { return XCTFail() }
