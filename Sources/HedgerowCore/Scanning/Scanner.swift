@@ -146,11 +146,7 @@ public final class Scanner {
             var cursor = max(resume[r] - state.start, segStart)
             while cursor < segEnd {
                 let options: Matcher.MatchOptions = lineEnds ? notBOL(state) : notBOL(state).union(.notEndOfLine)
-                let found: MatchSpan?
-                do {
-                    found = try matcher.firstMatch(of: rule.pattern, in: window, end: segEnd, from: cursor, groups: rule.valueGroups, options: options)
-                } catch let error as PCRE2Error {
-                    report.noteLimit(rule: rule.rule.id, error: error)
+                guard let found = attempt(rule, window, end: segEnd, from: cursor, options: options, report: &report) else {
                     resume[r] = state.start + segEnd
                     break
                 }
@@ -163,10 +159,31 @@ public final class Scanner {
                     break
                 }
                 consider(m, rule: rule, window: window, state: state, into: &raw)
-                resume[r] = state.start + (m.whole.end > m.whole.start ? m.whole.end : m.whole.start + 1)
+                resume[r] = state.start + Self.resumePoint(after: m)
                 cursor = resume[r] - state.start
             }
         }
+    }
+
+    /// One match attempt. A match-limit error is counted in the report and comes back as
+    /// nil (give up on this stretch); no match is `.some(nil)`.
+    private func attempt(
+        _ rule: CompiledRule, _ window: UnsafeRawBufferPointer, end: Int, from: Int,
+        options: Matcher.MatchOptions, report: inout FragmentReport
+    ) -> MatchSpan?? {
+        do {
+            return .some(try matcher.firstMatch(of: rule.pattern, in: window, end: end, from: from, groups: rule.valueGroups, options: options))
+        } catch let error as PCRE2Error {
+            report.noteLimit(rule: rule.rule.id, error: error)
+            return nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// Where the next match may start: after this one, and never stuck on an empty match.
+    private static func resumePoint(after m: MatchSpan) -> Int {
+        m.whole.end > m.whole.start ? m.whole.end : m.whole.start + 1
     }
 
     /// Rules without keywords: run over the committed region, with lookahead for matches
@@ -181,18 +198,14 @@ public final class Scanner {
         let options: Matcher.MatchOptions = atStreamEnd ? notBOL(state) : notBOL(state).union(.notEndOfLine)
         var cursor = max(resume[r] - state.start, from)
         while cursor < to {
-            let found: MatchSpan?
-            do {
-                found = try matcher.firstMatch(of: rule.pattern, in: window, end: end, from: cursor, groups: rule.valueGroups, options: options)
-            } catch let error as PCRE2Error {
-                report.noteLimit(rule: rule.rule.id, error: error)
+            guard let found = attempt(rule, window, end: end, from: cursor, options: options, report: &report) else {
                 resume[r] = state.start + to
                 return
             }
             guard let m = found, m.whole.start < to else { return }
             statistics.candidates[r] += 1
             consider(m, rule: rule, window: window, state: state, into: &raw)
-            resume[r] = state.start + (m.whole.end > m.whole.start ? m.whole.end : m.whole.start + 1)
+            resume[r] = state.start + Self.resumePoint(after: m)
             cursor = resume[r] - state.start
         }
     }
@@ -272,8 +285,7 @@ public final class Scanner {
             case .accept: continue
             case let .lower(level, reason):
                 if level < confidence { confidence = level; note = reason }
-            case let .reject(why):
-                if ProcessInfo.processInfo.environment["HR_DEBUG"] != nil { print("reject", rule.rule.id, why, candidate.value) }
+            case .reject:
                 statistics.rejected[r] += 1
                 return
             }
