@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The executable stays thin: each subcommand parses arguments, builds an options value
 /// and calls one library entry point in HedgerowKit.
@@ -7,13 +8,21 @@ struct Hedgerow: ParsableCommand {
         commandName: "hedgerow",
         abstract: "Find personal data and secrets before they leave your machine.",
         discussion: """
-        Exit codes: 0 nothing found, 1 findings, 2 error (bad arguments, unreadable input,
+        Exit codes: 0 nothing found, 1 findings, 2 error (bad arguments, unreadable input, \
         nothing scannable). Values are always masked unless you pass --show-values.
         """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, RulesCommand.self],
-        defaultSubcommand: nil
+        subcommands: [ScanCommand.self, RulesCommand.self]
     )
 }
 
-Hedgerow.main()
+// Usage errors exit 2 like every other error (argument-parser's default is 64), so that
+// 1 always and only means "findings".
+do {
+    var command = try Hedgerow.parseAsRoot()
+    try command.run()
+} catch {
+    if Hedgerow.exitCode(for: error) == .success { Hedgerow.exit(withError: error) }
+    FileHandle.standardError.write(Data((Hedgerow.fullMessage(for: error) + "\n").utf8))
+    exit(2)
+}

@@ -15,8 +15,12 @@ final class ScanCommandTests: XCTestCase {
         let missing = try CLI.run(["scan", dir.url.appendingPathComponent("nope.txt").path])
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("No such file"), missing.stderr)
-        XCTAssertNotEqual(try CLI.run(["scan"]).status, 0, "no path is a usage error")
-        XCTAssertNotEqual(try CLI.run(["scan", "--format", "xml", clean.path]).status, 0)
+        XCTAssertEqual(try CLI.run(["scan"]).status, 2, "no path is a usage error")
+        let badFormat = try CLI.run(["scan", "--format", "xml", clean.path])
+        XCTAssertEqual(badFormat.status, 2)
+        XCTAssertTrue(badFormat.stderr.contains("unknown format 'xml'"), badFormat.stderr)
+        XCTAssertEqual(try CLI.run(["scan", "--no-such-flag", clean.path]).status, 2)
+        XCTAssertEqual(try CLI.run(["--help"]).status, 0)
     }
 
     func testJSONShape() throws {
