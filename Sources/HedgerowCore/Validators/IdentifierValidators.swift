@@ -92,6 +92,17 @@ public struct CardNumberValidator: Validator {
     }
 }
 
+/// Sort code and account number pairs: six and eight digits are common in any data, so
+/// a banking word must be on the line or name the table column, else confidence is low.
+public struct BankDetailsValidator: Validator {
+    static let words = ["sort", "account", "acct", "a/c", "bank", "payee", "bacs", "iban", "payment", "refund", "payroll", "salary", "supplier"]
+    public init() {}
+    public func validate(_ c: Candidate) -> Verdict {
+        let context = (c.lineBefore + " " + c.match + " " + c.after + " " + (c.columnName ?? "") + " " + c.header).lowercased()
+        return Self.words.contains(where: { context.contains($0) }) ? .accept : .lower(.low, "no banking word on the line or in the table header")
+    }
+}
+
 /// IBANs: country length and the ISO 7064 mod 97 check.
 public struct IBANValidator: Validator {
     static let lengths: [String: Int] = [

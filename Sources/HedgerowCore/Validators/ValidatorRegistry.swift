@@ -26,6 +26,7 @@ public enum ValidatorRegistry {
         "ni-number": NINumberValidator(),
         "luhn": CardNumberValidator(),
         "iban": IBANValidator(),
+        "bank-details": BankDetailsValidator(),
         "date-of-birth": DateOfBirthValidator(),
         "date-of-birth-column": DateOfBirthColumnValidator(),
         "not-hex-digest": ClosureValidator { c in

@@ -75,3 +75,25 @@ final class DateOfBirthColumnValidatorTests: XCTestCase {
         XCTAssertEqual(Candidate(value: "x", header: "a\tb\tc", lineBefore: "1\t2\t").columnName, "c")
     }
 }
+
+final class BankDetailsValidatorTests: XCTestCase {
+    func testBankingWordsOrColumnRequiredForFullConfidence() {
+        let v = BankDetailsValidator()
+        XCTAssertEqual(v.validate(Candidate(value: "09 01 95, account number 50661907", before: "Sort code ")), .accept)
+        XCTAssertEqual(v.validate(Candidate(value: "30-83-52,42077091", header: "id,name,sort_code,account", lineBefore: "6,Patricia Gill,")), .accept)
+        guard case .lower(.low, _) = v.validate(Candidate(value: "30-83-52 42077091", before: "ref ")) else { return XCTFail() }
+    }
+}
+
+final class RegistryValidatorTests: XCTestCase {
+    func testAWSExampleKeysAndHexDigests() throws {
+        let aws = try ValidatorRegistry.validator(named: "aws-example-key")
+        guard case .reject = aws.validate(.of("AKIAIOSFODNN7EXAMPLE")) else { return XCTFail() }
+        XCTAssertEqual(aws.validate(.of("AKIAZHPCF2UQNUPQZIT5")), .accept)
+        let hex = try ValidatorRegistry.validator(named: "not-hex-digest")
+        guard case .reject = hex.validate(.of("8f76ec70bb50d610e21de66cdb24bb6edcfd944bcc13e30ba49407af44f22379")) else { return XCTFail() }
+        XCTAssertEqual(hex.validate(.of("kIihYQ4S4ad3fw9zpMBr7tir")), .accept)
+        XCTAssertThrowsError(try ValidatorRegistry.validator(named: "no-such"))
+        XCTAssertNotNil(try ValidatorRegistry.validator(named: "entropy:3.2"))
+    }
+}
