@@ -93,10 +93,7 @@ public struct GitHubTokenValidator: Validator {
         // Fine-grained tokens (github_pat_) carry no checksum we can verify.
         if token.hasPrefix("github_pat_") { return .accept }
         guard body.count == 36 else { return .reject("wrong length") }
-        let prefix = token[..<token.index(after: underscore)]
-        let payload = String(body.prefix(30))
-        let expected = Self.checksum(payload)
-        _ = prefix
+        let expected = Self.checksum(String(body.prefix(30)))
         return String(body.suffix(6)) == expected ? .accept : .lower(.low, "GitHub checksum does not match")
     }
 }
