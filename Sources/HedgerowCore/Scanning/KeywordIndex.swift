@@ -52,12 +52,12 @@ struct KeywordIndex {
                 var i = from
                 while i < to {
                     let b0 = Int(lower[Int(p[i])])
-                    if isSingle[b0] { record(singleByte[b0], at: i, into: &hits) }
+                    if isSingle[b0] { for k in singleByte[b0] { record(k, at: i, into: &hits) } }
                     if i + 1 < limit {
                         let pair = b0 << 8 | Int(lower[Int(p[i + 1])])
                         if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0, let bucket = pairBuckets[pair] {
                             for k in bucket where matches(keywords[k], p, at: i, limit: limit, lower: lower) {
-                                record([k], at: i, into: &hits)
+                                record(k, at: i, into: &hits)
                             }
                         }
                     }
@@ -79,11 +79,9 @@ struct KeywordIndex {
     }
 
     @inline(__always)
-    private func record(_ keywordIndices: [Int], at position: Int, into hits: inout [[Int]]) {
-        for k in keywordIndices {
-            for rule in keywordRules[k] where hits[rule].last != position {
-                hits[rule].append(position)
-            }
+    private func record(_ keyword: Int, at position: Int, into hits: inout [[Int]]) {
+        for rule in keywordRules[keyword] where hits[rule].last != position {
+            hits[rule].append(position)
         }
     }
 }
