@@ -36,7 +36,8 @@ public struct FileWalker {
             case S_IFREG:
                 outcome.files.append(FileTarget(path: path, displayPath: path, size: Int(info.st_size)))
             case S_IFDIR:
-                walk(directory: path, display: path, ignores: inheritedIgnores(path), into: &outcome)
+                // Ignore files are read from the named directory down, not from its parents.
+                walk(directory: path, display: path, ignores: [], into: &outcome)
             case S_IFLNK:
                 // A symlink named on the command line is followed once, to a file only.
                 var target = stat()
@@ -56,8 +57,6 @@ public struct FileWalker {
         let base: String
         let rules: IgnoreRules
     }
-
-    private func inheritedIgnores(_ path: String) -> [Scope] { [] }
 
     private func walk(directory: String, display: String, ignores: [Scope], into outcome: inout Outcome) {
         var scopes = ignores
