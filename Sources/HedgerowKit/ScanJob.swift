@@ -8,81 +8,57 @@ import HedgerowReport
 /// parallel with one scanner per thread, order the findings, and render the report.
 public enum ScanJob {
     public static func run(_ options: ScanOptions) -> RunResult {
-        let rules: [Rule]
-        do {
-            rules = try BuiltinRules.load() + options.extraRuleFiles.flatMap { path in
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                    throw YAMLProblem(file: path, line: nil, message: "cannot read rule file")
-                }
-                return try RuleLoader.load(yaml: text, file: path)
-            }
-        } catch {
-            return RunResult(output: "", diagnostics: ["error: \(error)"], exitCode: ExitStatus.error)
-        }
-        let ruleSet: RuleSet
-        do { ruleSet = try RuleSet(rules) } catch {
-            return RunResult(output: "", diagnostics: ["error: \(error)"], exitCode: ExitStatus.error)
-        }
-        let fingerprinter = Fingerprinter(key: options.fingerprintKey ?? FingerprintKey.resolve())
+        let setup: RunSetup
+        do { setup = try RunSetup(options) } catch { return RunSetup.failure(error) }
 
-        var summary = ScanSummary()
+        var collector = FindingCollector(minConfidence: options.minConfidence)
         var results: [InputResult] = []
         let filePaths = options.paths.filter { $0 != "-" }
         if options.paths.contains("-") {
-            let scanner = Scanner(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: options.chunkSize)
-            results.append(InputScanner().scanDescriptor(0, displayPath: "-", with: scanner))
+            results.append(InputScanner().scanDescriptor(0, displayPath: "-", with: setup.scanner(options)))
         }
         let outcome = FileWalker().collect(filePaths)
-        summary.errors += outcome.errors
-        for (reason, count) in outcome.skipped { summary.skipped[reason, default: 0] += count }
-        results += scanInParallel(outcome.files, ruleSet: ruleSet, fingerprinter: fingerprinter, options: options)
+        collector.summary.errors += outcome.errors
+        for (reason, count) in outcome.skipped { collector.summary.skipped[reason, default: 0] += count }
+        results += scanInParallel(outcome.files, setup: setup, options: options)
 
-        var findings: [Finding] = []
         for result in results {
-            if let error = result.error { summary.errors.append(error); continue }
-            if let reason = result.skippedReason { summary.skip(reason); continue }
-            summary.filesScanned += 1
-            summary.bytesScanned += result.bytes
-            for (rule, count) in result.limitHits { summary.limitHits[rule, default: 0] += count }
-            for finding in result.findings {
-                if finding.confidence >= options.minConfidence {
-                    findings.append(finding)
-                    summary.findingsByCategory[finding.category, default: 0] += 1
-                } else {
-                    summary.belowThreshold += 1
-                }
-            }
+            if let error = result.error { collector.summary.errors.append(error); continue }
+            if let reason = result.skippedReason { collector.summary.skip(reason); continue }
+            collector.summary.filesScanned += 1
+            collector.summary.bytesScanned += result.bytes
+            for (rule, count) in result.limitHits { collector.summary.limitHits[rule, default: 0] += count }
+            result.findings.forEach { collector.add($0) }
         }
-        findings.sort { ($0.origin.path, $0.start.offset, $0.ruleID) < ($1.origin.path, $1.start.offset, $1.ruleID) }
-
-        let context = ReportContext(toolVersion: hedgerowVersion, findings: findings, summary: summary,
-                                    showValues: options.showValues, color: options.color)
-        let reporter: Reporter = options.format == .json ? JSONReporter() : TextReporter()
-        var diagnostics = summary.errors.map { "error: \($0)" }
-        if !summary.limitHits.isEmpty {
-            diagnostics.append("warning: match limit reached (input partly unscanned by): \(summary.limitHits.keys.sorted().joined(separator: ", "))")
-        }
-        if summary.filesScanned == 0 && summary.errors.isEmpty {
+        collector.findings.sort { ($0.origin.path, $0.start.offset, $0.ruleID) < ($1.origin.path, $1.start.offset, $1.ruleID) }
+        if collector.summary.filesScanned == 0 && collector.summary.errors.isEmpty {
             // Named inputs with nothing scannable in them must not pass as a clean scan.
-            let skipped = summary.skipped.values.reduce(0, +)
-            summary.errors.append("nothing scannable in \(options.paths.joined(separator: " ")) (\(skipped) skipped)")
-            diagnostics.append("error: \(summary.errors.last!)")
+            let skipped = collector.summary.skipped.values.reduce(0, +)
+            collector.summary.errors.append("nothing scannable in \(options.paths.joined(separator: " ")) (\(skipped) skipped)")
         }
-        let exit: Int32
-        if !summary.errors.isEmpty { exit = ExitStatus.error }
-        else if !findings.isEmpty { exit = ExitStatus.findings }
-        else { exit = ExitStatus.clean }
-        return RunResult(output: reporter.render(context), diagnostics: diagnostics, exitCode: exit)
+        return render(collector, options: options)
+    }
+
+    /// Renders the collected findings in the chosen format, with diagnostics and exit code.
+    static func render(_ collector: FindingCollector, options: ScanOptions, prevention: Bool = false, quietWhenClean: Bool = false) -> RunResult {
+        let context = ReportContext(toolVersion: hedgerowVersion, findings: collector.findings, summary: collector.summary,
+                                    showValues: options.showValues, color: options.color)
+        let reporter: Reporter
+        switch options.format {
+        case .json: reporter = JSONReporter()
+        case .text: reporter = prevention ? PreventionReporter(action: .commit, verboseWhenClean: !quietWhenClean) : TextReporter()
+        }
+        return RunResult(output: reporter.render(context), diagnostics: collector.diagnostics, exitCode: collector.exitCode)
     }
 
     /// Scans files on all cores; results come back in input order whatever the timing.
-    static func scanInParallel(_ files: [FileTarget], ruleSet: RuleSet, fingerprinter: Fingerprinter, options: ScanOptions) -> [InputResult] {
+    static func scanInParallel(_ files: [FileTarget], setup: RunSetup, options: ScanOptions) -> [InputResult] {
         guard !files.isEmpty else { return [] }
         let threads = max(1, min(files.count, options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount))
         let results = ResultSlots(count: files.count)
         let next = AtomicCounter()
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            let scanner = Scanner(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: options.chunkSize)
+            let scanner = setup.scanner(options)
             while true {
                 let i = next.increment()
                 guard i < files.count else { break }

@@ -18,6 +18,8 @@ public struct JSONReporter: Reporter {
             let findings_by_category: [String: Int]
             let below_threshold: Int
             let match_limit_hits: [String: Int]
+            let added_lines: Int?
+            let commits: Int?
         }
         struct Item: Encodable {
             let rule: String
@@ -32,6 +34,8 @@ public struct JSONReporter: Reporter {
             let end_line: Int
             let end_column: Int
             let commit: String?
+            let author: String?
+            let date: String?
             let masked: String
             let fingerprint: String
             let value: String?
@@ -50,7 +54,8 @@ public struct JSONReporter: Reporter {
                 files_scanned: s.filesScanned, bytes_scanned: s.bytesScanned, files_skipped: s.skipped,
                 errors: s.errors, findings: s.findingCount,
                 findings_by_category: Dictionary(uniqueKeysWithValues: s.findingsByCategory.map { ($0.key.rawValue, $0.value) }),
-                below_threshold: s.belowThreshold, match_limit_hits: s.limitHits
+                below_threshold: s.belowThreshold, match_limit_hits: s.limitHits,
+                added_lines: s.addedLines, commits: s.commits
             ),
             findings: c.findings.map { Self.item($0, showValues: c.showValues) }
         )
@@ -65,7 +70,7 @@ public struct JSONReporter: Reporter {
             rule: f.ruleID, rule_name: f.ruleName, category: f.category.rawValue, class: f.dataClass.rawValue,
             confidence: f.confidence.rawValue, confidence_note: f.confidenceNote, path: f.origin.path,
             line: f.start.line, column: f.start.column, end_line: f.end.line, end_column: f.end.column,
-            commit: f.origin.commit, masked: f.masked, fingerprint: f.fingerprint, value: showValues ? f.value : nil,
+            commit: f.origin.commit, author: f.origin.author, date: f.origin.date, masked: f.masked, fingerprint: f.fingerprint, value: showValues ? f.value : nil,
             decoded: f.decodedFrom?.rawValue
         )
     }

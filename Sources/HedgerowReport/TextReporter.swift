@@ -12,6 +12,9 @@ public struct TextReporter: Reporter {
             let level = f.confidence == .high ? paint(f.confidence.rawValue, "31") : paint(f.confidence.rawValue, "33")
             let decoded = f.decodedFrom.map { " (decoded from \($0.rawValue))" } ?? ""
             out += "\(paint("\(f.origin.path):\(f.start.line):\(f.start.column)", "1")): \(f.ruleName) [\(f.category.rawValue), \(level)] \(shown)\(decoded)\n"
+            if let commit = f.origin.commit {
+                out += "    commit \(commit.prefix(12)) \(f.origin.date ?? "") \(f.origin.author ?? "")\n"
+            }
             if !f.hint.isEmpty { out += "    hint: \(f.hint)\n" }
         }
         out += summaryLine(c.summary) + "\n"
@@ -25,7 +28,7 @@ public struct TextReporter: Reporter {
             let byCategory = s.findingsByCategory.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
             parts.append("\(n) finding\(n == 1 ? "" : "s") (\(byCategory))")
         }
-        parts.append("\(s.filesScanned) file\(s.filesScanned == 1 ? "" : "s") scanned (\(s.bytesScanned) bytes)")
+        parts.append(Self.scannedPhrase(s))
         if !s.skipped.isEmpty {
             parts.append("skipped: " + s.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
@@ -33,5 +36,13 @@ public struct TextReporter: Reporter {
         if !s.limitHits.isEmpty { parts.append("match limit reached by: " + s.limitHits.keys.sorted().joined(separator: ", ")) }
         if !s.errors.isEmpty { parts.append("\(s.errors.count) error\(s.errors.count == 1 ? "" : "s")") }
         return "hedgerow: " + parts.joined(separator: "; ")
+    }
+
+    /// "3 files scanned (1200 bytes)", or for diffs "2 files, 14 added lines in 3 commits scanned".
+    public static func scannedPhrase(_ s: ScanSummary) -> String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        guard let lines = s.addedLines else { return "\(plural(s.filesScanned, "file")) scanned (\(s.bytesScanned) bytes)" }
+        let commits = s.commits.map { " in \(plural($0, "commit"))" } ?? ""
+        return "\(plural(s.filesScanned, "file")), \(plural(lines, "added line"))\(commits) scanned"
     }
 }

@@ -11,6 +11,10 @@ public struct ScanSummary: Equatable, Sendable {
     public var findingsByCategory: [Category: Int] = [:]
     /// Findings below the reporting threshold, counted but not listed.
     public var belowThreshold = 0
+    /// Added lines read from git diffs; nil when the input was files rather than diffs.
+    public var addedLines: Int?
+    /// Commits whose changes were read; nil when no history was read.
+    public var commits: Int?
 
     public init() {}
 
@@ -26,5 +30,7 @@ public struct ScanSummary: Equatable, Sendable {
         for (k, v) in other.limitHits { limitHits[k, default: 0] += v }
         for (k, v) in other.findingsByCategory { findingsByCategory[k, default: 0] += v }
         belowThreshold += other.belowThreshold
+        if let lines = other.addedLines { addedLines = (addedLines ?? 0) + lines }
+        if let count = other.commits { commits = (commits ?? 0) + count }
     }
 }

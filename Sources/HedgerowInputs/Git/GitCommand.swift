@@ -1,0 +1,126 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs `git` so that nothing from the scanned repository can execute.
+///
+/// A repository's own configuration and attributes can name programs for git to run:
+/// external diff drivers, textconv filters, an fsmonitor daemon, a pager, hooks, a GPG
+/// program for signatures. hedgerow reads repositories it does not trust (audits) and
+/// runs inside commits (hooks), so every invocation pins those settings on the command
+/// line, where they override any configuration file, and passes the matching flags.
+public struct GitCommand: Sendable {
+    /// The repository directory git runs in (`git -C`).
+    public var directory: String
+    /// Pin `core.hooksPath` to nowhere. Off only to ask git where hooks live (installing one).
+    public var pinsHooksPath = true
+
+    public init(directory: String) { self.directory = directory }
+
+    /// Settings forced on every call. Command-line `-c` wins over system, global and
+    /// repository configuration, including `include.path` files.
+    public static let settings: [String] = [
+        "core.fsmonitor=false", "core.hooksPath=/dev/null", "core.pager=cat", "core.quotePath=false",
+        "core.untrackedCache=false", "diff.external=", "diff.noprefix=false", "diff.mnemonicPrefix=false",
+        "diff.relative=false", "diff.interHunkContext=0", "diff.suppressBlankEmpty=false", "diff.renames=true",
+        "log.showSignature=false", "color.ui=false", "gpg.program=false", "pager.log=false", "pager.diff=false",
+    ]
+
+    /// Flags for every diff-producing command: no external diff, no textconv, added lines
+    /// only with no context, fixed `a/` `b/` prefixes, submodules left out.
+    public static let diffFlags = [
+        "--no-ext-diff", "--no-textconv", "--no-color", "-U0", "-M", "--src-prefix=a/", "--dst-prefix=b/",
+        "--ignore-submodules=all",
+    ]
+
+    /// Environment variables that could make git run a program or change its output.
+    static let scrubbed: Set<String> = [
+        "GIT_EXTERNAL_DIFF", "GIT_PAGER", "PAGER", "GIT_DIFF_OPTS", "GIT_TRACE", "GIT_TRACE2", "GIT_TRACE2_EVENT",
+        "GIT_TRACE2_PERF", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_SSH", "GIT_SSH_COMMAND",
+    ]
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var arguments: [String]
+        public var status: Int32
+        public var stderr: String
+        public var description: String {
+            let message = stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            return "git \(arguments.first ?? "") failed (exit \(status))" + (message.isEmpty ? "" : ": \(message)")
+        }
+    }
+
+    /// Runs git and returns its whole standard output; for small answers (rev-parse, config).
+    public func output(_ arguments: [String]) throws -> String {
+        var data = [UInt8]()
+        try stream(arguments) { chunk in data += chunk }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Exit status only, for questions git answers with its status (`rev-parse --verify`).
+    public func succeeds(_ arguments: [String]) -> Bool {
+        (try? stream(arguments) { _ in }) != nil
+    }
+
+    /// Runs git and hands its standard output to `consume` in chunks as it arrives, so a
+    /// history of any size passes through bounded memory. Throws `Failure` on a non-zero exit.
+    public func stream(_ arguments: [String], consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.gitPath)
+        let pinned = pinsHooksPath ? Self.settings : Self.settings.filter { !$0.hasPrefix("core.hooksPath=") }
+        process.arguments = ["--no-pager", "-C", directory] + pinned.flatMap { ["-c", $0] } + arguments
+        var environment = ProcessInfo.processInfo.environment.filter { !Self.scrubbed.contains($0.key) }
+        environment["GIT_TERMINAL_PROMPT"] = "0"
+        environment["GIT_OPTIONAL_LOCKS"] = "0"
+        environment["LC_ALL"] = "C"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        // Drain stderr on its own thread so a chatty git cannot block on a full pipe.
+        let errorText = ErrorCollector()
+        let errHandle = err.fileHandleForReading
+        let drained = DispatchSemaphore(value: 0)
+        try process.run()
+        DispatchQueue.global().async {
+            errorText.set(errHandle.readDataToEndOfFile())
+            drained.signal()
+        }
+        let fd = out.fileHandleForReading.fileDescriptor
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var consumerError: Error?
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; break }
+            if n == 0 { break }
+            if consumerError == nil {
+                do { try buffer.withUnsafeBytes { try consume(UnsafeRawBufferPointer(rebasing: $0[0..<n])) } }
+                catch { consumerError = error; process.terminate() }
+            }
+        }
+        process.waitUntilExit()
+        drained.wait()
+        if let consumerError { throw consumerError }
+        if process.terminationStatus != 0 {
+            throw Failure(arguments: arguments, status: process.terminationStatus, stderr: errorText.text)
+        }
+    }
+
+    /// git from PATH, resolved once.
+    static let gitPath: String = {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(dir)/git"
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return "/usr/bin/git"
+    }()
+}
+
+/// Holds stderr text written by the draining thread.
+final class ErrorCollector: @unchecked Sendable {
+    private var data = Data()
+    private let lock = NSLock()
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+    var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+}

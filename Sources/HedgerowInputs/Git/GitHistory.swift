@@ -1,0 +1,103 @@
+import HedgerowCore
+
+/// Which added lines of a repository to read.
+public enum GitSelection: Equatable, Sendable {
+    /// The index against HEAD (or against nothing before the first commit): what the pre-commit hook sees.
+    case staged
+    /// Every commit reachable from `head` and not from `base`, as in `base..head`.
+    case range(base: String, head: String)
+    /// All commits of `ref` (all refs when nil), optionally only those after `since`.
+    case history(ref: String?, since: String?)
+}
+
+/// A problem with the repository or the selection, worded for the person at the terminal.
+public struct GitInputError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Reads the added lines of a selection from one repository through `GitCommand`,
+/// checking first that the repository and the revisions exist so that a mistake is an
+/// error and never an empty, clean-looking scan.
+public struct GitHistoryReader {
+    public let git: GitCommand
+
+    public init(directory: String) { git = GitCommand(directory: directory) }
+
+    /// Streams the selection's added lines to `emit`; returns the totals for the summary.
+    public func read(_ selection: GitSelection, emit: @escaping (AddedFragment) throws -> Void) throws -> DiffTotals {
+        let arguments = try self.arguments(for: selection)
+        var parser = DiffParser(emit: emit)
+        do {
+            try git.stream(arguments) { try parser.feed($0) }
+            try parser.finish()
+        } catch let failure as GitCommand.Failure {
+            throw GitInputError("\(git.directory): \(failure)")
+        }
+        return parser.totals
+    }
+
+    /// The git command line for a selection, after checking the revisions it names.
+    public func arguments(for selection: GitSelection) throws -> [String] {
+        try checkRepository(needsWorkTree: selection == .staged)
+        switch selection {
+        case .staged:
+            return ["diff", "--cached"] + GitCommand.diffFlags + ["--diff-filter=ACMRT"]
+        case let .range(base, head):
+            try requireCommit(base, role: "base")
+            try requireCommit(head, role: "head")
+            return log(["\(base)..\(head)"])
+        case let .history(ref, since):
+            var revisions: [String]
+            if let ref {
+                try requireCommit(ref, role: "branch")
+                revisions = [ref]
+            } else {
+                guard !(try git.output(["for-each-ref", "--count=1", "--format=%(objectname)"])).isEmpty
+                        || git.succeeds(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]) else {
+                    throw GitInputError("\(git.directory): the repository has no commits to scan")
+                }
+                revisions = ["--all"]
+                // A detached HEAD's commits belong to no ref; include them too.
+                if git.succeeds(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]) { revisions.append("HEAD") }
+            }
+            if let since { revisions.append("--since=\(since)") }
+            return log(revisions)
+        }
+    }
+
+    private func log(_ revisions: [String]) -> [String] {
+        ["log", "-p", DiffParser.logFormat, "--no-show-signature", "--no-notes", "--no-decorate", "--no-mailmap"]
+            + GitCommand.diffFlags + ["--diff-filter=ACMRT"] + revisions
+    }
+
+    private func checkRepository(needsWorkTree: Bool) throws {
+        let inside: String
+        do {
+            inside = try git.output(["rev-parse", "--is-bare-repository"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        } catch let failure as GitCommand.Failure {
+            let reason = failure.stderr.contains("not a git repository") ? "not a git repository" : "\(failure)"
+            throw GitInputError("\(git.directory): \(reason)")
+        }
+        if needsWorkTree && inside == "true" {
+            throw GitInputError("\(git.directory): a bare repository has no staged changes; use --range or --history")
+        }
+    }
+
+    /// Fails with advice when a revision is missing, naming shallow clones as the usual cause in CI.
+    private func requireCommit(_ revision: String, role: String) throws {
+        guard !revision.isEmpty, !revision.hasPrefix("-") else {
+            throw GitInputError("\(role) revision '\(revision)' is not a revision name")
+        }
+        if git.succeeds(["rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"]) { return }
+        let shallow = (try? git.output(["rev-parse", "--is-shallow-repository"]))?.hasPrefix("true") ?? false
+        if shallow {
+            throw GitInputError("""
+                \(role) revision '\(revision)' is not in this shallow clone. Fetch more history first: \
+                `git fetch --deepen=100 origin` (or `git fetch --unshallow`); in GitHub Actions set \
+                `fetch-depth: 0` on actions/checkout, in GitLab CI set `GIT_DEPTH: 0`.
+                """)
+        }
+        throw GitInputError("\(role) revision '\(revision)' does not name a commit in \(git.directory)")
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import HedgerowCore
+import HedgerowInputs
+
+/// The library entry point behind `hedgerow git`: the added lines of the staged change,
+/// a commit range or a history, scanned while git streams them.
+public enum GitScanJob {
+    public static func run(_ selection: GitSelection, repository: String, options: ScanOptions, quietWhenClean: Bool = false) -> RunResult {
+        let setup: RunSetup
+        do { setup = try RunSetup(options) } catch { return RunSetup.failure(error) }
+        let workers = selection == .staged ? 1 : max(1, options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount)
+        let pipeline = FragmentPipeline(workers: workers) { setup.scanner(options) }
+
+        var collector = FindingCollector(minConfidence: options.minConfidence)
+        var totals = DiffTotals()
+        do {
+            totals = try GitHistoryReader(directory: repository).read(selection) { pipeline.submit($0) }
+        } catch {
+            collector.summary.errors.append("\(error)")
+        }
+        for scanned in pipeline.finish() {
+            if let error = scanned.error { collector.summary.errors.append(error); continue }
+            collector.summary.bytesScanned += scanned.bytes
+            for (rule, count) in scanned.limitHits { collector.summary.limitHits[rule, default: 0] += count }
+            scanned.findings.forEach { collector.add($0) }
+        }
+        collector.summary.filesScanned = totals.files
+        collector.summary.addedLines = totals.addedLines
+        if selection != .staged { collector.summary.commits = totals.commits }
+        if totals.binaryFiles > 0 { collector.summary.skipped["binary", default: 0] += totals.binaryFiles }
+        // Oldest first within a run of history is git's reverse; keep git's order (newest
+        // commit first), then path and position, so the same history always prints the same.
+        return ScanJob.render(collector, options: options, prevention: selection == .staged, quietWhenClean: quietWhenClean)
+    }
+}

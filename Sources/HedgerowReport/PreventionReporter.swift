@@ -1,0 +1,66 @@
+import HedgerowCore
+
+/// A prevention result: the data has not left the machine, and the person who is about
+/// to commit (or paste) gets what was found, where, why it matters and what to do now.
+/// Quiet when clean, because a hook that talks on every commit gets switched off.
+public struct PreventionReporter: Reporter {
+    /// What the person was about to do; it words the verdict.
+    public enum Action: Sendable {
+        case commit, paste
+        var verb: String { self == .commit ? "commit" : "paste" }
+        var subject: String { self == .commit ? "the staged change" : "this text" }
+        var stopped: String {
+            self == .commit ? "the commit was stopped before it was made"
+                            : "it has not been pasted anywhere yet"
+        }
+    }
+
+    public var action: Action
+    /// Print the one-line summary even when clean (off in hooks).
+    public var verboseWhenClean: Bool
+
+    public init(action: Action, verboseWhenClean: Bool = true) { self.action = action; self.verboseWhenClean = verboseWhenClean }
+
+    public func render(_ c: ReportContext) -> String {
+        let summary = TextReporter().summaryLine(c.summary)
+        guard !c.findings.isEmpty else { return verboseWhenClean ? summary + "\n" : "" }
+        func paint(_ text: String, _ code: String) -> String { c.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+        var out = paint("hedgerow: DO NOT \(action.verb.uppercased())", "1;31")
+        out += " - \(action.subject) holds \(Self.counted(c.findings)).\n\n"
+        for f in c.findings {
+            let shown = c.showValues ? f.value.replacingOccurrences(of: "\n", with: "\\n") : f.masked
+            let kind = f.dataClass == .secret ? "credential" : "personal data"
+            out += "  \(paint("\(f.origin.path):\(f.start.line)", "1"))  \(f.ruleName) [\(kind), \(f.confidence.rawValue)]  \(shown)\n"
+            if !f.hint.isEmpty { out += "      \(f.hint)\n" }
+        }
+        let secrets = c.findings.contains { $0.dataClass == .secret }
+        let personal = c.findings.contains { $0.dataClass == .personalData }
+        out += "\nWhy it matters:\n"
+        if secrets {
+            out += "  - A credential in a repository works for anyone who can read it, and deleting it later does not remove it from history: it would have to be rotated.\n"
+        }
+        if personal {
+            out += "  - Personal data in a repository or an AI tool is a data exposure (UK GDPR): it spreads to every clone and cannot be recalled.\n"
+        }
+        out += "\nWhat to do now:\n"
+        out += "  1. Remove the values from the places listed\(action == .commit ? ", then stage the files again (git add)" : "") .\n"
+            .replacingOccurrences(of: " .\n", with: ".\n")
+        if secrets { out += "  2. Read credentials from an environment variable or a secret store instead of writing them down.\n" }
+        if personal { out += "  \(secrets ? 3 : 2). Use made-up data (or a reference to the record) instead of real personal data.\n" }
+        out += "  -  A false positive? Add `hedgerow:allow <rule> <reason>` in a comment on that line.\n"
+        out += "\nNothing has left this machine: \(action.stopped).\n"
+        out += summary + "\n"
+        return out
+    }
+
+    /// "2 items of personal data and 1 credential".
+    static func counted(_ findings: [Finding]) -> String {
+        let secrets = findings.filter { $0.dataClass == .secret }.count
+        let personal = findings.count - secrets
+        var parts: [String] = []
+        if personal > 0 { parts.append("\(personal) item\(personal == 1 ? "" : "s") of personal data") }
+        if secrets > 0 { parts.append("\(secrets) credential\(secrets == 1 ? "" : "s")") }
+        return parts.joined(separator: " and ")
+    }
+}
