@@ -36,11 +36,12 @@ eval: build
 		--findings /tmp/hedgerow-eval.json --format hedgerow --root ../shared/eval/visible \
 		--misses /tmp/hedgerow-misses.jsonl
 
-## bench: time and peak memory over the Python standard library (not a test).
+## bench: time and peak memory over the Python standard library, the pre-commit hook and history (not a test).
 bench: build
 	@stdlib=$$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'); \
 	echo "== $$stdlib =="; \
 	for i in 1 2 3; do /usr/bin/time -f "wall %es  peak RSS %MKB" $(BIN) scan "$$stdlib" --format json > /dev/null; done
+	bench/git-bench.sh $(BIN)
 
 clean:
 	rm -rf .build

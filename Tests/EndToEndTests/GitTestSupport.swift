@@ -72,7 +72,7 @@ final class TestRepository {
 /// Fake values in realistic formats, never live credentials.
 enum FakeValue {
     static let awsKeyID = "AKIAQ3EGRJ7MTPW4XN2B"
-    static let awsKeyID2 = "AKIAZ7HV2KLQ4RT9MWX5"
+    static let awsKeyID2 = "AKIAZ7HV2KLQ4RT3MWX5"
     static let email = "sam.patel@gmail.com"
     static let phone = "07411 595147"
 }

@@ -65,45 +65,26 @@ public struct GitCommand: Sendable {
     /// Runs git and hands its standard output to `consume` in chunks as it arrives, so a
     /// history of any size passes through bounded memory. Throws `Failure` on a non-zero exit.
     public func stream(_ arguments: [String], consume: (UnsafeRawBufferPointer) throws -> Void) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.gitPath)
         let pinned = pinsHooksPath ? Self.settings : Self.settings.filter { !$0.hasPrefix("core.hooksPath=") }
-        process.arguments = ["--no-pager", "-C", directory] + pinned.flatMap { ["-c", $0] } + arguments
+        let argv = [Self.gitPath, "--no-pager", "-C", directory] + pinned.flatMap { ["-c", $0] } + arguments
         var environment = ProcessInfo.processInfo.environment.filter { !Self.scrubbed.contains($0.key) }
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_OPTIONAL_LOCKS"] = "0"
         environment["LC_ALL"] = "C"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        // Drain stderr on its own thread so a chatty git cannot block on a full pipe.
-        let errorText = ErrorCollector()
-        let errHandle = err.fileHandleForReading
-        let drained = DispatchSemaphore(value: 0)
-        try process.run()
-        DispatchQueue.global().async {
-            errorText.set(errHandle.readDataToEndOfFile())
-            drained.signal()
-        }
-        let fd = out.fileHandleForReading.fileDescriptor
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let child = try ChildProcess(argv: argv, environment: environment.map { "\($0.key)=\($0.value)" })
+        var errorText = [UInt8]()
         var consumerError: Error?
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; break }
-            if n == 0 { break }
-            if consumerError == nil {
-                do { try buffer.withUnsafeBytes { try consume(UnsafeRawBufferPointer(rebasing: $0[0..<n])) } }
-                catch { consumerError = error; process.terminate() }
-            }
-        }
-        process.waitUntilExit()
-        drained.wait()
+        child.drain(
+            stdout: { chunk in
+                guard consumerError == nil else { return }
+                do { try consume(chunk) } catch { consumerError = error; child.terminate() }
+            },
+            stderr: { chunk in if errorText.count < 1 << 16 { errorText += chunk } }
+        )
+        let status = child.wait()
         if let consumerError { throw consumerError }
-        if process.terminationStatus != 0 {
-            throw Failure(arguments: arguments, status: process.terminationStatus, stderr: errorText.text)
+        if status != 0 {
+            throw Failure(arguments: arguments, status: status, stderr: String(decoding: errorText, as: UTF8.self))
         }
     }
 
@@ -117,10 +98,3 @@ public struct GitCommand: Sendable {
     }()
 }
 
-/// Holds stderr text written by the draining thread.
-final class ErrorCollector: @unchecked Sendable {
-    private var data = Data()
-    private let lock = NSLock()
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
-}
