@@ -1,6 +1,7 @@
 import Foundation
 import HedgerowCore
 import HedgerowInputs
+import HedgerowReport
 
 /// The library entry point behind `hedgerow git`: the added lines of the staged change,
 /// a commit range or a history, scanned while git streams them.
@@ -28,8 +29,21 @@ public enum GitScanJob {
         collector.summary.addedLines = totals.addedLines
         if selection != .staged { collector.summary.commits = totals.commits }
         if totals.binaryFiles > 0 { collector.summary.skipped["binary", default: 0] += totals.binaryFiles }
-        // Oldest first within a run of history is git's reverse; keep git's order (newest
-        // commit first), then path and position, so the same history always prints the same.
-        return ScanJob.render(collector, options: options, prevention: selection == .staged, quietWhenClean: quietWhenClean)
+        // Findings stay in git's order (newest commit first), then path and position, so the
+        // same history always prints the same.
+        let reader = GitHistoryReader(directory: repository)
+        var kind = RunKind(subject: "", prevention: nil, exposure: nil, quietWhenClean: quietWhenClean)
+        switch selection {
+        case .staged:
+            kind.subject = "the staged change"
+            kind.prevention = .commit
+        case let .range(base, head):
+            kind.subject = "\(base)..\(head)"
+            kind.exposure = IncidentRecord.Source(kind: "repository", name: reader.displayName(), branch: kind.subject)
+        case let .history(ref, since):
+            kind.subject = "history of \(ref ?? "all refs")" + (since.map { " since \($0)" } ?? "")
+            kind.exposure = IncidentRecord.Source(kind: "repository", name: reader.displayName(), branch: ref ?? "all refs")
+        }
+        return RunOutput.finish(collector, setup: setup, options: options, kind: kind)
     }
 }

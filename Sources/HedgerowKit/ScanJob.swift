@@ -7,6 +7,9 @@ import HedgerowReport
 /// The library entry point behind `hedgerow scan`: collect inputs, scan them in
 /// parallel with one scanner per thread, order the findings, and render the report.
 public enum ScanJob {
+    /// Inputs that are conversations about to be pasted: their text verdict is a prevention result.
+    static let transcriptExtensions: Set<String> = ["vtt", "srt", "transcript", "chat"]
+
     public static func run(_ options: ScanOptions) -> RunResult {
         let setup: RunSetup
         do { setup = try RunSetup(options) } catch { return RunSetup.failure(error) }
@@ -36,19 +39,14 @@ public enum ScanJob {
             let skipped = collector.summary.skipped.values.reduce(0, +)
             collector.summary.errors.append("nothing scannable in \(options.paths.joined(separator: " ")) (\(skipped) skipped)")
         }
-        return render(collector, options: options)
-    }
-
-    /// Renders the collected findings in the chosen format, with diagnostics and exit code.
-    static func render(_ collector: FindingCollector, options: ScanOptions, prevention: Bool = false, quietWhenClean: Bool = false) -> RunResult {
-        let context = ReportContext(toolVersion: hedgerowVersion, findings: collector.findings, summary: collector.summary,
-                                    showValues: options.showValues, color: options.color)
-        let reporter: Reporter
-        switch options.format {
-        case .json: reporter = JSONReporter()
-        case .text: reporter = prevention ? PreventionReporter(action: .commit, verboseWhenClean: !quietWhenClean) : TextReporter()
-        }
-        return RunResult(output: reporter.render(context), diagnostics: collector.diagnostics, exitCode: collector.exitCode)
+        let transcriptLike = options.paths.allSatisfy { $0 == "-" || transcriptExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+        let prevents = !options.exposed && (options.prevention ?? transcriptLike)
+        let kind = RunKind(
+            subject: options.paths.joined(separator: " "),
+            prevention: prevents ? .paste : nil,
+            exposure: options.exposed ? IncidentRecord.Source(kind: "input", name: options.paths.joined(separator: " ")) : nil
+        )
+        return RunOutput.finish(collector, setup: setup, options: options, kind: kind)
     }
 
     /// Scans files on all cores; results come back in input order whatever the timing.

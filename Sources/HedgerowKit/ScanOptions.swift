@@ -1,11 +1,12 @@
 import HedgerowCore
+import HedgerowReport
 
-/// Output formats `scan` can write.
+/// Output formats the scanning commands can write.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, jsonl, sarif, markdown
 }
 
-/// Everything `hedgerow scan` needs, built by the CLI from its arguments.
+/// Everything a scanning command needs, built by the CLI from its arguments.
 public struct ScanOptions: Sendable {
     public var paths: [String]
     public var format: OutputFormat = .text
@@ -16,6 +17,19 @@ public struct ScanOptions: Sendable {
     public var threads = 0
     public var fingerprintKey: [UInt8]? = nil
     public var extraRuleFiles: [String] = []
+    /// Write the report here (atomically) instead of standard output.
+    public var outputPath: String?
+    /// Draft incident records for exposures into this directory.
+    public var incidentDirectory: String?
+    /// The scanned content has already been shared: findings are exposures, not near misses.
+    public var exposed = false
+    /// Append a P4 near-miss line here when a prevention result blocks something.
+    public var nearMissLog: String?
+    /// Force the prevention verdict for `scan` text output (default: on for stdin and transcripts).
+    public var prevention: Bool?
+    public var policy = SeverityPolicy()
+    /// Environment the run reads (`GITHUB_STEP_SUMMARY`); injected so tests control it.
+    public var environment: [String: String] = [:]
 
     public init(paths: [String]) { self.paths = paths }
 }

@@ -1,5 +1,22 @@
 import HedgerowCore
 
+/// What a report says about a rule (SARIF's rule list, Markdown's help), taken from the
+/// rule set so reporters never load rule files themselves.
+public struct RuleInfo: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var description: String
+    public var category: Category
+    public var dataClass: DataClass
+    public var hint: String
+    public var references: [String]
+
+    public init(_ rule: Rule) {
+        id = rule.id; name = rule.name; description = rule.description; category = rule.category
+        dataClass = rule.dataClass; hint = rule.hint; references = rule.references
+    }
+}
+
 /// Everything a reporter may use: findings, totals and the user's display choices.
 /// Reporters never read files or run git; what they print comes from here.
 public struct ReportContext: Sendable {
@@ -9,10 +26,20 @@ public struct ReportContext: Sendable {
     /// Print raw values; only ever true when the user passed --show-values.
     public var showValues: Bool
     public var color: Bool
+    /// The rules that were run, for formats that describe them (SARIF).
+    public var rules: [RuleInfo]
+    /// What was scanned, in words ("the staged change", "origin/main..HEAD", "Fixtures/example").
+    public var subject: String
 
-    public init(toolVersion: String, findings: [Finding], summary: ScanSummary, showValues: Bool = false, color: Bool = false) {
+    public init(toolVersion: String, findings: [Finding], summary: ScanSummary, showValues: Bool = false, color: Bool = false,
+                rules: [RuleInfo] = [], subject: String = "") {
         self.toolVersion = toolVersion; self.findings = findings; self.summary = summary
-        self.showValues = showValues; self.color = color
+        self.showValues = showValues; self.color = color; self.rules = rules; self.subject = subject
+    }
+
+    /// The value as this run may show it: masked unless the user asked for values.
+    public func shown(_ f: Finding) -> String {
+        showValues ? f.value.replacingOccurrences(of: "\n", with: "\\n") : f.masked
     }
 }
 

@@ -1,11 +1,27 @@
 import ArgumentParser
+import Foundation
 import HedgerowCore
 import HedgerowKit
 
 /// Options every scanning command shares, parsed once into `ScanOptions`.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Output format: text or json.")
+    @Option(name: .shortAndLong, help: "Output format: text, json, jsonl, sarif or markdown.")
     var format: String = "text"
+
+    @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("incident-dir"), help: "Draft DE/CL incident records (Markdown and JSON) for exposures into this directory.")
+    var incidentDirectory: String?
+
+    @Option(name: .customLong("log-near-miss"), help: "Append a P4 near-miss line (no values) to this file when a prevention result blocks something.")
+    var nearMissLog: String?
+
+    @Option(name: .customLong("bulk-threshold"), help: "Distinct personal-data values that make a data exposure P2 (default 10).")
+    var bulkThreshold: Int?
+
+    @Option(name: .customLong("sensitive-threshold"), help: "Distinct NHS, NI, card, bank or date-of-birth values that make a data exposure P2 (default 3).")
+    var sensitiveThreshold: Int?
 
     @Option(name: .customLong("min-confidence"), help: "Report and fail on findings at or above: low, medium or high.")
     var minConfidence: String = "medium"
@@ -25,6 +41,8 @@ struct CommonOptions: ParsableArguments {
         }
         if Confidence(rawValue: minConfidence) == nil { throw ValidationError("--min-confidence must be low, medium or high") }
         if threads < 0 { throw ValidationError("--threads must be 0 (all cores) or more") }
+        if let n = bulkThreshold, n < 1 { throw ValidationError("--bulk-threshold must be 1 or more") }
+        if let n = sensitiveThreshold, n < 1 { throw ValidationError("--sensitive-threshold must be 1 or more") }
     }
 
     func scanOptions(paths: [String]) -> ScanOptions {
@@ -35,6 +53,12 @@ struct CommonOptions: ParsableArguments {
         options.extraRuleFiles = ruleFiles
         options.threads = threads
         options.color = Terminal.wantsColor
+        options.outputPath = output
+        options.incidentDirectory = incidentDirectory
+        options.nearMissLog = nearMissLog
+        if let n = bulkThreshold { options.policy.bulkThreshold = n }
+        if let n = sensitiveThreshold { options.policy.sensitiveThreshold = n }
+        options.environment = ProcessInfo.processInfo.environment
         return options
     }
 }

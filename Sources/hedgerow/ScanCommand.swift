@@ -11,13 +11,26 @@ struct ScanCommand: ParsableCommand {
     @Argument(help: "Files or directories to scan; - reads standard input.")
     var paths: [String] = []
 
+    @Flag(help: "The content has already been shared (pushed, pasted, sent): findings are exposures and --incident-dir drafts records.")
+    var exposed = false
+
+    @Flag(inversion: .prefixedNo, help: "Text output as a prevention result (\"do not paste\"); default: on for standard input and transcripts (.vtt, .srt, .transcript, .chat).")
+    var prevention: Bool?
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one path, or - for standard input") }
+        if common.incidentDirectory != nil && !exposed {
+            throw ValidationError("--incident-dir drafts records for exposures: add --exposed if this content was already shared")
+        }
+        if exposed && prevention == true { throw ValidationError("--exposed and --prevention contradict each other") }
     }
 
     func run() throws {
-        Terminal.finish(ScanJob.run(common.scanOptions(paths: paths)))
+        var options = common.scanOptions(paths: paths)
+        options.exposed = exposed
+        options.prevention = prevention
+        Terminal.finish(ScanJob.run(options))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HedgerowCore
 
 /// Which added lines of a repository to read.
@@ -64,6 +65,20 @@ public struct GitHistoryReader {
             if let since { revisions.append("--since=\(since)") }
             return log(revisions)
         }
+    }
+
+    /// A stable name for incident records: the `origin` remote without any user or
+    /// password in it, else the repository's absolute path.
+    public func displayName() -> String {
+        if let url = try? git.output(["config", "--get", "remote.origin.url"]).trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty {
+            if let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@"),
+               !url[scheme.upperBound..<at].contains("/") {
+                return String(url[..<scheme.upperBound]) + String(url[url.index(after: at)...])
+            }
+            return url
+        }
+        let top = (try? git.output(["rev-parse", "--show-toplevel"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return top.isEmpty ? URL(fileURLWithPath: git.directory).standardizedFileURL.path : top
     }
 
     private func log(_ revisions: [String]) -> [String] {

@@ -50,19 +50,23 @@ public struct JSONReporter: Reporter {
         let s = c.summary
         let doc = Document(
             tool: .init(name: "hedgerow", version: c.toolVersion),
-            summary: .init(
-                files_scanned: s.filesScanned, bytes_scanned: s.bytesScanned, files_skipped: s.skipped,
-                errors: s.errors, findings: s.findingCount,
-                findings_by_category: Dictionary(uniqueKeysWithValues: s.findingsByCategory.map { ($0.key.rawValue, $0.value) }),
-                below_threshold: s.belowThreshold, match_limit_hits: s.limitHits,
-                added_lines: s.addedLines, commits: s.commits
-            ),
+            summary: Self.summary(s),
             findings: c.findings.map { Self.item($0, showValues: c.showValues) }
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(doc)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func summary(_ s: ScanSummary) -> Document.Summary {
+        Document.Summary(
+            files_scanned: s.filesScanned, bytes_scanned: s.bytesScanned, files_skipped: s.skipped,
+            errors: s.errors, findings: s.findingCount,
+            findings_by_category: Dictionary(uniqueKeysWithValues: s.findingsByCategory.map { ($0.key.rawValue, $0.value) }),
+            below_threshold: s.belowThreshold, match_limit_hits: s.limitHits,
+            added_lines: s.addedLines, commits: s.commits
+        )
     }
 
     static func item(_ f: Finding, showValues: Bool) -> Document.Item {

@@ -1,0 +1,70 @@
+import Foundation
+import HedgerowReport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The incident directory's register of IDs: one line per ID ever given, never rewritten,
+/// so a number is never reused even when record files are deleted. Runs that share a
+/// directory take an exclusive lock while they read and extend it, so concurrent runs
+/// (parallel CI jobs, shards) cannot collide. A draft whose key is already registered
+/// (the same credential, or the same source, seen again) keeps its ID and its files
+/// are rewritten: a rerun updates a draft instead of opening a second incident.
+struct IncidentRegister {
+    let directory: String
+    var registerPath: String { directory + "/register.tsv" }
+
+    /// Gives each draft its ID and writes its Markdown and JSON; returns the IDs, with
+    /// whether each was new.
+    func file(_ drafts: [IncidentRecord], at date: Date) throws -> [(id: String, new: Bool)] {
+        guard !drafts.isEmpty else { return [] }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let lockFD = open(directory + "/.register.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lockFD >= 0 else { throw AtomicFile.WriteError(path: directory, reason: String(cString: strerror(errno))) }
+        defer { close(lockFD) }
+        while flock(lockFD, LOCK_EX) != 0 { if errno != EINTR { throw AtomicFile.WriteError(path: directory, reason: "cannot lock the register") } }
+        defer { flock(lockFD, LOCK_UN) }
+
+        let existing = (try? String(contentsOfFile: registerPath, encoding: .utf8)) ?? ""
+        var byKey: [String: String] = [:]
+        var highest: [String: Int] = [:]
+        for line in existing.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 2, let (year, number) = Self.parse(fields[0]) else { continue }
+            byKey[fields[1]] = fields[0]
+            highest[year] = max(highest[year] ?? 0, number)
+        }
+        let year = String(Calendar(identifier: .gregorian).component(.year, from: date))
+        let stamp = ISO8601DateFormatter().string(from: date)
+        var assigned: [(String, Bool)] = []
+        var newLines = ""
+        for draft in drafts {
+            if let id = byKey[draft.key] { assigned.append((id, false)); continue }
+            let number = (highest[year] ?? 0) + 1
+            highest[year] = number
+            let id = String(format: "AIENG-%@-%04d", year, number)
+            byKey[draft.key] = id
+            newLines += "\(id)\t\(draft.key)\t\(stamp)\n"
+            assigned.append((id, true))
+        }
+        if !newLines.isEmpty { try AtomicFile.appendLine(String(newLines.dropLast()), to: registerPath) }
+
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        for (draft, (id, _)) in zip(drafts, assigned) {
+            var record = draft
+            record.id = id
+            record.initialNotification = record.initialNotification.replacingOccurrences(of: "AIENG-YYYY-NNNN", with: id)
+            let json = String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
+            try AtomicFile.write(json, to: "\(directory)/\(id).json")
+            try AtomicFile.write(IncidentMarkdown.render(record), to: "\(directory)/\(id).md")
+        }
+        return assigned.map { (id: $0.0, new: $0.1) }
+    }
+
+    static func parse(_ id: String) -> (String, Int)? {
+        let parts = id.split(separator: "-")
+        guard parts.count == 3, parts[0] == "AIENG", let number = Int(parts[2]) else { return nil }
+        return (String(parts[1]), number)
+    }
+}

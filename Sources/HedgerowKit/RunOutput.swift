@@ -1,0 +1,84 @@
+import Foundation
+import HedgerowCore
+import HedgerowReport
+
+/// How a run's findings are to be understood: prevented before anything left the
+/// machine, or exposed (already pushed or shared), which drafts incident records.
+struct RunKind {
+    var subject: String
+    var prevention: PreventionReporter.Action?
+    var exposure: IncidentRecord.Source?
+    var quietWhenClean = false
+}
+
+/// The last step of every scanning run: render the chosen format, write it where asked,
+/// add the step summary, log a near miss, draft incident records, and settle the exit code.
+enum RunOutput {
+    static func finish(_ collector: FindingCollector, setup: RunSetup, options: ScanOptions, kind: RunKind, now: Date = Date()) -> RunResult {
+        var collector = collector
+        var notes: [String] = []
+        let rules = setup.ruleSet.rules.filter { $0.rule.decode == nil }.map { RuleInfo($0.rule) }
+        let context = ReportContext(toolVersion: hedgerowVersion, findings: collector.findings, summary: collector.summary,
+                                    showValues: options.showValues, color: options.color && options.outputPath == nil,
+                                    rules: rules, subject: kind.subject)
+
+        if let action = kind.prevention, let log = options.nearMissLog, !collector.findings.isEmpty {
+            do { try AtomicFile.appendLine(NearMiss.line(collector.findings, action: action, at: now), to: log) }
+            catch { collector.summary.errors.append("near-miss log: \(error)") }
+        }
+        if let directory = options.incidentDirectory, let source = kind.exposure, !collector.findings.isEmpty {
+            let drafts = IncidentDrafter(policy: options.policy, source: source, detectedAt: now).draft(collector.findings)
+            do {
+                let filed = try IncidentRegister(directory: directory).file(drafts, at: now)
+                for ((id, new), draft) in zip(filed, drafts) {
+                    notes.append("note: \(new ? "drafted" : "updated") \(id) (\(draft.category), \(draft.severity.rawValue)) in \(directory)")
+                }
+            } catch {
+                collector.summary.errors.append("incident records: \(error)")
+            }
+        }
+        if let summaryPath = options.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
+            do { try AtomicFile.appendLine(MarkdownReporter(policy: options.policy).render(context), to: summaryPath) }
+            catch { notes.append("warning: GITHUB_STEP_SUMMARY: \(error)") }
+        }
+
+        var final = context
+        final.summary = collector.summary
+        let reporter: Reporter
+        switch options.format {
+        case .json: reporter = JSONReporter()
+        case .jsonl: reporter = JSONLinesReporter()
+        case .sarif: reporter = SARIFReporter(policy: options.policy)
+        case .markdown: reporter = MarkdownReporter(policy: options.policy)
+        case .text:
+            if let action = kind.prevention { reporter = PreventionReporter(action: action, verboseWhenClean: !kind.quietWhenClean) }
+            else { reporter = TextReporter() }
+        }
+        var output = reporter.render(final)
+        if let path = options.outputPath {
+            do {
+                try AtomicFile.write(output, to: path)
+                output = ""
+            } catch {
+                collector.summary.errors.append("\(error)")
+            }
+        }
+        return RunResult(output: output, diagnostics: collector.diagnostics + notes, exitCode: collector.exitCode)
+    }
+}
+
+/// The P4 near-miss line: when, what kinds, how many, which fingerprints; never a value.
+enum NearMiss {
+    static func line(_ findings: [Finding], action: PreventionReporter.Action, at date: Date) -> String {
+        var categories: [String: Int] = [:]
+        for f in findings { categories[f.category.rawValue, default: 0] += 1 }
+        let object: [String: Any] = [
+            "time": ISO8601DateFormatter().string(from: date), "type": "near-miss", "severity": "P4",
+            "prevented": action == .commit ? "commit" : "paste", "findings": findings.count,
+            "credentials": findings.filter { $0.dataClass == .secret }.count,
+            "categories": categories, "fingerprints": Array(Set(findings.map(\.fingerprint))).sorted(),
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import HedgerowCore
+
+/// Turns the findings of an exposure (pushed history, a CI run, an audit, content already
+/// shared) into draft records: one CL record per distinct credential, since each needs its
+/// own rotation, and one DE record per source, counting distinct values and data subjects.
+public struct IncidentDrafter {
+    public var policy: SeverityPolicy
+    public var source: IncidentRecord.Source
+    public var detectedAt: Date
+
+    public init(policy: SeverityPolicy, source: IncidentRecord.Source, detectedAt: Date) {
+        self.policy = policy; self.source = source; self.detectedAt = detectedAt
+    }
+
+    /// Drafts without IDs (the register assigns them), CL records first.
+    public func draft(_ findings: [Finding]) -> [IncidentRecord] {
+        var credentials: [String: [Finding]] = [:]
+        var order: [String] = []
+        var personal: [Finding] = []
+        for f in findings {
+            if f.dataClass == .secret {
+                if credentials[f.fingerprint] == nil { order.append(f.fingerprint) }
+                credentials[f.fingerprint, default: []].append(f)
+            } else {
+                personal.append(f)
+            }
+        }
+        var records = order.map { credentialRecord(credentials[$0]!) }
+        if !personal.isEmpty { records.append(exposureRecord(personal)) }
+        return records
+    }
+
+    // MARK: - CL
+
+    func credentialRecord(_ group: [Finding]) -> IncidentRecord {
+        let first = group[0]
+        let (severity, reason) = policy.credentialSeverity(group)
+        let provider = ProviderNames.provider(forRule: first.ruleID)
+        let paths = orderedUnique(group.map(\.origin.path))
+        let occurred = earliestDate(group)
+        var steps = [
+            IncidentRecord.Step(action: "Rotate the credential at \(provider): issue a new one and switch the service to it", within: "30 minutes", done: false),
+            .init(action: "Revoke (disable) the leaked credential at \(provider)", within: "1 hour", done: false),
+            .init(action: "Audit its use since \(occurred ?? "it was first committed") in \(provider)'s access logs", within: "4 hours", done: false),
+            .init(action: "Update every system that used it; read it from a secret store, not from code", within: "24 hours", done: false),
+            .init(action: "Scan the organisation's other repositories for the same value (`hedgerow audit`, fingerprint \(first.fingerprint))", within: "24 hours", done: false),
+        ]
+        if source.kind != "repository" {
+            steps.append(.init(action: "Delete it from wherever it was shared (chat, ticket, document, AI tool history) and ask the tool's owner to purge it", within: "24 hours", done: false))
+        }
+        for path in paths where source.kind == "repository" {
+            steps.append(.init(action: "Remove it from history, after rotation: `git filter-repo --invert-paths --path \(Self.shellQuoted(path))` (drops the file from every commit), or keep the file and scrub the value with `git filter-repo --replace-text <file outside the repository holding the value>`; then force-push and ask the host to purge cached views", within: "72 hours", done: false))
+        }
+        let verb = source.kind == "repository" ? "committed to" : "shared in"
+        let title = "\(first.ruleName) \(verb) \(source.name)"
+        let what = "A \(first.ruleName.lowercased()) (\(first.masked)) was \(verb) \(source.name)\(source.branch.map { " (\($0))" } ?? "") in \(group.count) place\(group.count == 1 ? "" : "s"): \(locationsPhrase(group)). Anyone who can read it can use it until it is revoked."
+        return record(category: "CL", key: "CL:\(first.fingerprint)@\(source.name)", severity: severity, reason: reason, title: title,
+                      what: what, group: group, occurred: occurred, provider: provider, steps: steps, ico: nil)
+    }
+
+    // MARK: - DE
+
+    func exposureRecord(_ group: [Finding]) -> IncidentRecord {
+        var distinct: [Category: Set<String>] = [:]
+        for f in group { distinct[f.category, default: []].insert(f.fingerprint) }
+        let distinctCounts = distinct.mapValues(\.count)
+        let (severity, reason) = policy.exposureSeverity(distinctByCategory: distinctCounts)
+        let subjects = Self.subjectCategories.compactMap { distinctCounts[$0] }.max()
+        let occurred = earliestDate(group)
+        let deadline = ISO8601DateFormatter().string(from: detectedAt.addingTimeInterval(72 * 3600))
+        let steps = [
+            IncidentRecord.Step(action: "Document what was exposed: categories, counts and where (this record), and who could read it", within: "4 hours", done: false),
+            .init(action: "Assess persistence: is it in pushed history, forks, CI logs, caches or an AI tool's history?", within: "24 hours", done: false),
+            .init(action: "Confirm the data-subject count (estimate: \(subjects.map(String.init) ?? "none identified"))", within: "24 hours", done: false),
+            .init(action: "Decide with the Data Protection Officer whether the 72-hour ICO notification applies (deadline \(deadline))", within: "72 hours", done: false),
+            .init(action: "Remove the data from the repository and its history (`git filter-repo`), replacing it with made-up data", within: "72 hours", done: false),
+        ]
+        let categories = distinctCounts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+        let title = "Personal data in \(source.name)"
+        let what = "Personal data was found in \(source.name)\(source.branch.map { " (\($0))" } ?? ""): \(categories) distinct value(s) in \(group.count) occurrence\(group.count == 1 ? "" : "s"), at \(locationsPhrase(group))."
+        let personal = distinctCounts.keys.contains { $0 != .protectiveMarking }
+        let ico = personal
+            ? "The question arises: personal data left the machine. Unless the exposure is unlikely to result in a risk to people's rights and freedoms, the ICO must be told within 72 hours of detection, by \(deadline). The DPO decides and records the reason either way."
+            : "Protectively marked material only, no personal values: the ICO question does not arise from this record; follow the security classification owner's process."
+        return record(category: "DE", key: "DE:\(source.name)", severity: severity, reason: reason, title: title, what: what,
+                      group: group, occurred: occurred, provider: nil, steps: steps, ico: ico, distinct: distinctCounts, subjects: subjects)
+    }
+
+    /// Kinds of value that stand for one person each, for the data-subject estimate.
+    static let subjectCategories: [Category] = [.email, .phone, .nhsNumber, .niNumber, .cardNumber, .bankAccount, .dateOfBirth]
+
+    // MARK: - Shared
+
+    private func record(category: String, key: String, severity: Severity, reason: String, title: String, what: String,
+                        group: [Finding], occurred: String?, provider: String?, steps: [IncidentRecord.Step], ico: String?,
+                        distinct: [Category: Int]? = nil, subjects: Int? = nil) -> IncidentRecord {
+        let detected = ISO8601DateFormatter().string(from: detectedAt)
+        var occurrences: [String: Int] = [:]
+        for f in group { occurrences[f.category.rawValue, default: 0] += 1 }
+        let distinctValues = distinct.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) }) }
+            ?? [group[0].category.rawValue: 1]
+        var hours: Double?
+        if let occurred, let date = ISO8601DateFormatter().date(from: occurred) {
+            hours = (detectedAt.timeIntervalSince(date) / 3600 * 10).rounded() / 10
+        }
+        let locations = group.map {
+            IncidentRecord.Location(path: $0.origin.path, line: $0.start.line, commit: $0.origin.commit, date: $0.origin.date,
+                                    author: $0.origin.author, rule: $0.ruleID)
+        }
+        let data = IncidentRecord.DataSummary(
+            occurrences: occurrences, distinctValues: distinctValues, dataSubjectsEstimate: subjects,
+            maskedSamples: Array(orderedUnique(group.map(\.masked)).prefix(5)), fingerprints: orderedUnique(group.map(\.fingerprint))
+        )
+        var draft = IncidentRecord(
+            id: "", key: key, category: category, status: "Draft", severity: severity, responseTime: severity.responseTime,
+            severityReason: reason, title: title, whatHappened: what, occurredAt: occurred, detectedAt: detected,
+            hoursToDetect: hours, source: source, locations: locations, data: data, provider: provider,
+            containment: steps, notify: severity.notify, icoNotification: ico, initialNotification: ""
+        )
+        draft.initialNotification = NotificationText.initial(for: draft)
+        return draft
+    }
+
+    private func earliestDate(_ group: [Finding]) -> String? {
+        let formatter = ISO8601DateFormatter()
+        return group.compactMap(\.origin.date).min { (formatter.date(from: $0) ?? .distantFuture) < (formatter.date(from: $1) ?? .distantFuture) }
+    }
+
+    private func locationsPhrase(_ group: [Finding]) -> String {
+        let shown = group.prefix(3).map { "\($0.origin.path):\($0.start.line)" + ($0.origin.commit.map { " (commit \($0.prefix(12)))" } ?? "") }
+        return shown.joined(separator: ", ") + (group.count > 3 ? " and \(group.count - 3) more" : "")
+    }
+
+    private func orderedUnique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    static func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}

@@ -1,0 +1,69 @@
+import HedgerowCore
+
+/// A draft incident record in the AI Engineering Lab playbook's shape. Written as JSON
+/// (for tooling and `hedgerow report`) and Markdown (for people); never holds a raw value.
+public struct IncidentRecord: Codable, Sendable, Equatable {
+    /// `AIENG-YYYY-NNNN`, given by the register in the incident directory.
+    public var id: String
+    /// What makes two drafts the same incident: the same credential (CL) or the same
+    /// source (DE). A rerun updates the draft with that key instead of opening another.
+    public var key: String
+    /// `DE` (data exposure) or `CL` (credential leak).
+    public var category: String
+    public var status: String
+    public var severity: Severity
+    public var responseTime: String
+    public var severityReason: String
+    public var title: String
+    public var whatHappened: String
+    /// When the data left: the earliest commit date that holds it; nil when not from history.
+    public var occurredAt: String?
+    public var detectedAt: String
+    /// Hours from occurrence to detection, for mean time to detect.
+    public var hoursToDetect: Double?
+    public var source: Source
+    public var locations: [Location]
+    public var data: DataSummary
+    /// The service that issued the credential (CL).
+    public var provider: String?
+    public var containment: [Step]
+    public var notify: [String]
+    /// The ICO question for DE records: whether it arises and by when it must be decided.
+    public var icoNotification: String?
+    public var initialNotification: String
+
+    public struct Source: Codable, Sendable, Equatable {
+        /// "repository" or "input".
+        public var kind: String
+        public var name: String
+        /// The branch or range scanned, when from git.
+        public var branch: String?
+        public init(kind: String, name: String, branch: String? = nil) { self.kind = kind; self.name = name; self.branch = branch }
+    }
+
+    public struct Location: Codable, Sendable, Equatable {
+        public var path: String
+        public var line: Int
+        public var commit: String?
+        public var date: String?
+        public var author: String?
+        public var rule: String
+    }
+
+    public struct DataSummary: Codable, Sendable, Equatable {
+        /// Occurrences by category.
+        public var occurrences: [String: Int]
+        /// Distinct values by category.
+        public var distinctValues: [String: Int]
+        /// The largest number of distinct person-level identifiers of one kind (DE).
+        public var dataSubjectsEstimate: Int?
+        public var maskedSamples: [String]
+        public var fingerprints: [String]
+    }
+
+    public struct Step: Codable, Sendable, Equatable {
+        public var action: String
+        public var within: String
+        public var done: Bool
+    }
+}

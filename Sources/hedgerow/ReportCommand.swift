@@ -1,0 +1,22 @@
+import ArgumentParser
+import HedgerowKit
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Summary figures across a directory of incident records.",
+        discussion: "Counts by severity and category, mean time to detect, and fingerprints that appear in more than one record."
+    )
+
+    @Argument(help: "The incident directory (--incident-dir of earlier runs).")
+    var directory: String
+
+    @Option(name: .shortAndLong, help: "text or json.")
+    var format: String = "text"
+
+    func validate() throws {
+        if !["text", "json"].contains(format) { throw ValidationError("--format must be text or json") }
+    }
+
+    func run() throws { Terminal.finish(ReportJob.run(directory: directory, json: format == "json")) }
+}
