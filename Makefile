@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/hedgerow
 
-.PHONY: setup build demo test check-rules eval bench clean
+.PHONY: setup build demo test check-rules check-sarif eval bench clean
 
 ## setup: install the system library hedgerow links against (PCRE2) if it is missing.
 setup:
@@ -28,6 +28,15 @@ test: setup
 	$(SWIFT) build
 	$(SWIFT) test
 	.build/debug/hedgerow rules check
+
+## check-sarif: validate SARIF output (findings, and a clean run) against the SARIF 2.1.0 schema.
+SARIF_SCHEMA ?= ../shared/schemas/sarif-schema-2.1.0.json
+check-sarif:
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
+	@mkdir -p .build/sarif
+	@.build/debug/hedgerow scan Fixtures/example --format sarif -o .build/sarif/findings.sarif || [ $$? -eq 1 ]
+	@.build/debug/hedgerow scan Sources --format sarif -o .build/sarif/clean.sarif
+	python3 .ci/validate-sarif.py $(SARIF_SCHEMA) .build/sarif/findings.sarif .build/sarif/clean.sarif
 
 ## eval: precision and recall on the shared labelled corpus (../shared/eval).
 eval: build

@@ -37,6 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "HedgerowCoreTests", dependencies: ["HedgerowCore", "HedgerowKit"]),
+        .testTarget(name: "HedgerowReportTests", dependencies: ["HedgerowReport", "HedgerowCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["hedgerow"]),
     ],
     swiftLanguageModes: [.v5]

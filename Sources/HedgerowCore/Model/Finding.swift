@@ -45,4 +45,13 @@ public struct Finding: Equatable, Sendable {
     public var decodedFrom: Encoding? = nil
 
     public var line: Int { start.line }
+
+    public init(ruleID: String, ruleName: String, category: Category, dataClass: DataClass, confidence: Confidence,
+                confidenceNote: String? = nil, origin: Origin, start: TextPosition, end: TextPosition, value: String,
+                masked: String, fingerprint: String, hint: String, decodedFrom: Encoding? = nil) {
+        self.ruleID = ruleID; self.ruleName = ruleName; self.category = category; self.dataClass = dataClass
+        self.confidence = confidence; self.confidenceNote = confidenceNote; self.origin = origin; self.start = start
+        self.end = end; self.value = value; self.masked = masked; self.fingerprint = fingerprint; self.hint = hint
+        self.decodedFrom = decodedFrom
+    }
 }
