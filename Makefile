@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/hedgerow
 
-.PHONY: setup build demo test check-rules check-sarif eval bench clean
+.PHONY: setup build demo test check-rules check-sarif samples eval bench clean
 
 ## setup: install the system library hedgerow links against (PCRE2) if it is missing.
 setup:
@@ -37,6 +37,11 @@ check-sarif:
 	@.build/debug/hedgerow scan Fixtures/example --format sarif -o .build/sarif/findings.sarif || [ $$? -eq 1 ]
 	@.build/debug/hedgerow scan Sources --format sarif -o .build/sarif/clean.sarif
 	python3 .ci/validate-sarif.py $(SARIF_SCHEMA) .build/sarif/findings.sarif .build/sarif/clean.sarif
+
+## samples: regenerate the README's sample prevention result and incident records from Fixtures/.
+samples:
+	$(SWIFT) build
+	scripts/samples.sh .build/debug/hedgerow
 
 ## eval: precision and recall on the shared labelled corpus (../shared/eval).
 eval: build

@@ -53,7 +53,7 @@ final class ScanCommandTests: XCTestCase {
     func testNoOutputFormatShowsAValueWithoutShowValues() throws {
         let dir = try Scratch()
         try dir.write("leak.txt", "\(email)\n\(token)\nphone 07411 595 147\n")
-        for format in ["text", "json"] {
+        for format in ["text", "json", "jsonl", "sarif", "markdown"] {
             let hidden = try CLI.run(["scan", dir.url.path, "--format", format])
             for value in [email, token, "07411 595 147"] {
                 XCTAssertFalse(hidden.stdout.contains(value) || hidden.stderr.contains(value), "\(format) leaked a value")
@@ -66,7 +66,9 @@ final class ScanCommandTests: XCTestCase {
     func testStdin() throws {
         let result = try CLI.run(["scan", "-"], stdin: Data("mail \(email)\n".utf8))
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stdout.contains("-:1:6"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("DO NOT PASTE") && result.stdout.contains("-:1 "), result.stdout)
+        let plain = try CLI.run(["scan", "-", "--no-prevention"], stdin: Data("mail \(email)\n".utf8))
+        XCTAssertTrue(plain.stdout.contains("-:1:6"), plain.stdout)
         XCTAssertEqual(try CLI.run(["scan", "-"], stdin: Data()).status, 0, "an empty stdin is a clean scan")
     }
 

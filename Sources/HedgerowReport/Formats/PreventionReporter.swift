@@ -38,7 +38,9 @@ public struct PreventionReporter: Reporter {
         let personal = c.findings.contains { $0.dataClass == .personalData }
         out += "\nWhy it matters:\n"
         if secrets {
-            out += "  - A credential in a repository works for anyone who can read it, and deleting it later does not remove it from history: it would have to be rotated.\n"
+            out += action == .commit
+                ? "  - A credential in a repository works for anyone who can read it, and deleting it later does not remove it from history: it would have to be rotated.\n"
+                : "  - A credential pasted into an AI tool or a chat works for anyone who can read that conversation, and the tool may keep it: it would have to be rotated.\n"
         }
         if personal {
             out += "  - Personal data in a repository or an AI tool is a data exposure (UK GDPR): it spreads to every clone and cannot be recalled.\n"
