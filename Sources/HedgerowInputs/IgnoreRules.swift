@@ -52,6 +52,20 @@ public struct IgnoreRules: Sendable {
     }
 }
 
+extension IgnoreRules {
+    /// Whether a file is excluded, itself or through any folder above it; for lists of
+    /// globs (a configuration's `exclude`) applied to paths relative to their base.
+    public func excludesFile(_ relativePath: String) -> Bool {
+        let parts = relativePath.split(separator: "/")
+        var prefix = ""
+        for (i, part) in parts.enumerated() {
+            prefix += (prefix.isEmpty ? "" : "/") + part
+            if ignores(prefix, isDirectory: i < parts.count - 1) == true { return true }
+        }
+        return false
+    }
+}
+
 extension String {
     func trimmingTrailingSpaces() -> String {
         var s = Substring(self)

@@ -6,16 +6,24 @@ import HedgerowReport
 /// The library entry point behind `hedgerow git`: the added lines of the staged change,
 /// a commit range or a history, scanned while git streams them.
 public enum GitScanJob {
-    public static func run(_ selection: GitSelection, repository: String, options: ScanOptions, quietWhenClean: Bool = false) -> RunResult {
+    public static func run(_ selection: GitSelection, repository: String, options given: ScanOptions, quietWhenClean: Bool = false) -> RunResult {
         let setup: RunSetup
-        do { setup = try RunSetup(options) } catch { return RunSetup.failure(error) }
+        do { setup = try RunSetup(given, searchFrom: repository) } catch { return RunSetup.failure(error) }
+        let options = setup.options
+        let reader = GitHistoryReader(directory: repository)
         let workers = selection == .staged ? 1 : max(1, options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount)
         let pipeline = FragmentPipeline(workers: workers) { setup.scanner(options) }
 
-        var collector = FindingCollector(minConfidence: options.minConfidence)
+        var collector = setup.collector()
         var totals = DiffTotals()
+        // Config excludes apply to repository paths; the work-tree root is only asked for when there are any.
+        let top = setup.excludes.isEmpty ? nil : reader.topLevel()
+        var excluded = 0
         do {
-            totals = try GitHistoryReader(directory: repository).read(selection) { pipeline.submit($0) }
+            totals = try reader.read(selection) { fragment in
+                if let top, setup.excludes(absolutePath: top + "/" + fragment.path) { excluded += 1; return }
+                pipeline.submit(fragment)
+            }
         } catch {
             collector.summary.errors.append("\(error)")
         }
@@ -29,9 +37,9 @@ public enum GitScanJob {
         collector.summary.addedLines = totals.addedLines
         if selection != .staged { collector.summary.commits = totals.commits }
         if totals.binaryFiles > 0 { collector.summary.skipped["binary", default: 0] += totals.binaryFiles }
+        if excluded > 0 { collector.summary.skipped["excluded by config", default: 0] += excluded }
         // Findings stay in git's order (newest commit first), then path and position, so the
         // same history always prints the same.
-        let reader = GitHistoryReader(directory: repository)
         var kind = RunKind(subject: "", prevention: nil, exposure: nil, quietWhenClean: quietWhenClean)
         switch selection {
         case .staged:

@@ -1,25 +1,73 @@
 import Foundation
 import HedgerowCore
+import HedgerowInputs
 
-/// What every kind of run needs before it reads input: the compiled rules and the keyed
-/// fingerprinter. Building them can fail on a bad extra rule file, which is exit 2.
+/// What every kind of run needs before it reads input: the project configuration, the
+/// compiled rules, the keyed fingerprinter and the suppressions. Building them can fail
+/// on a bad rule file, configuration or baseline, which is exit 2.
 struct RunSetup {
     let ruleSet: RuleSet
     let fingerprinter: Fingerprinter
+    let suppressor: Suppressor
+    /// Path excludes from the configuration, relative to `configBase`.
+    let excludes: IgnoreRules
+    let configBase: String?
+    /// The options after the configuration filled in what the command line left open.
+    let options: ScanOptions
 
-    init(_ options: ScanOptions) throws {
-        let rules = try BuiltinRules.load() + options.extraRuleFiles.flatMap { path in
+    init(_ given: ScanOptions, searchFrom: String) throws {
+        var options = given
+        let found = try ConfigFile.locate(explicit: options.configPath, from: searchFrom)
+        var config = ProjectConfig()
+        var rules = try BuiltinRules.load() + Self.loadRuleFiles(options.extraRuleFiles)
+        if let found {
+            let text = try ConfigFile.read(found.path)
+            // Rule files named by the configuration are part of the known rules it may refer to.
+            let draft = try ProjectConfig.load(yaml: text, file: found.path, knownRules: nil)
+                .ruleFiles.map { ($0 as NSString).isAbsolutePath ? $0 : found.base + "/" + $0 }
+            rules += try Self.loadRuleFiles(draft)
+            config = try ProjectConfig.load(yaml: text, file: found.path, knownRules: Set(rules.map(\.id)))
+        }
+        rules.removeAll { config.disabledRules.contains($0.id) || config.disabledCategories.contains($0.category) }
+        if options.minConfidence == nil { options.minConfidence = config.minConfidence }
+        if options.bulkThreshold == nil, let n = config.bulkThreshold { options.policy.bulkThreshold = n }
+        if options.sensitiveThreshold == nil, let n = config.sensitiveThreshold { options.policy.sensitiveThreshold = n }
+        ruleSet = try RuleSet(rules)
+        fingerprinter = Fingerprinter(key: options.fingerprintKey ?? FingerprintKey.resolve())
+        var baseline: Baseline?
+        if let path = options.baselinePath {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw YAMLProblem(file: path, line: nil, message: "cannot read the baseline")
+            }
+            baseline = try Baseline.parse(text, file: path)
+        }
+        suppressor = Suppressor(allow: config.allow, baseline: baseline)
+        excludes = IgnoreRules(text: config.exclude.joined(separator: "\n"))
+        configBase = found?.base
+        self.options = options
+    }
+
+    static func loadRuleFiles(_ paths: [String]) throws -> [Rule] {
+        try paths.flatMap { path in
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw YAMLProblem(file: path, line: nil, message: "cannot read rule file")
             }
             return try RuleLoader.load(yaml: text, file: path)
         }
-        ruleSet = try RuleSet(rules)
-        fingerprinter = Fingerprinter(key: options.fingerprintKey ?? FingerprintKey.resolve())
     }
 
     func scanner(_ options: ScanOptions) -> HedgerowCore.Scanner {
         Scanner(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: options.chunkSize)
+    }
+
+    /// Whether the configuration excludes a file, given its absolute path.
+    func excludes(absolutePath: String) -> Bool {
+        guard let base = configBase, !excludes.isEmpty, absolutePath.hasPrefix(base + "/") else { return false }
+        return excludes.excludesFile(String(absolutePath.dropFirst(base.count + 1)))
+    }
+
+    func collector() -> FindingCollector {
+        FindingCollector(minConfidence: options.minConfidence ?? .medium, suppressor: suppressor)
     }
 
     static func failure(_ error: Error) -> RunResult {
@@ -32,11 +80,16 @@ struct FindingCollector {
     var findings: [Finding] = []
     var summary = ScanSummary()
     let minConfidence: Confidence
+    let suppressor: Suppressor
 
-    init(minConfidence: Confidence) { self.minConfidence = minConfidence }
+    init(minConfidence: Confidence, suppressor: Suppressor = Suppressor()) {
+        self.minConfidence = minConfidence; self.suppressor = suppressor
+    }
 
     mutating func add(_ finding: Finding) {
-        if finding.confidence >= minConfidence {
+        if finding.confidence >= minConfidence, let reason = suppressor.reason(finding) {
+            summary.suppressed[reason, default: 0] += 1
+        } else if finding.confidence >= minConfidence {
             findings.append(finding)
             summary.findingsByCategory[finding.category, default: 0] += 1
         } else {

@@ -10,11 +10,31 @@ public enum ScanJob {
     /// Inputs that are conversations about to be pasted: their text verdict is a prevention result.
     static let transcriptExtensions: Set<String> = ["vtt", "srt", "transcript", "chat"]
 
-    public static func run(_ options: ScanOptions) -> RunResult {
+    public static func run(_ given: ScanOptions) -> RunResult {
         let setup: RunSetup
-        do { setup = try RunSetup(options) } catch { return RunSetup.failure(error) }
+        do { setup = try RunSetup(given, searchFrom: searchStart(given)) } catch { return RunSetup.failure(error) }
+        let options = setup.options
+        let collector = collect(setup: setup)
+        let transcriptLike = options.paths.allSatisfy { $0 == "-" || transcriptExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+        let prevents = !options.exposed && (options.prevention ?? transcriptLike)
+        let kind = RunKind(
+            subject: options.paths.joined(separator: " "),
+            prevention: prevents ? .paste : nil,
+            exposure: options.exposed ? IncidentRecord.Source(kind: "input", name: options.paths.joined(separator: " ")) : nil
+        )
+        return RunOutput.finish(collector, setup: setup, options: options, kind: kind)
+    }
 
-        var collector = FindingCollector(minConfidence: options.minConfidence)
+    /// Where `.hedgerow.yml` is looked for: the first path named, else the working directory.
+    static func searchStart(_ options: ScanOptions) -> String {
+        options.paths.first { $0 != "-" } ?? FileManager.default.currentDirectoryPath
+    }
+
+    /// Scans the inputs and collects findings, suppressions and totals, without reporting.
+    static func collect(setup: RunSetup) -> FindingCollector {
+        let options = setup.options
+
+        var collector = setup.collector()
         var results: [InputResult] = []
         let filePaths = options.paths.filter { $0 != "-" }
         if options.paths.contains("-") {
@@ -23,7 +43,18 @@ public enum ScanJob {
         let outcome = FileWalker().collect(filePaths)
         collector.summary.errors += outcome.errors
         for (reason, count) in outcome.skipped { collector.summary.skipped[reason, default: 0] += count }
-        results += scanInParallel(outcome.files, setup: setup, options: options)
+        // A path named on the command line is scanned even if the configuration excludes it
+        // (`hedgerow scan Fixtures` means it); excludes apply to what a walk finds.
+        let named = filePaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            .filter { setup.excludes(absolutePath: $0) || setup.excludes(absolutePath: $0 + "/x") }
+        let files = outcome.files.filter { file in
+            let absolute = URL(fileURLWithPath: file.path).standardizedFileURL.path
+            if named.contains(where: { absolute == $0 || absolute.hasPrefix($0 + "/") }) { return true }
+            let excluded = setup.excludes(absolutePath: absolute)
+            if excluded { collector.summary.skip("excluded by config") }
+            return !excluded
+        }
+        results += scanInParallel(files, setup: setup, options: options)
 
         for result in results {
             if let error = result.error { collector.summary.errors.append(error); continue }
@@ -39,14 +70,7 @@ public enum ScanJob {
             let skipped = collector.summary.skipped.values.reduce(0, +)
             collector.summary.errors.append("nothing scannable in \(options.paths.joined(separator: " ")) (\(skipped) skipped)")
         }
-        let transcriptLike = options.paths.allSatisfy { $0 == "-" || transcriptExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
-        let prevents = !options.exposed && (options.prevention ?? transcriptLike)
-        let kind = RunKind(
-            subject: options.paths.joined(separator: " "),
-            prevention: prevents ? .paste : nil,
-            exposure: options.exposed ? IncidentRecord.Source(kind: "input", name: options.paths.joined(separator: " ")) : nil
-        )
-        return RunOutput.finish(collector, setup: setup, options: options, kind: kind)
+        return collector
     }
 
     /// Scans files on all cores; results come back in input order whatever the timing.

@@ -11,7 +11,8 @@ public struct ScanOptions: Sendable {
     public var paths: [String]
     public var format: OutputFormat = .text
     public var showValues = false
-    public var minConfidence: Confidence = .medium
+    /// nil: the configuration's, else medium.
+    public var minConfidence: Confidence?
     public var color = false
     public var chunkSize = 1 << 20
     public var threads = 0
@@ -28,6 +29,13 @@ public struct ScanOptions: Sendable {
     /// Force the prevention verdict for `scan` text output (default: on for stdin and transcripts).
     public var prevention: Bool?
     public var policy = SeverityPolicy()
+    /// Set when the command line gave the threshold, so the configuration does not override it.
+    public var bulkThreshold: Int?
+    public var sensitiveThreshold: Int?
+    /// `--config`; nil finds `.hedgerow.yml` from the scanned directory up to the repository root.
+    public var configPath: String?
+    /// `--baseline`: findings listed there are suppressed (and counted).
+    public var baselinePath: String?
     /// Environment the run reads (`GITHUB_STEP_SUMMARY`); injected so tests control it.
     public var environment: [String: String] = [:]
 

@@ -23,8 +23,14 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("sensitive-threshold"), help: "Distinct NHS, NI, card, bank or date-of-birth values that make a data exposure P2 (default 3).")
     var sensitiveThreshold: Int?
 
-    @Option(name: .customLong("min-confidence"), help: "Report and fail on findings at or above: low, medium or high.")
-    var minConfidence: String = "medium"
+    @Option(name: .customLong("min-confidence"), help: "Report and fail on findings at or above: low, medium or high (default: the configuration's, else medium).")
+    var minConfidence: String?
+
+    @Option(help: "The configuration file (default: .hedgerow.yml in the scanned directory or above it, up to the repository root).")
+    var config: String?
+
+    @Option(help: "Suppress (and count) the findings listed in this baseline file.")
+    var baseline: String?
 
     @Flag(name: .customLong("show-values"), help: "Print raw matched values. Never use this where output is stored or shared.")
     var showValues = false
@@ -39,7 +45,7 @@ struct CommonOptions: ParsableArguments {
         if OutputFormat(rawValue: format) == nil {
             throw ValidationError("unknown format '\(format)' (one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        if Confidence(rawValue: minConfidence) == nil { throw ValidationError("--min-confidence must be low, medium or high") }
+        if let minConfidence, Confidence(rawValue: minConfidence) == nil { throw ValidationError("--min-confidence must be low, medium or high") }
         if threads < 0 { throw ValidationError("--threads must be 0 (all cores) or more") }
         if let n = bulkThreshold, n < 1 { throw ValidationError("--bulk-threshold must be 1 or more") }
         if let n = sensitiveThreshold, n < 1 { throw ValidationError("--sensitive-threshold must be 1 or more") }
@@ -48,7 +54,9 @@ struct CommonOptions: ParsableArguments {
     func scanOptions(paths: [String]) -> ScanOptions {
         var options = ScanOptions(paths: paths)
         options.format = OutputFormat(rawValue: format)!
-        options.minConfidence = Confidence(rawValue: minConfidence)!
+        options.minConfidence = minConfidence.flatMap(Confidence.init(rawValue:))
+        options.configPath = config
+        options.baselinePath = baseline
         options.showValues = showValues
         options.extraRuleFiles = ruleFiles
         options.threads = threads
@@ -56,8 +64,8 @@ struct CommonOptions: ParsableArguments {
         options.outputPath = output
         options.incidentDirectory = incidentDirectory
         options.nearMissLog = nearMissLog
-        if let n = bulkThreshold { options.policy.bulkThreshold = n }
-        if let n = sensitiveThreshold { options.policy.sensitiveThreshold = n }
+        if let n = bulkThreshold { options.policy.bulkThreshold = n; options.bulkThreshold = n }
+        if let n = sensitiveThreshold { options.policy.sensitiveThreshold = n; options.sensitiveThreshold = n }
         options.environment = ProcessInfo.processInfo.environment
         return options
     }

@@ -43,6 +43,8 @@ public struct Finding: Equatable, Sendable {
     public var hint: String
     /// Set when the value was found inside encoded text; the position is the encoded span.
     public var decodedFrom: Encoding? = nil
+    /// A `hedgerow:allow` comment on its line (or `allow-next-line` above) covers it.
+    public var allowedInline = false
 
     public var line: Int { start.line }
 

@@ -11,6 +11,8 @@ public struct ScanSummary: Equatable, Sendable {
     public var findingsByCategory: [Category: Int] = [:]
     /// Findings below the reporting threshold, counted but not listed.
     public var belowThreshold = 0
+    /// Findings not reported because someone accepted them, by what: inline, config, baseline.
+    public var suppressed: [String: Int] = [:]
     /// Added lines read from git diffs; nil when the input was files rather than diffs.
     public var addedLines: Int?
     /// Commits whose changes were read; nil when no history was read.
@@ -30,6 +32,7 @@ public struct ScanSummary: Equatable, Sendable {
         for (k, v) in other.limitHits { limitHits[k, default: 0] += v }
         for (k, v) in other.findingsByCategory { findingsByCategory[k, default: 0] += v }
         belowThreshold += other.belowThreshold
+        for (k, v) in other.suppressed { suppressed[k, default: 0] += v }
         if let lines = other.addedLines { addedLines = (addedLines ?? 0) + lines }
         if let count = other.commits { commits = (commits ?? 0) + count }
     }

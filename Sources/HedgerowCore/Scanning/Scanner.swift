@@ -337,7 +337,10 @@ public final class Scanner {
                 hint: rule.rule.hint,
                 decodedFrom: m.decodedFrom
             )
-            state.pending.append(Pending(finding: finding, rule: m.rule, priority: rule.priority))
+            var placed = finding
+            placed.allowedInline = InlineAllow.allows(p, count: window.count, start: m.start - state.start,
+                                                      ruleID: rule.rule.id, category: rule.rule.category.rawValue)
+            state.pending.append(Pending(finding: placed, rule: m.rule, priority: rule.priority))
         }
         state.pending.sort { ($0.finding.start.offset, $0.rule) < ($1.finding.start.offset, $1.rule) }
     }

@@ -77,6 +77,11 @@ public struct GitHistoryReader {
             }
             return url
         }
+        return topLevel()
+    }
+
+    /// The work tree's root as an absolute path (the repository path itself when bare).
+    public func topLevel() -> String {
         let top = (try? git.output(["rev-parse", "--show-toplevel"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         return top.isEmpty ? URL(fileURLWithPath: git.directory).standardizedFileURL.path : top
     }

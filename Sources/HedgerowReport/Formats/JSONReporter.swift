@@ -18,6 +18,7 @@ public struct JSONReporter: Reporter {
             let findings_by_category: [String: Int]
             let below_threshold: Int
             let match_limit_hits: [String: Int]
+            let suppressed: [String: Int]
             let added_lines: Int?
             let commits: Int?
         }
@@ -65,7 +66,7 @@ public struct JSONReporter: Reporter {
             errors: s.errors, findings: s.findingCount,
             findings_by_category: Dictionary(uniqueKeysWithValues: s.findingsByCategory.map { ($0.key.rawValue, $0.value) }),
             below_threshold: s.belowThreshold, match_limit_hits: s.limitHits,
-            added_lines: s.addedLines, commits: s.commits
+            suppressed: s.suppressed, added_lines: s.addedLines, commits: s.commits
         )
     }
 

@@ -47,6 +47,7 @@ public struct SARIFReporter: Reporter {
             ]],
             "originalUriBaseIds": ["%SRCROOT%": ["description": ["text": "The root of the scanned repository or directory."]]],
             "columnKind": "unicodeCodePoints",
+            "properties": ["suppressed": c.summary.suppressed, "belowThreshold": c.summary.belowThreshold] as [String: Any],
             "results": results,
             "invocations": [["executionSuccessful": c.summary.errors.isEmpty, "toolExecutionNotifications": notifications]],
         ]

@@ -32,6 +32,10 @@ public struct TextReporter: Reporter {
         if !s.skipped.isEmpty {
             parts.append("skipped: " + s.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
+        if !s.suppressed.isEmpty {
+            let total = s.suppressed.values.reduce(0, +)
+            parts.append("\(total) suppressed (" + s.suppressed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")")
+        }
         if s.belowThreshold > 0 { parts.append("\(s.belowThreshold) below the confidence threshold (--min-confidence low to see them)") }
         if !s.limitHits.isEmpty { parts.append("match limit reached by: " + s.limitHits.keys.sorted().joined(separator: ", ")) }
         if !s.errors.isEmpty { parts.append("\(s.errors.count) error\(s.errors.count == 1 ? "" : "s")") }

@@ -1,0 +1,77 @@
+/// Findings a team accepted when adopting hedgerow, so only new ones fail.
+///
+/// One entry per line, `fingerprint<TAB>rule<TAB>path`, sorted, with no line numbers and
+/// no values: moving code does not touch it, two branches that add entries merge
+/// cleanly, and a committed baseline reveals nothing. A finding is covered when its
+/// fingerprint and rule are listed, in whatever file it now sits (a renamed or moved file
+/// keeps its value suppressed); the path is kept for people reading the file and for
+/// `baseline update`.
+public struct Baseline: Sendable, Equatable {
+    public struct Entry: Hashable, Sendable, Comparable {
+        public var fingerprint: String
+        public var rule: String
+        public var path: String
+        public init(fingerprint: String, rule: String, path: String) { self.fingerprint = fingerprint; self.rule = rule; self.path = path }
+        public static func < (a: Entry, b: Entry) -> Bool { (a.fingerprint, a.rule, a.path) < (b.fingerprint, b.rule, b.path) }
+    }
+
+    public private(set) var entries: Set<Entry>
+    private var keys: Set<String>
+
+    public static let header = "# hedgerow baseline v1: fingerprint, rule, path (keyed fingerprints; no values, no line numbers)"
+
+    public init(entries: Set<Entry>) {
+        self.entries = entries
+        keys = Set(entries.map { $0.fingerprint + "\t" + $0.rule })
+    }
+
+    public init(findings: [Finding]) {
+        self.init(entries: Set(findings.map { Entry(fingerprint: $0.fingerprint, rule: $0.ruleID, path: $0.origin.path) }))
+    }
+
+    public struct ParseError: Error, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var description: String { "\(file):\(line): not a baseline line (fingerprint<TAB>rule<TAB>path)" }
+    }
+
+    public static func parse(_ text: String, file: String) throws -> Baseline {
+        var entries = Set<Entry>()
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3, fields[0].hasPrefix("hr1:") else { throw ParseError(file: file, line: number + 1) }
+            entries.insert(Entry(fingerprint: String(fields[0]), rule: String(fields[1]), path: String(fields[2])))
+        }
+        return Baseline(entries: entries)
+    }
+
+    public func render() -> String {
+        ([Self.header] + entries.sorted().map { "\($0.fingerprint)\t\($0.rule)\t\($0.path)" }).joined(separator: "\n") + "\n"
+    }
+
+    public func covers(_ f: Finding) -> Bool { keys.contains(f.fingerprint + "\t" + f.ruleID) }
+
+    /// Entries whose fingerprint and rule still occur among `findings`.
+    public func keeping(_ findings: [Finding]) -> Baseline {
+        let present = Set(findings.map { $0.fingerprint + "\t" + $0.ruleID })
+        return Baseline(entries: entries.filter { present.contains($0.fingerprint + "\t" + $0.rule) })
+    }
+}
+
+/// Decides whether a finding is reported or suppressed, and says by what, so that every
+/// summary can count suppressions instead of hiding them.
+public struct Suppressor: Sendable {
+    public var allow: [ProjectConfig.Allowance]
+    public var baseline: Baseline?
+
+    public init(allow: [ProjectConfig.Allowance] = [], baseline: Baseline? = nil) { self.allow = allow; self.baseline = baseline }
+
+    /// "inline", "config" or "baseline"; nil when the finding is reported.
+    public func reason(_ f: Finding) -> String? {
+        if f.allowedInline { return "inline" }
+        if allow.contains(where: { $0.fingerprint == f.fingerprint && ($0.rule == nil || $0.rule == f.ruleID) }) { return "config" }
+        if baseline?.covers(f) == true { return "baseline" }
+        return nil
+    }
+}

@@ -1,0 +1,99 @@
+import Yams
+
+/// `.hedgerow.yml`: what a team decided about this repository. Read strictly: an unknown
+/// key or a bad value is an error with its line, because a typo in an allow-list must not
+/// silently widen or narrow what is reported.
+public struct ProjectConfig: Sendable, Equatable {
+    public var disabledRules: Set<String> = []
+    public var disabledCategories: Set<Category> = []
+    /// Extra rule files, relative to the config file, in the schema of `Rules/`.
+    public var ruleFiles: [String] = []
+    /// gitignore-style globs relative to the config file's directory.
+    public var exclude: [String] = []
+    public var allow: [Allowance] = []
+    public var minConfidence: Confidence?
+    public var bulkThreshold: Int?
+    public var sensitiveThreshold: Int?
+
+    /// A judged false positive or accepted value, named by fingerprint so the value itself
+    /// is never written down.
+    public struct Allowance: Sendable, Equatable {
+        public var fingerprint: String
+        /// Limit to one rule; nil allows the value under any rule.
+        public var rule: String?
+        public var reason: String
+    }
+
+    public init() {}
+
+    /// `knownRules` nil skips checking rule names (a first pass that only needs `rule_files`).
+    public static func load(yaml: String, file: String, knownRules: Set<String>?) throws -> ProjectConfig {
+        var config = ProjectConfig()
+        guard let root = try parseYAML(yaml, file: file) else { return config }
+        var top = try StrictMapping(root, file: file, what: "the configuration")
+        if let version = try top.int("version"), version != 1 {
+            throw YAMLProblem(file: file, line: top.line, message: "unsupported version \(version) (this hedgerow reads version 1)")
+        }
+        if let node = top.value("rules") {
+            var rules = try StrictMapping(node, file: file, what: "'rules'")
+            for id in try rules.strings("disable") {
+                guard knownRules?.contains(id) ?? true else {
+                    throw YAMLProblem(file: file, line: rules.value("disable")?.mark?.line, message: "unknown rule '\(id)' in rules.disable (see `hedgerow rules list`)")
+                }
+                config.disabledRules.insert(id)
+            }
+            try rules.rejectUnknownKeys()
+        }
+        if let node = top.value("categories") {
+            var categories = try StrictMapping(node, file: file, what: "'categories'")
+            for name in try categories.strings("disable") {
+                guard let category = Category(rawValue: name) else {
+                    throw YAMLProblem(file: file, line: categories.value("disable")?.mark?.line,
+                                      message: "unknown category '\(name)' (one of: \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                config.disabledCategories.insert(category)
+            }
+            try categories.rejectUnknownKeys()
+        }
+        config.ruleFiles = try top.strings("rule_files")
+        config.exclude = try top.strings("exclude")
+        if let text = try top.string("min_confidence") {
+            guard let confidence = Confidence(rawValue: text) else {
+                throw YAMLProblem(file: file, line: top.value("min_confidence")?.mark?.line, message: "min_confidence must be low, medium or high, not '\(text)'")
+            }
+            config.minConfidence = confidence
+        }
+        if let node = top.value("severity") {
+            var severity = try StrictMapping(node, file: file, what: "'severity'")
+            config.bulkThreshold = try severity.int("bulk_threshold")
+            config.sensitiveThreshold = try severity.int("sensitive_threshold")
+            for (name, value) in [("bulk_threshold", config.bulkThreshold), ("sensitive_threshold", config.sensitiveThreshold)] {
+                if let value, value < 1 { throw YAMLProblem(file: file, line: severity.line, message: "severity.\(name) must be 1 or more") }
+            }
+            try severity.rejectUnknownKeys()
+        }
+        if let node = top.value("allow") {
+            guard case let .sequence(items) = node else {
+                throw YAMLProblem(file: file, line: node.mark?.line, message: "'allow' must be a list of {fingerprint, rule, reason}")
+            }
+            for item in items {
+                var entry = try StrictMapping(item, file: file, what: "an allow entry")
+                let fingerprint = try entry.string("fingerprint", required: true)!
+                guard fingerprint.hasPrefix("hr1:"), fingerprint.count == 36 else {
+                    throw YAMLProblem(file: file, line: entry.line, message: "'\(fingerprint)' is not a hedgerow fingerprint (hr1: and 32 hex digits; copy it from a report)")
+                }
+                let rule = try entry.string("rule")
+                if let rule, !(knownRules?.contains(rule) ?? true) {
+                    throw YAMLProblem(file: file, line: entry.line, message: "unknown rule '\(rule)' in an allow entry")
+                }
+                guard let reason = try entry.string("reason"), !reason.isEmpty else {
+                    throw YAMLProblem(file: file, line: entry.line, message: "an allow entry needs a 'reason' (why this value is acceptable)")
+                }
+                try entry.rejectUnknownKeys()
+                config.allow.append(Allowance(fingerprint: fingerprint, rule: rule, reason: reason))
+            }
+        }
+        try top.rejectUnknownKeys()
+        return config
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import HedgerowCore
+
+/// `hedgerow baseline create|update`: accept what is already there so only new findings fail.
+public enum BaselineJob {
+    /// Scans `options.paths` and writes every reported finding to `file`.
+    public static func create(_ given: ScanOptions, file: String) -> RunResult {
+        var options = given
+        options.baselinePath = nil
+        return write(options, file: file) { findings, _ in Baseline(findings: findings) }
+    }
+
+    /// Rescans and keeps only the entries whose values still occur; adds nothing new.
+    public static func update(_ given: ScanOptions, file: String) -> RunResult {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            return RunSetup.failure(YAMLProblem(file: file, line: nil, message: "cannot read the baseline"))
+        }
+        let old: Baseline
+        do { old = try Baseline.parse(text, file: file) } catch { return RunSetup.failure(error) }
+        var options = given
+        options.baselinePath = nil
+        return write(options, file: file) { findings, _ in old.keeping(findings) } describe: { new in
+            "kept \(new.entries.count) of \(old.entries.count) entries (\(old.entries.count - new.entries.count) no longer occur)"
+        }
+    }
+
+    private static func write(_ options: ScanOptions, file: String, make: ([Finding], ScanSummary) -> Baseline,
+                              describe: ((Baseline) -> String)? = nil) -> RunResult {
+        let setup: RunSetup
+        do { setup = try RunSetup(options, searchFrom: ScanJob.searchStart(options)) } catch { return RunSetup.failure(error) }
+        let collector = ScanJob.collect(setup: setup)
+        guard collector.summary.errors.isEmpty else {
+            return RunResult(output: "", diagnostics: collector.diagnostics + ["error: baseline not written: the scan was incomplete"],
+                             exitCode: ExitStatus.error)
+        }
+        let baseline = make(collector.findings, collector.summary)
+        do { try AtomicFile.write(baseline.render(), to: file) } catch { return RunSetup.failure(error) }
+        let what = describe?(baseline) ?? "\(baseline.entries.count) entr\(baseline.entries.count == 1 ? "y" : "ies")"
+        return RunResult(output: "hedgerow: baseline \(file): \(what)\n", diagnostics: [], exitCode: ExitStatus.clean)
+    }
+}
