@@ -12,8 +12,27 @@ public enum GitScanJob {
         let options = setup.options
         let reader = GitHistoryReader(directory: repository)
         let workers = selection == .staged ? 1 : max(1, options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount)
-        let pipeline = FragmentPipeline(workers: workers) { setup.scanner(options) }
+        let collector = scan(selection, reader: reader, setup: setup, workers: workers)
 
+        var kind = RunKind(subject: "", prevention: nil, exposure: nil, quietWhenClean: quietWhenClean)
+        switch selection {
+        case .staged:
+            kind.subject = "the staged change"
+            kind.prevention = .commit
+        case let .range(base, head):
+            kind.subject = "\(base)..\(head)"
+            kind.exposure = IncidentRecord.Source(kind: "repository", name: reader.displayName(), branch: kind.subject)
+        case let .history(ref, since):
+            kind.subject = "history of \(ref ?? "all refs")" + (since.map { " since \($0)" } ?? "")
+            kind.exposure = IncidentRecord.Source(kind: "repository", name: reader.displayName(), branch: ref ?? "all refs")
+        }
+        return RunOutput.finish(collector, setup: setup, options: options, kind: kind)
+    }
+
+    /// Reads a selection through git and scans it on `workers` threads while git streams.
+    static func scan(_ selection: GitSelection, reader: GitHistoryReader, setup: RunSetup, workers: Int) -> FindingCollector {
+        let options = setup.options
+        let pipeline = FragmentPipeline(workers: workers) { setup.scanner(options) }
         var collector = setup.collector()
         var totals = DiffTotals()
         // Config excludes apply to repository paths; the work-tree root is only asked for when there are any.
@@ -38,20 +57,6 @@ public enum GitScanJob {
         if selection != .staged { collector.summary.commits = totals.commits }
         if totals.binaryFiles > 0 { collector.summary.skipped["binary", default: 0] += totals.binaryFiles }
         if excluded > 0 { collector.summary.skipped["excluded by config", default: 0] += excluded }
-        // Findings stay in git's order (newest commit first), then path and position, so the
-        // same history always prints the same.
-        var kind = RunKind(subject: "", prevention: nil, exposure: nil, quietWhenClean: quietWhenClean)
-        switch selection {
-        case .staged:
-            kind.subject = "the staged change"
-            kind.prevention = .commit
-        case let .range(base, head):
-            kind.subject = "\(base)..\(head)"
-            kind.exposure = IncidentRecord.Source(kind: "repository", name: reader.displayName(), branch: kind.subject)
-        case let .history(ref, since):
-            kind.subject = "history of \(ref ?? "all refs")" + (since.map { " since \($0)" } ?? "")
-            kind.exposure = IncidentRecord.Source(kind: "repository", name: reader.displayName(), branch: ref ?? "all refs")
-        }
-        return RunOutput.finish(collector, setup: setup, options: options, kind: kind)
+        return collector
     }
 }

@@ -13,11 +13,14 @@ struct RunSetup {
     let excludes: IgnoreRules
     let configBase: String?
     /// The options after the configuration filled in what the command line left open.
-    let options: ScanOptions
+    var options: ScanOptions
 
-    init(_ given: ScanOptions, searchFrom: String) throws {
+    /// `searchFrom` nil: only a `--config` file applies (audits never trust a scanned
+    /// repository's own configuration, which could silence its own findings).
+    init(_ given: ScanOptions, searchFrom: String?) throws {
         var options = given
-        let found = try ConfigFile.locate(explicit: options.configPath, from: searchFrom)
+        let found = try searchFrom.map { try ConfigFile.locate(explicit: options.configPath, from: $0) }
+            ?? options.configPath.flatMap { try ConfigFile.locate(explicit: $0, from: ".") }
         var config = ProjectConfig()
         var rules = try BuiltinRules.load() + Self.loadRuleFiles(options.extraRuleFiles)
         if let found {

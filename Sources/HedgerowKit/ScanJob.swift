@@ -77,7 +77,7 @@ public enum ScanJob {
     static func scanInParallel(_ files: [FileTarget], setup: RunSetup, options: ScanOptions) -> [InputResult] {
         guard !files.isEmpty else { return [] }
         let threads = max(1, min(files.count, options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount))
-        let results = ResultSlots(count: files.count)
+        let results = ResultSlots<InputResult>(count: files.count)
         let next = AtomicCounter()
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             let scanner = setup.scanner(options)
@@ -92,12 +92,12 @@ public enum ScanJob {
 }
 
 /// Fixed slots written by index from several threads.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [InputResult?]
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: InputResult) { lock.lock(); slots[i] = value; lock.unlock() }
-    var values: [InputResult] { slots.compactMap { $0 } }
+    func set(_ i: Int, _ value: Value) { lock.lock(); slots[i] = value; lock.unlock() }
+    var values: [Value] { slots.compactMap { $0 } }
 }
 
 /// A shared work counter: each thread takes the next file index.

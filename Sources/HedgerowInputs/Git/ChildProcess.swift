@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 
 /// A child process with its standard output and error on pipes, spawned with
 /// `posix_spawn` and reaped with `waitpid`. Foundation's `Process` polls for exit on a
@@ -12,12 +13,23 @@ final class ChildProcess {
         var description: String { "cannot run \(program): \(String(cString: strerror(code)))" }
     }
 
+    /// A child that exits before reading all its input must not kill us with SIGPIPE;
+    /// the write fails with EPIPE instead and the child's exit status tells the story.
+    static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN); return () }()
+
     private let pid: pid_t
     private var outFD: Int32
     private var errFD: Int32
 
-    init(argv: [String], environment: [String]) throws {
-        var outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
+    /// `input`, when given, is written to the child's standard input from a separate
+    /// thread (so a child that answers as it reads cannot deadlock us), then closed.
+    init(argv: [String], environment: [String], input: [UInt8]? = nil) throws {
+        _ = Self.ignoreBrokenPipes
+        var outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1], inPipe: [Int32] = [-1, -1]
+        if input != nil {
+            guard pipe(&inPipe) == 0 else { throw SpawnError(program: argv[0], code: errno) }
+            for fd in inPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        }
         guard pipe(&outPipe) == 0 else { throw SpawnError(program: argv[0], code: errno) }
         guard pipe(&errPipe) == 0 else {
             close(outPipe[0]); close(outPipe[1])
@@ -28,7 +40,8 @@ final class ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if input != nil { posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0) }
+        else { posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) }
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         let cArgs = argv.map { strdup($0) } + [nil]
@@ -37,9 +50,24 @@ final class ChildProcess {
         var child: pid_t = 0
         let rc = posix_spawn(&child, argv[0], &actions, nil, cArgs, cEnv)
         close(outPipe[1]); close(errPipe[1])
+        if input != nil { close(inPipe[0]) }
         guard rc == 0 else {
             close(outPipe[0]); close(errPipe[0])
+            if input != nil { close(inPipe[1]) }
             throw SpawnError(program: argv[0], code: rc)
+        }
+        if let input {
+            let fd = inPipe[1]
+            let writer = Thread {
+                var written = 0
+                while written < input.count {
+                    let n = input.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, input.count - written) }
+                    if n < 0 { if errno == EINTR { continue }; break }
+                    written += n
+                }
+                close(fd)
+            }
+            writer.start()
         }
         pid = child
         outFD = outPipe[0]

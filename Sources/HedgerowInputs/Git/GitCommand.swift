@@ -64,14 +64,14 @@ public struct GitCommand: Sendable {
 
     /// Runs git and hands its standard output to `consume` in chunks as it arrives, so a
     /// history of any size passes through bounded memory. Throws `Failure` on a non-zero exit.
-    public func stream(_ arguments: [String], consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+    public func stream(_ arguments: [String], input: [UInt8]? = nil, consume: (UnsafeRawBufferPointer) throws -> Void) throws {
         let pinned = pinsHooksPath ? Self.settings : Self.settings.filter { !$0.hasPrefix("core.hooksPath=") }
         let argv = [Self.gitPath, "--no-pager", "-C", directory] + pinned.flatMap { ["-c", $0] } + arguments
         var environment = ProcessInfo.processInfo.environment.filter { !Self.scrubbed.contains($0.key) }
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_OPTIONAL_LOCKS"] = "0"
         environment["LC_ALL"] = "C"
-        let child = try ChildProcess(argv: argv, environment: environment.map { "\($0.key)=\($0.value)" })
+        let child = try ChildProcess(argv: argv, environment: environment.map { "\($0.key)=\($0.value)" }, input: input)
         var errorText = [UInt8]()
         var consumerError: Error?
         child.drain(

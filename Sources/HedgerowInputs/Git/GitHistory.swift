@@ -121,3 +121,26 @@ public struct GitHistoryReader {
         throw GitInputError("\(role) revision '\(revision)' does not name a commit in \(git.directory)")
     }
 }
+
+extension GitHistoryReader {
+    /// The contents of `paths` at HEAD (nil for paths HEAD does not have), read through
+    /// `git cat-file --batch` with the paths on standard input, never on the command line.
+    public func contentsAtHead(_ paths: [String]) throws -> [String: [UInt8]] {
+        let usable = paths.filter { !$0.contains("\n") }
+        guard !usable.isEmpty else { return [:] }
+        var output: [UInt8] = []
+        let input = Array(usable.map { "HEAD:\($0)\n" }.joined().utf8)
+        try git.stream(["cat-file", "--batch"], input: input) { output += $0 }
+        var result: [String: [UInt8]] = [:]
+        var i = 0
+        for path in usable {
+            guard let nl = output[i...].firstIndex(of: 0x0A) else { break }
+            let header = String(decoding: output[i..<nl], as: UTF8.self).split(separator: " ")
+            i = nl + 1
+            guard header.count == 3, let size = Int(header[2]) else { continue }  // "<name> missing"
+            if header[1] == "blob" { result[path] = Array(output[i..<min(output.count, i + size)]) }
+            i += size + 1
+        }
+        return result
+    }
+}

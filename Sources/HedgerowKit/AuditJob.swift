@@ -1,0 +1,160 @@
+import Foundation
+import HedgerowCore
+import HedgerowInputs
+import HedgerowReport
+
+/// The library entry point behind `hedgerow audit`: many repositories, in parallel, each
+/// result written the moment it completes so an interrupted audit resumes where it stopped.
+public enum AuditJob {
+    public static func run(_ options: AuditOptions, progress: @escaping @Sendable (String, Bool) -> Void) -> RunResult {
+        let setup: RunSetup
+        do { setup = try RunSetup(options.scan, searchFrom: nil) } catch { return RunSetup.failure(error) }
+
+        // 1. Which repositories, and which of them are this shard's.
+        var roots = options.roots
+        if let file = options.reposFile {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                return RunSetup.failure(YAMLProblem(file: file, line: nil, message: "cannot read the repository list"))
+            }
+            roots += text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        }
+        let discovery = RepositoryFinder().find(roots)
+        var targets = discovery.repositories.map { (name: $0.name, path: $0.path, problem: String?.none) }
+        targets += discovery.errors.map { (name: $0.components(separatedBy: ": ").first ?? $0, path: $0, problem: Optional($0)) }
+        if let shard = options.shard {
+            targets = targets.filter { AuditOptions.shard(of: $0.name, count: shard.count) == shard.index }
+        }
+
+        // 2. State: what earlier runs finished.
+        let state = AuditState(directory: options.stateDirectory)
+        var results: [String: RepositoryResult] = [:]
+        do {
+            if options.resume { results = try state.load().filter { r in targets.contains { $0.name == r.key } } }
+            else { try state.reset() }
+        } catch { return RunSetup.failure(error) }
+        let pending = targets.filter { results[$0.name] == nil }
+        if options.resume && !results.isEmpty {
+            progress("resuming: \(results.count) of \(targets.count) repositories already done, \(pending.count) to scan", false)
+        }
+
+        // 3. Scan what is left, several repositories at once.
+        let slots = ResultSlots<RepositoryResult>(count: pending.count)
+        let next = AtomicCounter()
+        let tracker = AuditProgress(total: targets.count, done: results.count, report: progress, interactive: options.interactive)
+        let threads = max(1, min(pending.count, options.parallel > 0 ? options.parallel : ProcessInfo.processInfo.activeProcessorCount))
+        var writeErrors: [String] = []
+        let writeLock = NSLock()
+        if !pending.isEmpty {
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                while true {
+                    let i = next.increment()
+                    guard i < pending.count else { break }
+                    let target = pending[i]
+                    let started = Date()
+                    let result = target.problem.map {
+                        RepositoryResult(name: target.name, path: target.path, status: "failed", error: $0, history: options.history ? "all" : "none")
+                    } ?? audit(name: target.name, path: target.path, history: options.history, setup: setup)
+                    do { try state.save(result) } catch {
+                        writeLock.lock(); writeErrors.append("\(error)"); writeLock.unlock()
+                    }
+                    slots.set(i, result)
+                    tracker.finished(result, seconds: Date().timeIntervalSince(started))
+                }
+            }
+        }
+        tracker.end()
+        for result in slots.values { results[result.name] = result }
+        let report = AuditReport(Array(results.values))
+        var rendered = finish(report, setup: setup, options: options.scan)
+        rendered.diagnostics = writeErrors.map { "error: audit state: \($0)" } + rendered.diagnostics
+        if !writeErrors.isEmpty { rendered.exitCode = ExitStatus.error }
+        return rendered
+    }
+
+    /// Renders an audit report, drafts incident records, and sets the exit code: 2 when
+    /// any repository failed, else 1 on findings, else 0. Shared with `hedgerow merge`.
+    static func finish(_ report: AuditReport, setup: RunSetup, options: ScanOptions, now: Date = Date()) -> RunResult {
+        var diagnostics: [String] = report.repositories.filter { $0.status != "ok" }.map { "error: \($0.name): \($0.error ?? "failed")" }
+        let rules = setup.ruleSet.rules.filter { $0.rule.decode == nil }.map { RuleInfo($0.rule) }
+        let reporter = AuditReporter()
+        var output: String
+        switch options.format {
+        case .json, .jsonl: output = reporter.json(report)
+        case .markdown: output = reporter.markdown(report)
+        case .sarif: output = reporter.sarif(report, rules: rules, toolVersion: hedgerowVersion, policy: options.policy)
+        case .text: output = reporter.text(report)
+        }
+        var failed = report.failed > 0
+        if let directory = options.incidentDirectory {
+            for repo in report.repositories where !repo.findings.isEmpty {
+                let source = IncidentRecord.Source(kind: "repository", name: repo.name, branch: repo.history == "all" ? "all refs" : "checked-out tree")
+                let drafts = IncidentDrafter(policy: options.policy, source: source, detectedAt: now).draft(repo.findings.map { $0.asFinding() })
+                do {
+                    for ((id, new), draft) in zip(try IncidentRegister(directory: directory).file(drafts, at: now), drafts) {
+                        diagnostics.append("note: \(new ? "drafted" : "updated") \(id) (\(draft.category), \(draft.severity.rawValue)) for \(repo.name)")
+                    }
+                } catch {
+                    diagnostics.append("error: incident records: \(error)"); failed = true
+                }
+            }
+        }
+        if let path = options.outputPath {
+            do { try AtomicFile.write(output, to: path); output = "" } catch { diagnostics.append("error: \(error)"); failed = true }
+        }
+        let exit = failed ? ExitStatus.error : (report.distinctFindings > 0 ? ExitStatus.findings : ExitStatus.clean)
+        return RunResult(output: output, diagnostics: diagnostics, exitCode: exit)
+    }
+
+    /// Audits one repository: history (deduplicated, with presence at HEAD) or the tree.
+    static func audit(name: String, path: String, history: Bool, setup: RunSetup) -> RepositoryResult {
+        var result = RepositoryResult(name: name, path: path, status: "ok", history: history ? "all" : "none")
+        let reader = GitHistoryReader(directory: path)
+        let collector: FindingCollector
+        if history {
+            collector = GitScanJob.scan(.history(ref: nil, since: nil), reader: reader, setup: setup, workers: 1)
+            result.commits = collector.summary.commits
+            result.addedLines = collector.summary.addedLines
+        } else {
+            guard RepositoryFinder.kind(of: URL(fileURLWithPath: path)) == "working copy" else {
+                result.status = "failed"; result.error = "a bare repository has no checked-out tree (audit its history instead)"
+                return result
+            }
+            var tree = setup
+            tree.options.paths = [path]
+            collector = ScanJob.collect(setup: tree)
+        }
+        if let error = collector.summary.errors.first {
+            result.status = "failed"
+            result.error = collector.summary.errors.count == 1 ? error : "\(error) (and \(collector.summary.errors.count - 1) more)"
+            return result
+        }
+        result.bytesScanned = collector.summary.bytesScanned
+        result.suppressed = collector.summary.suppressed
+        var findings = collector.findings
+        if !history {
+            for i in findings.indices where findings[i].origin.path.hasPrefix(path + "/") {
+                findings[i].origin.path = String(findings[i].origin.path.dropFirst(path.count + 1))
+            }
+        }
+        var distinct = AuditFinding.deduplicate(findings)
+        if history { markPresence(&distinct, findings: findings, reader: reader) }
+        result.findings = distinct
+        return result
+    }
+
+    /// Whether each value is still in HEAD's copy of any file it appeared in. A value that
+    /// moved to a file where it never appeared in a diff is not looked for (documented).
+    static func markPresence(_ distinct: inout [AuditFinding], findings: [Finding], reader: GitHistoryReader) {
+        guard !distinct.isEmpty else { return }
+        guard let contents = try? reader.contentsAtHead(Array(Set(distinct.flatMap(\.paths))).sorted()) else { return }
+        var values: [String: Data] = [:]
+        for f in findings { values[f.ruleID + "\t" + f.fingerprint] = Data(f.value.utf8) }
+        for i in distinct.indices {
+            guard let value = values[distinct[i].rule + "\t" + distinct[i].fingerprint], !value.isEmpty else { continue }
+            distinct[i].presentAtHead = distinct[i].paths.contains { path in
+                contents[path].map { Data($0).range(of: value) != nil } ?? false
+            }
+        }
+    }
+}
+

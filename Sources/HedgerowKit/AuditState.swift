@@ -1,0 +1,80 @@
+import Foundation
+import HedgerowReport
+
+/// An audit's state directory: `repos/<name>.json`, one file per finished repository,
+/// each written atomically. A killed audit leaves only whole files behind, so `--resume`
+/// trusts every file it finds and rescans only the rest; nothing is lost or doubled.
+struct AuditState {
+    let directory: String
+    var repositories: String { directory + "/repos" }
+
+    static func fileName(_ name: String) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        allowed.insert(charactersIn: "-._")
+        return (name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name) + ".json"
+    }
+
+    func reset() throws {
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: repositories, withIntermediateDirectories: true)
+        for file in try manager.contentsOfDirectory(atPath: repositories) where file.hasSuffix(".json") {
+            try manager.removeItem(atPath: repositories + "/" + file)
+        }
+    }
+
+    func save(_ result: RepositoryResult) throws {
+        try FileManager.default.createDirectory(atPath: repositories, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try AtomicFile.write(String(decoding: try encoder.encode(result), as: UTF8.self) + "\n", to: repositories + "/" + Self.fileName(result.name))
+    }
+
+    /// Every finished repository's result, by name.
+    func load() throws -> [String: RepositoryResult] {
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: repositories) else { return [:] }
+        var results: [String: RepositoryResult] = [:]
+        for file in files where file.hasSuffix(".json") && !file.hasPrefix(".") {
+            let path = repositories + "/" + file
+            do {
+                let result = try JSONDecoder().decode(RepositoryResult.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+                results[result.name] = result
+            } catch {
+                throw AtomicFile.WriteError(path: path, reason: "not an audit result (\(error))")
+            }
+        }
+        return results
+    }
+}
+
+/// Progress for long audits: a live line on a terminal, one plain line per repository
+/// otherwise (CI logs), both on standard error.
+final class AuditProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private var done: Int
+    private var findings = 0
+    private var bytes = 0
+    private let started = Date()
+    private let report: @Sendable (String, Bool) -> Void
+    private let interactive: Bool
+
+    init(total: Int, done: Int, report: @escaping @Sendable (String, Bool) -> Void, interactive: Bool) {
+        self.total = total; self.done = done; self.report = report; self.interactive = interactive
+    }
+
+    func finished(_ result: RepositoryResult, seconds: Double) {
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        findings += result.findings.count
+        bytes += result.bytesScanned
+        let rate = Double(bytes) / 1e6 / max(0.001, Date().timeIntervalSince(started))
+        if interactive {
+            report(String(format: "[%d/%d repositories] %.1f MB/s, %d findings so far", done, total, rate, findings), true)
+        } else {
+            let what = result.status == "ok" ? "\(result.findings.count) distinct finding\(result.findings.count == 1 ? "" : "s")" : "FAILED: \(result.error ?? "")"
+            report(String(format: "[%d/%d] %@: %@ (%.1f s)", done, total, result.name, what, seconds), false)
+        }
+    }
+
+    func end() { if interactive && done > 0 { report("", true) } }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import HedgerowCore
+
+/// One distinct value found in a repository's history: reported once, with the commit
+/// that first introduced it, every path it appeared in, and whether HEAD still holds it.
+/// Stored without the value (masked and fingerprint only), so audit state on disk is safe.
+public struct AuditFinding: Codable, Sendable, Equatable {
+    public var rule: String
+    public var ruleName: String
+    public var category: Category
+    public var dataClass: DataClass
+    public var confidence: Confidence
+    public var fingerprint: String
+    public var masked: String
+    public var hint: String
+    public var firstCommit: String?
+    public var firstDate: String?
+    public var firstAuthor: String?
+    public var firstPath: String
+    public var firstLine: Int
+    public var paths: [String]
+    public var occurrences: Int
+    /// nil when the tree was scanned without history, or HEAD could not be read.
+    public var presentAtHead: Bool?
+
+    /// Back to a finding (value withheld) for reporters and incident drafting.
+    public func asFinding() -> Finding {
+        Finding(ruleID: rule, ruleName: ruleName, category: category, dataClass: dataClass, confidence: confidence,
+                origin: Origin(path: firstPath, commit: firstCommit, author: firstAuthor, date: firstDate),
+                start: TextPosition(line: firstLine, column: 1, offset: 0), end: TextPosition(line: firstLine, column: 1, offset: 0),
+                value: "", masked: masked, fingerprint: fingerprint, hint: hint)
+    }
+
+    /// Groups occurrences by rule and fingerprint; the earliest commit date introduced it.
+    public static func deduplicate(_ findings: [Finding]) -> [AuditFinding] {
+        let formatter = ISO8601DateFormatter()
+        func time(_ f: Finding) -> Date { f.origin.date.flatMap(formatter.date(from:)) ?? .distantFuture }
+        var groups: [String: [Finding]] = [:]
+        for f in findings { groups[f.ruleID + "\t" + f.fingerprint, default: []].append(f) }
+        return groups.values.map { group in
+            let first = group.min { (time($0), $0.origin.path, $0.start.line) < (time($1), $1.origin.path, $1.start.line) }!
+            var paths: [String] = []
+            for f in group where !paths.contains(f.origin.path) { paths.append(f.origin.path) }
+            return AuditFinding(
+                rule: first.ruleID, ruleName: first.ruleName, category: first.category, dataClass: first.dataClass,
+                confidence: group.map(\.confidence).max()!, fingerprint: first.fingerprint, masked: first.masked, hint: first.hint,
+                firstCommit: first.origin.commit, firstDate: first.origin.date, firstAuthor: first.origin.author,
+                firstPath: first.origin.path, firstLine: first.start.line, paths: paths.sorted(), occurrences: group.count,
+                presentAtHead: nil
+            )
+        }.sorted { ($0.firstPath, $0.firstLine, $0.rule, $0.fingerprint) < ($1.firstPath, $1.firstLine, $1.rule, $1.fingerprint) }
+    }
+}
+
+/// The result of auditing one repository, written as soon as it completes so an
+/// interrupted audit resumes without rescanning it.
+public struct RepositoryResult: Codable, Sendable, Equatable {
+    public var name: String
+    public var path: String
+    /// "ok" or "failed".
+    public var status: String
+    public var error: String?
+    public var history: String
+    public var commits: Int?
+    public var addedLines: Int?
+    public var bytesScanned: Int
+    public var suppressed: [String: Int]
+    public var findings: [AuditFinding]
+
+    public init(name: String, path: String, status: String, error: String? = nil, history: String, commits: Int? = nil,
+                addedLines: Int? = nil, bytesScanned: Int = 0, suppressed: [String: Int] = [:], findings: [AuditFinding] = []) {
+        self.name = name; self.path = path; self.status = status; self.error = error; self.history = history
+        self.commits = commits; self.addedLines = addedLines; self.bytesScanned = bytesScanned
+        self.suppressed = suppressed; self.findings = findings
+    }
+}
+
+/// The whole audit, assembled from repository results (of one run, or of merged shards):
+/// the same inputs always give the same report, whatever the order they completed in.
+public struct AuditReport: Codable, Sendable, Equatable {
+    public var repositories: [RepositoryResult]
+    /// Fingerprints found in more than one repository, with those repositories.
+    public var sharedValues: [String: [String]]
+    public var failed: Int
+    public var distinctFindings: Int
+
+    public init(_ results: [RepositoryResult]) {
+        repositories = results.sorted { $0.name < $1.name }
+        var where_: [String: Set<String>] = [:]
+        for r in repositories { for f in r.findings { where_[f.fingerprint, default: []].insert(r.name) } }
+        sharedValues = where_.filter { $0.value.count > 1 }.mapValues { $0.sorted() }
+        failed = repositories.filter { $0.status != "ok" }.count
+        distinctFindings = repositories.map(\.findings.count).reduce(0, +)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import HedgerowCore
+
+/// Renders an audit: per-repository lines and totals (text, Markdown), the whole report
+/// (JSON), or SARIF with one run per repository.
+public struct AuditReporter {
+    public init() {}
+
+    public func text(_ a: AuditReport) -> String {
+        var out = ""
+        for r in a.repositories {
+            if r.status != "ok" { out += "FAILED  \(r.name): \(r.error ?? "unknown error")\n"; continue }
+            let stillThere = r.findings.filter { $0.presentAtHead == true }.count
+            out += "\(r.findings.isEmpty ? "clean " : "FOUND ") \(r.name): \(r.findings.count) distinct value\(r.findings.count == 1 ? "" : "s")"
+            out += r.commits.map { " in \($0) commits" } ?? ""
+            out += r.findings.isEmpty ? "\n" : " (\(stillThere) still at HEAD)\n"
+            for f in r.findings {
+                out += "    \(f.firstPath):\(f.firstLine): \(f.ruleName) [\(f.category.rawValue), \(f.confidence.rawValue)] \(f.masked)"
+                out += f.firstCommit.map { " first in \($0.prefix(12)) \(f.firstDate ?? "")" } ?? ""
+                out += ", \(f.occurrences) occurrence\(f.occurrences == 1 ? "" : "s")"
+                if f.paths.count > 1 { out += " in \(f.paths.count) paths" }
+                if let present = f.presentAtHead { out += present ? ", still at HEAD" : ", removed at HEAD" }
+                out += "\n"
+            }
+        }
+        for (fingerprint, repos) in a.sharedValues.sorted(by: { $0.key < $1.key }) {
+            out += "shared value \(fingerprint) in \(repos.count) repositories: \(repos.joined(separator: ", "))\n"
+        }
+        out += "hedgerow audit: \(a.repositories.count) repositor\(a.repositories.count == 1 ? "y" : "ies"), "
+        out += "\(a.distinctFindings) distinct finding\(a.distinctFindings == 1 ? "" : "s"), \(a.sharedValues.count) shared across repositories, \(a.failed) failed\n"
+        return out
+    }
+
+    public func json(_ a: AuditReport) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(a)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+    }
+
+    public func markdown(_ a: AuditReport) -> String {
+        var out = "## hedgerow audit: \(a.repositories.count) repositories, \(a.distinctFindings) distinct findings, \(a.failed) failed\n\n"
+        out += "| Repository | Status | Distinct values | Still at HEAD | Commits |\n|---|---|---:|---:|---:|\n"
+        for r in a.repositories {
+            out += "| \(MarkdownReporter.code(r.name)) | \(r.status == "ok" ? "ok" : "failed: " + MarkdownReporter.cell(r.error ?? "")) | \(r.findings.count) | \(r.findings.filter { $0.presentAtHead == true }.count) | \(r.commits.map(String.init) ?? "") |\n"
+        }
+        if !a.sharedValues.isEmpty {
+            out += "\n### Values in more than one repository\n\n| Fingerprint | Repositories |\n|---|---|\n"
+            for (fp, repos) in a.sharedValues.sorted(by: { $0.key < $1.key }) {
+                out += "| `\(fp)` | \(repos.map { MarkdownReporter.code($0) }.joined(separator: ", ")) |\n"
+            }
+        }
+        return out
+    }
+
+    /// SARIF, one run per repository, each result a distinct value at its first occurrence.
+    public func sarif(_ a: AuditReport, rules: [RuleInfo], toolVersion: String, policy: SeverityPolicy) -> String {
+        var runs: [Any] = []
+        for r in a.repositories {
+            var summary = ScanSummary()
+            if let error = r.error { summary.errors.append(error) }
+            let context = ReportContext(toolVersion: toolVersion, findings: r.findings.map { $0.asFinding() }, summary: summary,
+                                        rules: rules, subject: r.name)
+            let single = SARIFReporter(policy: policy).render(context)
+            if let doc = try? JSONSerialization.jsonObject(with: Data(single.utf8)) as? [String: Any],
+               var run = (doc["runs"] as? [[String: Any]])?.first {
+                run["automationDetails"] = ["id": "hedgerow-audit/\(r.name)"]
+                runs.append(run)
+            }
+        }
+        return JSONText.pretty(["$schema": SARIFReporter.schema, "version": "2.1.0", "runs": runs] as [String: Any])
+    }
+}
