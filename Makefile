@@ -56,6 +56,7 @@ bench: build
 	echo "== $$stdlib =="; \
 	for i in 1 2 3; do /usr/bin/time -f "wall %es  peak RSS %MKB" $(BIN) scan "$$stdlib" --format json > /dev/null; done
 	bench/git-bench.sh $(BIN)
+	bench/audit-bench.sh $(BIN)
 
 clean:
 	rm -rf .build
