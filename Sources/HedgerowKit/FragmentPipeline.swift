@@ -24,9 +24,11 @@ final class FragmentPipeline: @unchecked Sendable {
     private var results: [Scanned] = []
     private var submitted = 0
     private let capacity: Int
+    private let statistics: StatisticsTotal?
 
-    init(workers: Int, capacity: Int = 64, makeScanner: @escaping @Sendable () -> HedgerowCore.Scanner) {
+    init(workers: Int, capacity: Int = 64, statistics: StatisticsTotal? = nil, makeScanner: @escaping @Sendable () -> HedgerowCore.Scanner) {
         self.capacity = capacity
+        self.statistics = statistics
         running = workers
         for _ in 0..<workers {
             let thread = Thread { [self] in work(makeScanner()) }
@@ -61,6 +63,7 @@ final class FragmentPipeline: @unchecked Sendable {
             condition.lock()
             while queue.isEmpty && !closed { condition.wait() }
             if queue.isEmpty {
+                statistics?.add(scanner.statistics)
                 running -= 1
                 condition.broadcast()
                 condition.unlock()

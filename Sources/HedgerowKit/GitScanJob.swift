@@ -32,7 +32,7 @@ public enum GitScanJob {
     /// Reads a selection through git and scans it on `workers` threads while git streams.
     static func scan(_ selection: GitSelection, reader: GitHistoryReader, setup: RunSetup, workers: Int) -> FindingCollector {
         let options = setup.options
-        let pipeline = FragmentPipeline(workers: workers) { setup.scanner(options) }
+        let pipeline = FragmentPipeline(workers: workers, statistics: setup.statistics) { setup.scanner(options) }
         var collector = setup.collector()
         var totals = DiffTotals()
         // Config excludes apply to repository paths; the work-tree root is only asked for when there are any.

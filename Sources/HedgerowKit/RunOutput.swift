@@ -63,6 +63,11 @@ enum RunOutput {
                 collector.summary.errors.append("\(error)")
             }
         }
+        if options.stats {
+            let table = RuleStatsTable.render(setup.statistics.value, ruleIDs: setup.ruleSet.rules.map(\.rule.id),
+                                              bytes: collector.summary.bytesScanned, seconds: now.timeIntervalSince(setup.started))
+            notes += table.split(separator: "\n").map { "stats: \($0)" }
+        }
         return RunResult(output: output, diagnostics: collector.diagnostics + notes, exitCode: collector.exitCode)
     }
 }

@@ -12,6 +12,10 @@ struct RunSetup {
     /// Path excludes from the configuration, relative to `configBase`.
     let excludes: IgnoreRules
     let configBase: String?
+    /// Per-rule counters summed over every scanner of the run, for `--stats`.
+    let statistics: StatisticsTotal
+    /// When the run started, for the statistics' wall time.
+    let started = Date()
     /// The options after the configuration filled in what the command line left open.
     var options: ScanOptions
 
@@ -47,6 +51,7 @@ struct RunSetup {
         suppressor = Suppressor(allow: config.allow, baseline: baseline)
         excludes = IgnoreRules(text: config.exclude.joined(separator: "\n"))
         configBase = found?.base
+        statistics = StatisticsTotal(ruleCount: ruleSet.rules.count)
         self.options = options
     }
 
@@ -76,6 +81,15 @@ struct RunSetup {
     static func failure(_ error: Error) -> RunResult {
         RunResult(output: "", diagnostics: ["error: \(error)"], exitCode: ExitStatus.error)
     }
+}
+
+/// Statistics from scanners on several threads, added up under a lock.
+final class StatisticsTotal: @unchecked Sendable {
+    private var total: RuleStatistics
+    private let lock = NSLock()
+    init(ruleCount: Int) { total = RuleStatistics(ruleCount: ruleCount) }
+    func add(_ s: RuleStatistics) { lock.lock(); total.add(s); lock.unlock() }
+    var value: RuleStatistics { lock.lock(); defer { lock.unlock() }; return total }
 }
 
 /// Findings that pass the confidence threshold, and the summary that counts the rest.

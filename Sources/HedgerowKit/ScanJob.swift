@@ -38,7 +38,9 @@ public enum ScanJob {
         var results: [InputResult] = []
         let filePaths = options.paths.filter { $0 != "-" }
         if options.paths.contains("-") {
-            results.append(InputScanner().scanDescriptor(0, displayPath: "-", with: setup.scanner(options)))
+            let scanner = setup.scanner(options)
+            results.append(InputScanner().scanDescriptor(0, displayPath: "-", with: scanner))
+            setup.statistics.add(scanner.statistics)
         }
         let outcome = FileWalker().collect(filePaths)
         collector.summary.errors += outcome.errors
@@ -86,6 +88,7 @@ public enum ScanJob {
                 guard i < files.count else { break }
                 results.set(i, InputScanner().scanFile(files[i], with: scanner))
             }
+            setup.statistics.add(scanner.statistics)
         }
         return results.values
     }

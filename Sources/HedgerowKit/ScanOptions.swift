@@ -36,6 +36,8 @@ public struct ScanOptions: Sendable {
     public var configPath: String?
     /// `--baseline`: findings listed there are suppressed (and counted).
     public var baselinePath: String?
+    /// Print per-rule time and candidate counts to standard error.
+    public var stats = false
     /// Environment the run reads (`GITHUB_STEP_SUMMARY`); injected so tests control it.
     public var environment: [String: String] = [:]
 

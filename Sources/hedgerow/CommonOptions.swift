@@ -41,6 +41,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("threads"), help: "Worker threads (default: all cores).")
     var threads: Int = 0
 
+    @Flag(help: "Print per-rule time, candidates, matches and rejections to standard error.")
+    var stats = false
+
     func validate() throws {
         if OutputFormat(rawValue: format) == nil {
             throw ValidationError("unknown format '\(format)' (one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -55,6 +58,7 @@ struct CommonOptions: ParsableArguments {
         var options = ScanOptions(paths: paths)
         options.format = OutputFormat(rawValue: format)!
         options.minConfidence = minConfidence.flatMap(Confidence.init(rawValue:))
+        options.stats = stats
         options.configPath = config
         options.baselinePath = baseline
         options.showValues = showValues

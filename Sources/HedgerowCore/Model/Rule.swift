@@ -28,6 +28,8 @@ public struct Rule: Sendable, Equatable {
     /// Set on decoder rules: the pattern finds encoded text, which is decoded and scanned
     /// with the other rules; such a rule reports nothing of its own.
     public var decode: Encoding?
+    /// For rules without keywords: a byte scan that finds where a match could be.
+    public var prefilter: Prefilter?
     /// Where the rule was defined, for error messages ("Rules/secrets/aws.yml:12").
     public var origin: String
 

@@ -55,7 +55,7 @@ public enum RuleLoader {
         }
         let maxLength = try map.int("max_length") ?? (multiline ? 16_384 : 512)
         guard maxLength > 0, maxLength <= 65_536 else { throw problem("max_length must be between 1 and 65536") }
-        let rule = Rule(
+        var rule = Rule(
             id: id,
             name: try map.string("name", required: true)!,
             description: try map.string("description") ?? "",
@@ -76,6 +76,12 @@ public enum RuleLoader {
             origin: line.map { "\(file):\($0)" } ?? file,
             decode: decode
         )
+        if let text = try map.string("prefilter") {
+            guard let prefilter = Prefilter(text) else { throw problem("prefilter must be digits:N, letters-digits or ipv6") }
+            guard rule.keywords.isEmpty else { throw problem("a rule has keywords or a prefilter, not both") }
+            guard !rule.multiline else { throw problem("a prefilter works line by line; multiline rules use keywords") }
+            rule.prefilter = prefilter
+        }
         if rule.keywords.contains(where: { $0.isEmpty }) { throw problem("keywords must not be empty strings") }
         try map.rejectUnknownKeys()
         return rule

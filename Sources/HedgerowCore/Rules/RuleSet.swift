@@ -3,8 +3,10 @@
 public final class RuleSet: @unchecked Sendable {
     public let rules: [CompiledRule]
     let keywords: KeywordIndex
-    /// Rules with no keywords, run over all text.
+    /// Rules with neither keywords nor a prefilter, run over all text.
     let unfilteredRules: [Int]
+    /// Rules whose candidate positions come from a prefilter byte scan.
+    let prefilteredRules: [Int]
     /// Whether any rule decodes encoded text (and so needs a nested scanner).
     public let hasDecoders: Bool
     /// The longest match any rule can produce; sets chunk overlap.
@@ -27,7 +29,8 @@ public final class RuleSet: @unchecked Sendable {
         if !problems.isEmpty { throw RuleSetProblems(problems: problems) }
         rules = compiled
         keywords = KeywordIndex(rules: definitions.filter { seen.contains($0.id) })
-        unfilteredRules = compiled.filter { $0.rule.keywords.isEmpty }.map(\.index)
+        unfilteredRules = compiled.filter { $0.rule.keywords.isEmpty && $0.rule.prefilter == nil }.map(\.index)
+        prefilteredRules = compiled.filter { $0.rule.prefilter != nil }.map(\.index)
         hasDecoders = compiled.contains { $0.rule.decode != nil }
         maxMatchLength = compiled.map(\.rule.maxLength).max() ?? 512
     }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import PCRE2
 
 /// What scanning one fragment did, for summaries: never a silent partial scan.
@@ -13,14 +16,31 @@ public struct FragmentReport: Equatable, Sendable {
     }
 }
 
-/// Per-rule counters for `--stats`: how often a rule was woken, matched and rejected.
+/// Per-rule counters for `--stats`: how often a rule was woken, matched and rejected,
+/// and the time spent running it, so a slow rule is visible.
 public struct RuleStatistics: Sendable {
     public var candidates: [Int]
     public var matches: [Int]
     public var rejected: [Int]
-    init(ruleCount: Int) {
+    public var nanoseconds: [UInt64]
+    public init(ruleCount: Int) {
         candidates = Array(repeating: 0, count: ruleCount)
         matches = candidates
         rejected = candidates
+        nanoseconds = Array(repeating: 0, count: ruleCount)
     }
+
+    public mutating func add(_ other: RuleStatistics) {
+        for i in candidates.indices {
+            candidates[i] += other.candidates[i]; matches[i] += other.matches[i]
+            rejected[i] += other.rejected[i]; nanoseconds[i] += other.nanoseconds[i]
+        }
+    }
+}
+
+/// Monotonic nanoseconds, for per-rule timing.
+@inline(__always) func monotonicNanoseconds() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
 }

@@ -114,10 +114,26 @@ public final class Scanner {
         ruleSet.keywords.search(window, from: from, to: to, limit: state.length, into: &hits)
         for r in ruleSet.rules.indices where !hits[r].isEmpty && (decodes || ruleSet.rules[r].rule.decode == nil) {
             statistics.candidates[r] += hits[r].count
+            let t0 = monotonicNanoseconds()
             try runSegments(rule: ruleSet.rules[r], window: window, state: state, eof: eof, into: &raw, report: &report)
+            statistics.nanoseconds[r] += monotonicNanoseconds() &- t0
+        }
+        let bytes = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let clusters = ruleSet.prefilteredRules.isEmpty ? [] : Prefilter.digitClusters(bytes, from: from, to: to, limit: state.length)
+        for r in ruleSet.prefilteredRules where decodes || ruleSet.rules[r].rule.decode == nil {
+            let t0 = monotonicNanoseconds()
+            let rule = ruleSet.rules[r]
+            rule.rule.prefilter!.search(bytes, from: from, to: to, limit: state.length, clusters: clusters, into: &hits[r])
+            if !hits[r].isEmpty {
+                statistics.candidates[r] += hits[r].count
+                try runSegments(rule: rule, window: window, state: state, eof: eof, into: &raw, report: &report)
+            }
+            statistics.nanoseconds[r] += monotonicNanoseconds() &- t0
         }
         for r in ruleSet.unfilteredRules where decodes || ruleSet.rules[r].rule.decode == nil {
+            let t0 = monotonicNanoseconds()
             try runRegion(rule: ruleSet.rules[r], window: window, state: state, from: from, to: to, eof: eof, into: &raw, report: &report)
+            statistics.nanoseconds[r] += monotonicNanoseconds() &- t0
         }
         place(raw, window: window, state: &state)
         flush(state: &state, cutoff: eof ? Int.max : cut - maxLength, emit: emit, report: &report)

@@ -1,0 +1,115 @@
+/// Cheap byte scans that stand in for keywords on rules that have none (numbers, IPv6),
+/// so their patterns run only near text that could match instead of over everything.
+///
+/// Each kind is sound for the rules that use it: every match of the rule contains a
+/// position the scan reports, or starts within a few bytes of one, on the same line.
+/// The scanner then runs the pattern over the line around each reported position, as it
+/// does around a keyword. Every rule example (and its mutations, split at every byte) is
+/// run through this path by the tests.
+public enum Prefilter: Equatable, Sendable {
+    /// A digit cluster (digits at most three bytes apart) holding at least this many
+    /// digits: for rules whose every match holds such a cluster.
+    case digits(Int)
+    /// Two uppercase letters then two digits (IBAN country code and check digits).
+    case lettersDigits
+    /// A colon followed, within five bytes and only hex digits between, by another colon.
+    case ipv6
+
+    public init?(_ text: String) {
+        if text == "ipv6" { self = .ipv6; return }
+        if text == "letters-digits" { self = .lettersDigits; return }
+        let parts = text.split(separator: ":")
+        if parts.count == 2, parts[0] == "digits", let n = Int(parts[1]), n >= 1 { self = .digits(n); return }
+        return nil
+    }
+
+    /// A run of digits in which consecutive digits are at most `maxGap` bytes apart on one
+    /// line ("07411 595 147", "4111-1111-1111-1111", "12-34-56"): number-shaped values
+    /// all lie in one, so rules that need N digits look only at clusters with N or more.
+    struct DigitCluster {
+        var start: Int
+        var end: Int
+        var digits: Int
+    }
+    static let maxGap = 3
+    /// Hits inside a long cluster are this far apart, well under any digit rule's segment.
+    static let clusterStride = 48
+
+    /// The digit clusters that overlap `[from, to)`, each measured whole (back to its
+    /// start, forward up to `limit`), computed once per step for all digit rules.
+    static func digitClusters(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int) -> [DigitCluster] {
+        var clusters: [DigitCluster] = []
+        // Step back to the start of a cluster that crosses `from`.
+        var i = from
+        var back = from - 1
+        var lastDigit = -1
+        while back >= 0 && from - back <= 4096 {
+            let c = p[back]
+            if c == 0x0A { break }
+            if c &- 0x30 < 10 { lastDigit = back }
+            else if lastDigit >= 0 && lastDigit - back > maxGap { break }
+            else if lastDigit < 0 && from - back > maxGap { break }
+            back -= 1
+        }
+        if lastDigit >= 0 { i = lastDigit }
+        while i < to {
+            guard p[i] &- 0x30 < 10 else { i += 1; continue }
+            let start = i
+            var last = i
+            var count = 0
+            var j = i
+            while j < limit {
+                let c = p[j]
+                if c &- 0x30 < 10 { count += 1; last = j }
+                else if c == 0x0A || j - last > maxGap { break }
+                j += 1
+            }
+            clusters.append(DigitCluster(start: start, end: last + 1, digits: count))
+            i = max(j, last + 1)
+        }
+        return clusters
+    }
+
+    /// Candidate positions in `[from, to)` for this prefilter; bytes up to `limit` may be
+    /// read ahead. Digit rules take their positions from `clusters`.
+    func search(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, clusters: [DigitCluster], into hits: inout [Int]) {
+        var lastHit = Int.min / 2
+        switch self {
+        case let .digits(count):
+            for cluster in clusters where cluster.digits >= count {
+                var position = max(cluster.start, from)
+                while position < min(cluster.end, to) {
+                    hits.append(position)
+                    position += Self.clusterStride
+                }
+            }
+        case .lettersDigits:
+            var i = from
+            while i < to {
+                let c = p[i]
+                if c == 0x0A { lastHit = Int.min / 2 }
+                else if c &- 0x41 < 26, i + 3 < limit, p[i + 1] &- 0x41 < 26, p[i + 2] &- 0x30 < 10, p[i + 3] &- 0x30 < 10,
+                        i - lastHit >= 16 {
+                    hits.append(i); lastHit = i
+                }
+                i += 1
+            }
+        case .ipv6:
+            var i = from
+            while i < to {
+                let c = p[i]
+                if c == 0x0A { lastHit = Int.min / 2 }
+                else if c == 0x3A && i - lastHit >= 16 {
+                    var j = i + 1
+                    while j < limit && j <= i + 5 && Self.isHex(p[j]) { j += 1 }
+                    if j < limit && j <= i + 5 && p[j] == 0x3A { hits.append(i); lastHit = i }
+                }
+                i += 1
+            }
+        }
+    }
+
+    @inline(__always) static func isHex(_ c: UInt8) -> Bool {
+        c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 6
+    }
+}
