@@ -6,7 +6,10 @@ struct KeywordIndex {
     private let keywords: [[UInt8]]
     private let keywordRules: [[Int]]
     private var pairBits = [UInt64](repeating: 0, count: 1024)
-    private var pairBuckets: [Int: [Int]] = [:]
+    /// Keywords by their first byte pair, flattened: those of pair `x` are
+    /// `pairKeywords[pairStart[x]..<pairStart[x + 1]]` (no hashing on the hot path).
+    private var pairStart = [Int32](repeating: 0, count: 65537)
+    private var pairKeywords: [Int32] = []
     private var singleByte = [[Int]](repeating: [], count: 256)
     private var isSingle = [Bool](repeating: false, count: 256)
     let longestKeyword: Int
@@ -30,6 +33,7 @@ struct KeywordIndex {
         keywordRules = sorted.map { Array(Set(words[$0]!)).sorted() }
         longestKeyword = sorted.map(\.count).max() ?? 0
         ruleCount = rules.count
+        var buckets: [Int: [Int]] = [:]
         for (k, word) in sorted.enumerated() {
             if word.count == 1 {
                 singleByte[Int(word[0])].append(k)
@@ -37,9 +41,14 @@ struct KeywordIndex {
             } else {
                 let pair = Int(word[0]) << 8 | Int(word[1])
                 pairBits[pair >> 6] |= 1 << UInt64(pair & 63)
-                pairBuckets[pair, default: []].append(k)
+                buckets[pair, default: []].append(k)
             }
         }
+        for pair in 0..<65536 {
+            pairStart[pair] = Int32(pairKeywords.count)
+            pairKeywords += (buckets[pair] ?? []).map(Int32.init)
+        }
+        pairStart[65536] = Int32(pairKeywords.count)
     }
 
     /// Appends, per rule, every keyword start in `from..<to`. Bytes up to `limit` may be
@@ -49,20 +58,29 @@ struct KeywordIndex {
         let p = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
         Self.lower.withUnsafeBufferPointer { lower in
             pairBits.withUnsafeBufferPointer { bits in
+            isSingle.withUnsafeBufferPointer { single in
+            pairStart.withUnsafeBufferPointer { starts in
+                let end = min(to, limit - 1)
                 var i = from
-                while i < to {
+                while i < end {
                     let b0 = Int(lower[Int(p[i])])
-                    if isSingle[b0] { for k in singleByte[b0] { record(k, at: i, into: &hits) } }
-                    if i + 1 < limit {
-                        let pair = b0 << 8 | Int(lower[Int(p[i + 1])])
-                        if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0, let bucket = pairBuckets[pair] {
-                            for k in bucket where matches(keywords[k], p, at: i, limit: limit, lower: lower) {
-                                record(k, at: i, into: &hits)
-                            }
+                    let pair = b0 << 8 | Int(lower[Int(p[i + 1])])
+                    if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                        for slot in Int(starts[pair])..<Int(starts[pair + 1]) {
+                            let k = Int(pairKeywords[slot])
+                            if matches(keywords[k], p, at: i, limit: limit, lower: lower) { record(k, at: i, into: &hits) }
                         }
                     }
+                    if single[b0] { for k in singleByte[b0] { record(k, at: i, into: &hits) } }
                     i += 1
                 }
+                // The last byte before `limit` can only start a one-byte keyword.
+                if end < to {
+                    let b0 = Int(lower[Int(p[end])])
+                    if single[b0] { for k in singleByte[b0] { record(k, at: end, into: &hits) } }
+                }
+            }
+            }
             }
         }
     }

@@ -257,12 +257,32 @@ public final class Scanner {
     /// tab or pipe), skipping diff hunk markers and the `+` of added lines.
     static func headerLine(_ window: UnsafeRawBufferPointer) -> String {
         let limit = min(window.count, 2048)
-        let text = String(decoding: window[0..<limit], as: UTF8.self)
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(8) {
-            var line = Substring(raw)
-            if line.hasPrefix("@@") || line.hasPrefix("diff ") || line.hasPrefix("+++") || line.hasPrefix("---") { continue }
-            if line.hasPrefix("+") { line = line.dropFirst() }
-            if line.contains(",") || line.contains("\t") || line.contains("|") { return String(line) }
+        guard let p = window.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return "" }
+        func starts(_ a: Int, _ b: Int, _ prefix: StaticString) -> Bool {
+            let n = prefix.utf8CodeUnitCount
+            guard b - a >= n else { return false }
+            let q = prefix.utf8Start
+            for k in 0..<n where p[a + k] != q[k] { return false }
+            return true
+        }
+        // Bytes only: this runs once per file, and String work here showed up in profiles.
+        var lineStart = 0
+        var lines = 0
+        while lineStart < limit && lines < 8 {
+            var lineEnd = lineStart
+            while lineEnd < limit && p[lineEnd] != 0x0A { lineEnd += 1 }
+            if lineEnd > lineStart {
+                lines += 1
+                var a = lineStart
+                let skip = starts(a, lineEnd, "@@") || starts(a, lineEnd, "diff ") || starts(a, lineEnd, "+++") || starts(a, lineEnd, "---")
+                if !skip {
+                    if p[a] == UInt8(ascii: "+") { a += 1 }
+                    var k = a
+                    while k < lineEnd && p[k] != 0x2C && p[k] != 0x09 && p[k] != 0x7C { k += 1 }
+                    if k < lineEnd { return String(decoding: UnsafeBufferPointer(start: p + a, count: lineEnd - a), as: UTF8.self) }
+                }
+            }
+            lineStart = lineEnd + 1
         }
         return ""
     }
