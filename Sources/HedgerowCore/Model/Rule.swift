@@ -30,6 +30,9 @@ public struct Rule: Sendable, Equatable {
     public var decode: Encoding?
     /// For rules without keywords: a byte scan that finds where a match could be.
     public var prefilter: Prefilter?
+    /// The rule only runs on input whose table header (first line, or a SQL COPY column
+    /// list) contains one of these, lower case: column-context rules skip everything else.
+    public var requiresHeader: [String] = []
     /// Where the rule was defined, for error messages ("Rules/secrets/aws.yml:12").
     public var origin: String
 

@@ -82,6 +82,7 @@ public enum RuleLoader {
             guard !rule.multiline else { throw problem("a prefilter works line by line; multiline rules use keywords") }
             rule.prefilter = prefilter
         }
+        rule.requiresHeader = try map.strings("requires_header").map { $0.lowercased() }
         if rule.keywords.contains(where: { $0.isEmpty }) { throw problem("keywords must not be empty strings") }
         try map.rejectUnknownKeys()
         return rule

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Cheap byte scans that stand in for keywords on rules that have none (numbers, IPv6),
 /// so their patterns run only near text that could match instead of over everything.
 ///
@@ -12,7 +16,7 @@ public enum Prefilter: Equatable, Sendable {
     case digits(Int)
     /// Two uppercase letters then two digits (IBAN country code and check digits).
     case lettersDigits
-    /// A colon followed, within five bytes and only hex digits between, by another colon.
+    /// A colon starting "::" or three colon-and-hex groups (see `ipv6Shaped`).
     case ipv6
 
     public init?(_ text: String) {
@@ -95,18 +99,32 @@ public enum Prefilter: Equatable, Sendable {
                 i += 1
             }
         case .ipv6:
+            // memchr to each colon; a newline between hits resets the spacing.
             var i = from
-            while i < to {
-                let c = p[i]
-                if c == 0x0A { lastHit = Int.min / 2 }
-                else if c == 0x3A && i - lastHit >= 16 {
-                    var j = i + 1
-                    while j < limit && j <= i + 5 && Self.isHex(p[j]) { j += 1 }
-                    if j < limit && j <= i + 5 && p[j] == 0x3A { hits.append(i); lastHit = i }
-                }
-                i += 1
+            while i < to, let found = memchr(p + i, 0x3A, to - i) {
+                let colon = p.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if lastHit >= 0 && memchr(p + lastHit, 0x0A, colon - lastHit) != nil { lastHit = Int.min / 2 }
+                if colon - lastHit >= 16 && Self.ipv6Shaped(p, at: colon, limit: limit) { hits.append(colon); lastHit = colon }
+                i = colon + 1
             }
         }
+    }
+
+    /// At a colon: "::" ahead, or three colons each followed by 1-4 hex digits. Every IPv6
+    /// address has one or the other (without "::" all eight groups are written); a clock
+    /// time such as 12:34:56 has neither.
+    static func ipv6Shaped(_ p: UnsafePointer<UInt8>, at i: Int, limit: Int) -> Bool {
+        var j = i
+        var colons = 0
+        while j < limit && p[j] == 0x3A {
+            colons += 1
+            var k = j + 1
+            while k < limit && k <= j + 4 && isHex(p[k]) { k += 1 }
+            if k == j + 1 { return k < limit && p[k] == 0x3A }
+            if colons >= 3 { return true }
+            j = k
+        }
+        return false
     }
 
     @inline(__always) static func isHex(_ c: UInt8) -> Bool {

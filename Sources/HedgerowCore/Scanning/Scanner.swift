@@ -105,14 +105,18 @@ public final class Scanner {
         report: inout FragmentReport, emit: (Finding) -> Void
     ) throws {
         let window = UnsafeRawBufferPointer(start: base, count: state.length)
-        if state.start == 0 && state.committed == 0 { state.header = Self.headerLine(window) }
+        if state.start == 0 && state.committed == 0 {
+            state.header = Self.headerLine(window)
+            state.headersLowercased = state.header.lowercased()
+        }
         let from = state.committed - state.start
         let to = cut - state.start
         recordSQLCopyHeaders(window, from: from, to: to, state: &state)
         var raw: [RawMatch] = []
         for i in hits.indices { hits[i].removeAll(keepingCapacity: true) }
         ruleSet.keywords.search(window, from: from, to: to, limit: state.length, into: &hits)
-        for r in ruleSet.rules.indices where !hits[r].isEmpty && (decodes || ruleSet.rules[r].rule.decode == nil) {
+        for r in ruleSet.rules.indices where !hits[r].isEmpty && (decodes || ruleSet.rules[r].rule.decode == nil)
+            && headerAllows(ruleSet.rules[r], state) {
             statistics.candidates[r] += hits[r].count
             let t0 = monotonicNanoseconds()
             try runSegments(rule: ruleSet.rules[r], window: window, state: state, eof: eof, into: &raw, report: &report)
@@ -121,8 +125,9 @@ public final class Scanner {
         let bytes = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let clusters = ruleSet.prefilteredRules.isEmpty ? [] : Prefilter.digitClusters(bytes, from: from, to: to, limit: state.length)
         for r in ruleSet.prefilteredRules where decodes || ruleSet.rules[r].rule.decode == nil {
-            let t0 = monotonicNanoseconds()
             let rule = ruleSet.rules[r]
+            if !headerAllows(rule, state) { continue }
+            let t0 = monotonicNanoseconds()
             rule.rule.prefilter!.search(bytes, from: from, to: to, limit: state.length, clusters: clusters, into: &hits[r])
             if !hits[r].isEmpty {
                 statistics.candidates[r] += hits[r].count
@@ -130,7 +135,7 @@ public final class Scanner {
             }
             statistics.nanoseconds[r] += monotonicNanoseconds() &- t0
         }
-        for r in ruleSet.unfilteredRules where decodes || ruleSet.rules[r].rule.decode == nil {
+        for r in ruleSet.unfilteredRules where (decodes || ruleSet.rules[r].rule.decode == nil) && headerAllows(ruleSet.rules[r], state) {
             let t0 = monotonicNanoseconds()
             try runRegion(rule: ruleSet.rules[r], window: window, state: state, from: from, to: to, eof: eof, into: &raw, report: &report)
             statistics.nanoseconds[r] += monotonicNanoseconds() &- t0
@@ -249,6 +254,7 @@ public final class Scanner {
                   line.range(of: "FROM stdin", options: .caseInsensitive) != nil else { continue }
             let columns = line[line.index(after: open)..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             state.tableHeaders.append((state.start + at, columns.joined(separator: "\t")))
+            state.headersLowercased += "\n" + columns.joined(separator: "\t").lowercased()
             if state.tableHeaders.count > 4 { state.tableHeaders.removeFirst() }
         }
     }
@@ -285,6 +291,11 @@ public final class Scanner {
             lineStart = lineEnd + 1
         }
         return ""
+    }
+
+    /// Column-context rules run only where a header names their column.
+    @inline(__always) private func headerAllows(_ rule: CompiledRule, _ state: WindowState) -> Bool {
+        rule.rule.requiresHeader.isEmpty || rule.rule.requiresHeader.contains { state.headersLowercased.contains($0) }
     }
 
     private func notBOL(_ state: WindowState) -> Matcher.MatchOptions {
@@ -448,6 +459,8 @@ struct WindowState {
     var tracker = LineTracker()
     var pending: [Pending] = []
     var header = ""
+    /// The header and every SQL COPY column list so far, lower case, for `requires_header`.
+    var headersLowercased = ""
     /// SQL COPY headers seen so far (stream offset, tab-joined columns), newest last.
     var tableHeaders: [(offset: Int, header: String)] = []
     init(origin: Origin) { self.origin = origin }
