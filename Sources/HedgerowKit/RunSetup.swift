@@ -35,7 +35,7 @@ struct RunSetup {
             rules += try Self.loadRuleFiles(draft)
             config = try ProjectConfig.load(yaml: text, file: found.path, knownRules: Set(rules.map(\.id)))
         }
-        rules.removeAll { config.disabledRules.contains($0.id) || config.disabledCategories.contains($0.category) }
+        rules.removeAll { !config.runs($0) }
         if options.minConfidence == nil { options.minConfidence = config.minConfidence }
         if options.bulkThreshold == nil, let n = config.bulkThreshold { options.policy.bulkThreshold = n }
         if options.sensitiveThreshold == nil, let n = config.sensitiveThreshold { options.policy.sensitiveThreshold = n }

@@ -125,6 +125,15 @@ final class AuditTests: XCTestCase {
         XCTAssertEqual(mergedText.stdout, wholeText.stdout)
     }
 
+    func testRepositoryListFile() throws {
+        let root = try makeOrganisation()
+        try "# repositories to audit\norg/beta\n\norg/gamma\n".write(to: root.url.appendingPathComponent("repos.txt"), atomically: true, encoding: .utf8)
+        let r = try audit(["--repos-file", "repos.txt", "--state-dir", "list"], in: root.url)
+        XCTAssertEqual(Set(repositories(r.report).keys), ["beta", "gamma"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(try audit(["--repos-file", "missing.txt"], in: root.url).status, 2)
+    }
+
     func testTreeOnlyAuditAndIncidentDrafts() throws {
         let root = try makeOrganisation()
         let tree = try audit(["org/alpha", "org/beta-mirror.git", "--history", "none", "--state-dir", "tree"], in: root.url)

@@ -69,6 +69,19 @@ final class GitHistoryTests: XCTestCase {
         XCTAssertEqual(mainOnly.findings.count, 0)
     }
 
+    func testSinceLimitsHistoryByCommitDate() throws {
+        let repo = try TestRepository()
+        try repo.write("old.env", "key=\(FakeValue.awsKeyID)\n")
+        try repo.git(["add", "."])
+        try TestRepository.runGit(["-c", "user.name=T", "commit", "-q", "--no-verify", "-m", "old", "--date", "2020-01-01T00:00:00Z"],
+                                  in: repo.url, environment: ["GIT_COMMITTER_DATE": "2020-01-01T00:00:00Z"])
+        try repo.commit("new", files: ["new.env": "key=\(FakeValue.awsKeyID2)\n"])
+        let recent = try repo.hedgerowJSON(["--since", "2025-01-01"])
+        XCTAssertEqual(recent.findings.compactMap { $0["path"] as? String }, ["new.env"])
+        XCTAssertEqual(recent.summary["commits"] as? Int, 1)
+        XCTAssertEqual(try repo.hedgerowJSON(["--history"]).findings.count, 2)
+    }
+
     func testShallowCloneRangeSaysHowToFetchMore() throws {
         let repo = try TestRepository()
         for i in 1...4 { try repo.commit("c\(i)", files: ["f\(i).txt": "\(i)\n"]) }

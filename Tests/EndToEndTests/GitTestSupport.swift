@@ -27,12 +27,13 @@ final class TestRepository {
     }
 
     @discardableResult
-    static func runGit(_ arguments: [String], in directory: URL, stdin: String? = nil, check: Bool = true) throws -> String {
+    static func runGit(_ arguments: [String], in directory: URL, stdin: String? = nil, check: Bool = true,
+                       environment extra: [String: String] = [:]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
         process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.merging(extra) { $1 }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -29,6 +29,19 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(try json(["scan", ".", "--config", "/no/such/config.yml"], in: outer.url).status, 2)
     }
 
+    func testRulesAndCategoriesCanBeDisabledAndARuleReEnabled() throws {
+        let dir = try Scratch()
+        try dir.write("a.txt", "contact rhys.green@gmail.com\nserver 2a00:1450:4009:815::200e and 81.2.69.160\n")
+        func rules(_ config: String) throws -> [String] {
+            try dir.write(".hedgerow.yml", config)
+            return try json(["scan", "a.txt"], in: dir.url).findings.compactMap { $0["rule"] as? String }.sorted()
+        }
+        XCTAssertEqual(try rules("version: 1\n"), ["pd.email", "pd.ip.v4", "pd.ip.v6"])
+        XCTAssertEqual(try rules("categories:\n  disable: [ip]\n"), ["pd.email"])
+        XCTAssertEqual(try rules("categories:\n  disable: [ip]\nrules:\n  enable: [pd.ip.v6]\n"), ["pd.email", "pd.ip.v6"])
+        XCTAssertEqual(try rules("rules:\n  disable: [pd.email]\n"), ["pd.ip.v4", "pd.ip.v6"])
+    }
+
     func testErrorsNameTheLine() throws {
         let dir = try Scratch()
         try dir.write("a.txt", "hello\n")

@@ -5,6 +5,8 @@ import Yams
 /// silently widen or narrow what is reported.
 public struct ProjectConfig: Sendable, Equatable {
     public var disabledRules: Set<String> = []
+    /// Rules kept even though their category is disabled (`rules.enable`).
+    public var enabledRules: Set<String> = []
     public var disabledCategories: Set<Category> = []
     /// Extra rule files, relative to the config file, in the schema of `Rules/`.
     public var ruleFiles: [String] = []
@@ -26,6 +28,12 @@ public struct ProjectConfig: Sendable, Equatable {
 
     public init() {}
 
+    /// Whether a rule runs: not disabled by id, and not in a disabled category unless enabled by id.
+    public func runs(_ rule: Rule) -> Bool {
+        if disabledRules.contains(rule.id) { return false }
+        return !disabledCategories.contains(rule.category) || enabledRules.contains(rule.id)
+    }
+
     /// `knownRules` nil skips checking rule names (a first pass that only needs `rule_files`).
     public static func load(yaml: String, file: String, knownRules: Set<String>?) throws -> ProjectConfig {
         var config = ProjectConfig()
@@ -41,6 +49,15 @@ public struct ProjectConfig: Sendable, Equatable {
                     throw YAMLProblem(file: file, line: rules.value("disable")?.mark?.line, message: "unknown rule '\(id)' in rules.disable (see `hedgerow rules list`)")
                 }
                 config.disabledRules.insert(id)
+            }
+            for id in try rules.strings("enable") {
+                guard knownRules?.contains(id) ?? true else {
+                    throw YAMLProblem(file: file, line: rules.value("enable")?.mark?.line, message: "unknown rule '\(id)' in rules.enable (see `hedgerow rules list`)")
+                }
+                config.enabledRules.insert(id)
+            }
+            if let both = config.enabledRules.intersection(config.disabledRules).first {
+                throw YAMLProblem(file: file, line: rules.line, message: "rule '\(both)' is both enabled and disabled")
             }
             try rules.rejectUnknownKeys()
         }
