@@ -20,19 +20,14 @@ measure() {
   for i in $(seq 1 "$RUNS"); do /usr/bin/time -a -o "$WORK/times.txt" -f "%e %M" "$@" >/dev/null 2>&1 || true; done
   grep -v Command "$WORK/times.txt" | python3 -c 'import sys,statistics; r=[l.split() for l in sys.stdin if l.strip()]; print(statistics.median(float(a) for a,_ in r), max(int(b) for _,b in r))'
 }
-report() { # name bytes wall rss [baseline_wall]
-  python3 - "$@" <<'PY'
-import sys
-name, size, wall, rss = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
-extra = ""
-if len(sys.argv) > 5: extra = f"   hedgerow is {float(sys.argv[5]) / wall:.2f}x faster" if False else ""
-print(f"  {name:<12} {wall:7.2f} s  {size / 1e6 / wall:8.1f} MB/s  peak RSS {rss / 1024:6.1f} MB")
-PY
+report() { # name bytes wall rss
+  python3 -c 'import sys; n, b, w, r = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]); print(f"  {n:<12} {w:7.2f} s  {b / 1e6 / w:8.1f} MB/s  peak RSS {r / 1024:6.1f} MB")' "$@"
 }
-compare() { # label input_args...
+compare() { # label bytes input_args... (COMPARE=0 skips the other scanners)
   local label=$1 bytes=$2; shift 2
   read -r hw hr < <(measure "$HEDGEROW" scan "$@")
   report hedgerow "$bytes" "$hw" "$hr"
+  [ "${COMPARE:-1}" = 0 ] && return 0
   if [ -n "$KINGFISHER" ]; then
     read -r kw kr < <(measure "$KINGFISHER" scan "$@" --no-update-check)
     report kingfisher "$bytes" "$kw" "$kr"; python3 -c "print(f'  hedgerow / kingfisher: {$kw/$hw:.2f}x faster, {$kr/$hr:.2f}x less memory')"
@@ -60,7 +55,7 @@ if [ ! -f "$CORPUS/.done" ]; then
 fi
 bytes=$(du -sb "$CORPUS" | cut -f1)
 echo "== generated corpus ($((bytes / 1000000)) MB) =="
-compare corpus "$bytes" "$CORPUS"
+COMPARE=${COMPARE_CORPUS:-1} compare corpus "$bytes" "$CORPUS"
 
 # 3. One 2 GB file (the corpus's text concatenated), hedgerow only: the others load whole files.
 BIG="$WORK/big-2g.txt"

@@ -46,8 +46,7 @@ public struct PreventionReporter: Reporter {
             out += "  - Personal data in a repository or an AI tool is a data exposure (UK GDPR): it spreads to every clone and cannot be recalled.\n"
         }
         out += "\nWhat to do now:\n"
-        out += "  1. Remove the values from the places listed\(action == .commit ? ", then stage the files again (git add)" : "") .\n"
-            .replacingOccurrences(of: " .\n", with: ".\n")
+        out += "  1. Remove the values from the places listed" + (action == .commit ? ", then stage the files again (git add).\n" : ".\n")
         if secrets { out += "  2. Read credentials from an environment variable or a secret store instead of writing them down.\n" }
         if personal { out += "  \(secrets ? 3 : 2). Use made-up data (or a reference to the record) instead of real personal data.\n" }
         out += "  -  A false positive? Add `hedgerow:allow <rule> <reason>` in a comment on that line.\n"
