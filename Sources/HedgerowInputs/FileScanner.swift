@@ -21,7 +21,9 @@ public struct InputScanner {
     public init() {}
 
     /// Scans one file from disk.
-    public func scanFile(_ target: FileTarget, with scanner: Scanner) -> InputResult {
+    /// With `emit`, findings are handed over as they are found and not kept in the result,
+    /// so a huge file's findings need not all be held at once.
+    public func scanFile(_ target: FileTarget, with scanner: Scanner, emit: ((Finding) -> Void)? = nil) -> InputResult {
         var result = InputResult(displayPath: target.displayPath)
         let fd = open(target.path, O_RDONLY)
         guard fd >= 0 else {
@@ -29,11 +31,11 @@ public struct InputScanner {
             return result
         }
         defer { close(fd) }
-        return scanDescriptor(fd, displayPath: target.displayPath, with: scanner)
+        return scanDescriptor(fd, displayPath: target.displayPath, with: scanner, emit: emit)
     }
 
     /// Scans an open descriptor (a file or stdin).
-    public func scanDescriptor(_ fd: Int32, displayPath: String, with scanner: Scanner) -> InputResult {
+    public func scanDescriptor(_ fd: Int32, displayPath: String, with scanner: Scanner, emit: ((Finding) -> Void)? = nil) -> InputResult {
         var result = InputResult(displayPath: displayPath)
         var source = SniffingSource(inner: FileDescriptorSource(descriptor: fd))
         do {
@@ -58,7 +60,7 @@ public struct InputScanner {
                 }
                 let utf8 = SniffingSource.transcodeUTF16(all, bigEndian: source.kind == .utf16BE)
                 let scanned = try scanner.scan(bytes: utf8, origin: Origin(path: displayPath))
-                result.findings = scanned.findings
+                if let emit { scanned.findings.forEach(emit) } else { result.findings = scanned.findings }
                 result.bytes = all.count
                 result.limitHits = scanned.report.limitHits
             } catch {
@@ -68,7 +70,9 @@ public struct InputScanner {
         case .text:
             do {
                 var findings: [Finding] = []
-                let report = try scanner.scan(&source, origin: Origin(path: displayPath)) { findings.append($0) }
+                let report = try scanner.scan(&source, origin: Origin(path: displayPath)) { finding in
+                    if let emit { emit(finding) } else { findings.append(finding) }
+                }
                 result.findings = findings
                 result.bytes = report.bytes
                 result.limitHits = report.limitHits

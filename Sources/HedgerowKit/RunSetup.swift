@@ -103,21 +103,29 @@ struct FindingCollector {
         self.minConfidence = minConfidence; self.suppressor = suppressor
     }
 
-    mutating func add(_ finding: Finding) {
+    /// False when findings are written out as they come (streaming) rather than kept.
+    var keepsFindings = true
+
+    /// Counts the finding; true when it is to be reported.
+    @discardableResult
+    mutating func add(_ finding: Finding) -> Bool {
         if finding.confidence >= minConfidence, let reason = suppressor.reason(finding) {
             summary.suppressed[reason, default: 0] += 1
+            return false
         } else if finding.confidence >= minConfidence {
-            findings.append(finding)
+            if keepsFindings { findings.append(finding) }
             summary.findingsByCategory[finding.category, default: 0] += 1
+            return true
         } else {
             summary.belowThreshold += 1
+            return false
         }
     }
 
     /// Exit status: errors win over findings, so a partial scan never looks like a result.
     var exitCode: Int32 {
         if !summary.errors.isEmpty { return ExitStatus.error }
-        return findings.isEmpty ? ExitStatus.clean : ExitStatus.findings
+        return summary.findingCount == 0 ? ExitStatus.clean : ExitStatus.findings
     }
 
     /// Error and warning lines for standard error.

@@ -14,7 +14,6 @@ public enum ScanJob {
         let setup: RunSetup
         do { setup = try RunSetup(given, searchFrom: searchStart(given)) } catch { return RunSetup.failure(error) }
         let options = setup.options
-        let collector = collect(setup: setup)
         let transcriptLike = options.paths.allSatisfy { $0 == "-" || transcriptExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
         let prevents = !options.exposed && (options.prevention ?? transcriptLike)
         let kind = RunKind(
@@ -22,7 +21,34 @@ public enum ScanJob {
             prevention: prevents ? .paste : nil,
             exposure: options.exposed ? IncidentRecord.Source(kind: "input", name: options.paths.joined(separator: " ")) : nil
         )
-        return RunOutput.finish(collector, setup: setup, options: options, kind: kind)
+        // Line formats stream when nothing after the scan needs the findings again.
+        let streams = (options.format == .jsonl || (options.format == .text && !prevents))
+            && options.incidentDirectory == nil && (options.environment["GITHUB_STEP_SUMMARY"] ?? "").isEmpty
+        guard streams else { return RunOutput.finish(collect(setup: setup), setup: setup, options: options, kind: kind) }
+        return runStreaming(setup: setup, kind: kind)
+    }
+
+    /// Text and JSON Lines: findings are written as files complete, in input order, and
+    /// the summary line last; peak memory does not grow with the number of findings.
+    static func runStreaming(setup: RunSetup, kind: RunKind) -> RunResult {
+        var options = setup.options
+        let writer: StreamWriter
+        do { writer = try StreamWriter(outputPath: options.outputPath) } catch { return RunSetup.failure(error) }
+        let context = ReportContext(toolVersion: hedgerowVersion, findings: [], summary: ScanSummary(),
+                                    showValues: options.showValues, color: options.color && options.outputPath == nil)
+        let text = TextReporter(), lines = JSONLinesReporter()
+        let stream = FindingStream(collector: setup.collector(), output: writer) { finding in
+            options.format == .jsonl ? lines.line(for: finding, showValues: context.showValues) : text.lines(for: finding, in: context)
+        }
+        var collector = collect(setup: setup, stream: stream)
+        writer.write(options.format == .jsonl ? lines.summaryLine(collector.summary) : text.summaryLine(collector.summary) + "\n")
+        if let problem = writer.close() { collector.summary.errors.append(problem) }
+        // Everything is written; what is left is diagnostics, statistics and the exit code.
+        options.outputPath = nil
+        options.format = .text
+        var result = RunOutput.finish(collector, setup: setup, options: options, kind: kind)
+        result.output = ""
+        return result
     }
 
     /// Where `.hedgerow.yml` is looked for: the first path named, else the working directory.
@@ -31,17 +57,21 @@ public enum ScanJob {
     }
 
     /// Scans the inputs and collects findings, suppressions and totals, without reporting.
-    static func collect(setup: RunSetup) -> FindingCollector {
+    /// With `stream`, findings go to it as they are found (input order) instead of into
+    /// the returned collector, which then holds only the counts.
+    static func collect(setup: RunSetup, stream: FindingStream? = nil) -> FindingCollector {
         let options = setup.options
 
         var collector = setup.collector()
         var results: [InputResult] = []
         let filePaths = options.paths.filter { $0 != "-" }
+        // Input 0 is standard input (read first, when named); files are 1, 2, ...
         if options.paths.contains("-") {
             let scanner = setup.scanner(options)
-            results.append(InputScanner().scanDescriptor(0, displayPath: "-", with: scanner))
+            results.append(InputScanner().scanDescriptor(0, displayPath: "-", with: scanner, emit: stream.map { s in { s.emit($0, input: 0) } }))
             setup.statistics.add(scanner.statistics)
         }
+        stream?.finish(input: 0)
         let outcome = FileWalker().collect(filePaths)
         collector.summary.errors += outcome.errors
         for (reason, count) in outcome.skipped { collector.summary.skipped[reason, default: 0] += count }
@@ -56,7 +86,13 @@ public enum ScanJob {
             if excluded { collector.summary.skip("excluded by config") }
             return !excluded
         }
-        results += scanInParallel(files, setup: setup, options: options)
+        results += scanInParallel(files, setup: setup, options: options, stream: stream)
+        if let stream {
+            let counted = stream.counted
+            collector.summary.findingsByCategory = counted.summary.findingsByCategory
+            collector.summary.suppressed = counted.summary.suppressed
+            collector.summary.belowThreshold = counted.summary.belowThreshold
+        }
 
         for result in results {
             if let error = result.error { collector.summary.errors.append(error); continue }
@@ -76,7 +112,7 @@ public enum ScanJob {
     }
 
     /// Scans files on all cores; results come back in input order whatever the timing.
-    static func scanInParallel(_ files: [FileTarget], setup: RunSetup, options: ScanOptions) -> [InputResult] {
+    static func scanInParallel(_ files: [FileTarget], setup: RunSetup, options: ScanOptions, stream: FindingStream? = nil) -> [InputResult] {
         guard !files.isEmpty else { return [] }
         let threads = max(1, min(files.count, options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount))
         let results = ResultSlots<InputResult>(count: files.count)
@@ -86,7 +122,9 @@ public enum ScanJob {
             while true {
                 let i = next.increment()
                 guard i < files.count else { break }
-                results.set(i, InputScanner().scanFile(files[i], with: scanner))
+                let emit: ((Finding) -> Void)? = stream.map { s in { s.emit($0, input: i + 1) } }
+                results.set(i, InputScanner().scanFile(files[i], with: scanner, emit: emit))
+                stream?.finish(input: i + 1)
             }
             setup.statistics.add(scanner.statistics)
         }

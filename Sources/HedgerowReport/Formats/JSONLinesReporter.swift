@@ -9,14 +9,23 @@ public struct JSONLinesReporter: Reporter {
     public init() {}
 
     public func render(_ c: ReportContext) -> String {
+        c.findings.map { line(for: $0, showValues: c.showValues) }.joined() + summaryLine(c.summary)
+    }
+
+    static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var out = ""
-        for f in c.findings {
-            out += Self.tagged("finding", (try? encoder.encode(JSONReporter.item(f, showValues: c.showValues))) ?? Data("{}".utf8))
-        }
-        out += Self.tagged("summary", (try? encoder.encode(JSONReporter.summary(c.summary))) ?? Data("{}".utf8))
-        return out
+        return encoder
+    }()
+
+    /// One `{"type":"finding",...}` line; streaming output writes these one by one.
+    public func line(for f: Finding, showValues: Bool) -> String {
+        Self.tagged("finding", (try? Self.encoder.encode(JSONReporter.item(f, showValues: showValues))) ?? Data("{}".utf8))
+    }
+
+    /// The closing `{"type":"summary",...}` line.
+    public func summaryLine(_ s: ScanSummary) -> String {
+        Self.tagged("summary", (try? Self.encoder.encode(JSONReporter.summary(s))) ?? Data("{}".utf8))
     }
 
     /// Puts `"type"` first in an encoded object: `{"type":"finding",...}`.

@@ -7,17 +7,22 @@ public struct TextReporter: Reporter {
     public func render(_ c: ReportContext) -> String {
         var out = ""
         func paint(_ text: String, _ code: String) -> String { c.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-        for f in c.findings {
-            let shown = c.showValues ? f.value.replacingOccurrences(of: "\n", with: "\\n") : f.masked
-            let level = f.confidence == .high ? paint(f.confidence.rawValue, "31") : paint(f.confidence.rawValue, "33")
-            let decoded = f.decodedFrom.map { " (decoded from \($0.rawValue))" } ?? ""
-            out += "\(paint("\(f.origin.path):\(f.start.line):\(f.start.column)", "1")): \(f.ruleName) [\(f.category.rawValue), \(level)] \(shown)\(decoded)\n"
-            if let commit = f.origin.commit {
-                out += "    commit \(commit.prefix(12)) \(f.origin.date ?? "") \(f.origin.author ?? "")\n"
-            }
-            if !f.hint.isEmpty { out += "    hint: \(f.hint)\n" }
-        }
+        for f in c.findings { out += lines(for: f, in: c) }
         out += summaryLine(c.summary) + "\n"
+        return out
+    }
+
+    /// One finding's lines: location, rule, category, confidence and masked value, then
+    /// its commit (history scans) and hint. Streaming output writes these one by one.
+    public func lines(for f: Finding, in c: ReportContext) -> String {
+        func paint(_ text: String, _ code: String) -> String { c.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        let level = f.confidence == .high ? paint(f.confidence.rawValue, "31") : paint(f.confidence.rawValue, "33")
+        let decoded = f.decodedFrom.map { " (decoded from \($0.rawValue))" } ?? ""
+        var out = "\(paint("\(f.origin.path):\(f.start.line):\(f.start.column)", "1")): \(f.ruleName) [\(f.category.rawValue), \(level)] \(c.shown(f))\(decoded)\n"
+        if let commit = f.origin.commit {
+            out += "    commit \(commit.prefix(12)) \(f.origin.date ?? "") \(f.origin.author ?? "")\n"
+        }
+        if !f.hint.isEmpty { out += "    hint: \(f.hint)\n" }
         return out
     }
 
