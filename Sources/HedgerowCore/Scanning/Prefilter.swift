@@ -28,7 +28,7 @@ public enum Prefilter: Equatable, Sendable {
     }
 
     /// A run of digits in which consecutive digits are at most `maxGap` bytes apart on one
-    /// line ("07411 595 147", "4111-1111-1111-1111", "12-34-56"): number-shaped values
+    /// line ("07700 900 123", "4111-1111-1111-1111", "12-34-56"): number-shaped values
     /// all lie in one, so rules that need N digits look only at clusters with N or more.
     struct DigitCluster {
         var start: Int
