@@ -347,6 +347,9 @@ public final class Scanner {
     /// still reads as a password once decoded.
     private func decodeAndScan(_ candidate: Candidate, encoding: Encoding, span: ByteRange, state: WindowState, into raw: inout [RawMatch]) {
         guard let nested, let decoded = encoding.decode(candidate.value) else { return }
+        // Escaped bytes such as b'\x89PNG\r\n' decode to control characters around short
+        // words: nothing any rule reports is shorter than four letters or digits in a row.
+        guard Self.hasAlphanumericRun(decoded, length: 4) else { return }
         var input = decoded
         if candidate.match != candidate.value, let range = candidate.match.range(of: candidate.value) {
             input = Array(candidate.match[..<range.lowerBound].utf8) + decoded + Array(candidate.match[range.upperBound...].utf8)
@@ -357,6 +360,16 @@ public final class Scanner {
             raw.append(RawMatch(rule: index, start: state.start + span.start, end: state.start + span.end,
                                 value: f.value, confidence: f.confidence, note: f.confidenceNote, decodedFrom: encoding))
         }
+    }
+
+    static func hasAlphanumericRun(_ bytes: [UInt8], length: Int) -> Bool {
+        var run = 0
+        for b in bytes {
+            let alnum = (b &- 0x30 < 10) || ((b | 0x20) &- 0x61 < 26)
+            run = alnum ? run + 1 : 0
+            if run >= length { return true }
+        }
+        return false
     }
 
     /// Gives each new match its line and column, walking the window once in offset order.
