@@ -111,24 +111,58 @@ public enum ScanJob {
         return collector
     }
 
-    /// Scans files on all cores; results come back in input order whatever the timing.
+    /// One unit of scanning work: a whole file, or a part of a big one.
+    enum Work {
+        case whole(FileTarget)
+        case part(FilePart)
+    }
+
+    /// Scans files on all cores, splitting big text files into parts so that one huge file
+    /// uses every core too; results come back one per file, in input order, whatever the timing.
     static func scanInParallel(_ files: [FileTarget], setup: RunSetup, options: ScanOptions, stream: FindingStream? = nil) -> [InputResult] {
         guard !files.isEmpty else { return [] }
-        let threads = max(1, min(files.count, options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount))
-        let results = ResultSlots<InputResult>(count: files.count)
+        let cores = options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount
+        var work: [Work] = []
+        var owner: [Int] = []  // work index -> file index
+        let overlap = setup.ruleSet.maxMatchLength + 4096
+        for (f, file) in files.enumerated() {
+            if cores > 1, let parts = FileSplitter.plan(file, partSize: options.splitBytes, overlap: overlap) {
+                for part in parts { work.append(.part(part)); owner.append(f) }
+            } else {
+                work.append(.whole(file)); owner.append(f)
+            }
+        }
+        let threads = max(1, min(work.count, cores))
+        let results = ResultSlots<InputResult>(count: work.count)
         let next = AtomicCounter()
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             let scanner = setup.scanner(options)
             while true {
                 let i = next.increment()
-                guard i < files.count else { break }
+                guard i < work.count else { break }
                 let emit: ((Finding) -> Void)? = stream.map { s in { s.emit($0, input: i + 1) } }
-                results.set(i, InputScanner().scanFile(files[i], with: scanner, emit: emit))
+                switch work[i] {
+                case let .whole(file): results.set(i, InputScanner().scanFile(file, with: scanner, emit: emit))
+                case let .part(part): results.set(i, InputScanner().scanPart(part, with: scanner, emit: emit))
+                }
                 stream?.finish(input: i + 1)
             }
             setup.statistics.add(scanner.statistics)
         }
-        return results.values
+        // Parts of one file come back as one result.
+        var merged: [InputResult] = []
+        for (i, result) in results.values.enumerated() {
+            if i > 0 && owner[i] == owner[i - 1], var last = merged.popLast() {
+                last.findings += result.findings
+                last.bytes += result.bytes
+                for (rule, count) in result.limitHits { last.limitHits[rule, default: 0] += count }
+                if last.error == nil { last.error = result.error }
+                merged.append(last)
+            } else {
+                merged.append(result)
+            }
+        }
+        return merged
     }
 }
 

@@ -15,6 +15,8 @@ public struct ScanOptions: Sendable {
     public var minConfidence: Confidence?
     public var color = false
     public var chunkSize = 1 << 20
+    /// Text files of at least twice this size are scanned in parts of about this size, in parallel.
+    public var splitBytes = 64 << 20
     public var threads = 0
     public var fingerprintKey: [UInt8]? = nil
     public var extraRuleFiles: [String] = []

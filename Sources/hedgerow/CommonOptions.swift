@@ -44,6 +44,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Print per-rule time, candidates, matches and rejections to standard error.")
     var stats = false
 
+    @Option(name: .customLong("split-bytes"), help: .hidden)
+    var splitBytes: Int = 64 << 20
+
     func validate() throws {
         if OutputFormat(rawValue: format) == nil {
             throw ValidationError("unknown format '\(format)' (one of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -59,6 +62,7 @@ struct CommonOptions: ParsableArguments {
         options.format = OutputFormat(rawValue: format)!
         options.minConfidence = minConfidence.flatMap(Confidence.init(rawValue:))
         options.stats = stats
+        options.splitBytes = splitBytes
         options.configPath = config
         options.baselinePath = baseline
         options.showValues = showValues

@@ -18,8 +18,12 @@ public struct Origin: Equatable, Hashable, Sendable {
     public var date: String?
     /// Line number in the original file of the fragment's first line (diff hunks start mid-file).
     public var firstLine: Int
-    public init(path: String, commit: String? = nil, author: String? = nil, date: String? = nil, firstLine: Int = 1) {
+    /// The file's table header, for a fragment that starts mid-file (a part of a big file
+    /// scanned on its own thread); nil reads it from the fragment's first lines.
+    public var header: String?
+    public init(path: String, commit: String? = nil, author: String? = nil, date: String? = nil, firstLine: Int = 1, header: String? = nil) {
         self.path = path; self.commit = commit; self.author = author; self.date = date; self.firstLine = firstLine
+        self.header = header
     }
 }
 

@@ -56,3 +56,29 @@ public struct FileDescriptorSource: ByteSource {
         }
     }
 }
+
+/// A byte range of an open file, read with pread(2): several threads can each scan a
+/// part of one big file through their own range of the same descriptor.
+public struct FileRangeSource: ByteSource {
+    public let descriptor: Int32
+    private var position: Int
+    private let end: Int
+
+    public init(descriptor: Int32, from start: Int, to end: Int) {
+        self.descriptor = descriptor; position = start; self.end = end
+    }
+
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let wanted = min(buffer.count, end - position)
+        guard wanted > 0 else { return 0 }
+        while true {
+            let n = pread(descriptor, buffer.baseAddress, wanted, off_t(position))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileDescriptorSource.ReadError(code: errno)
+            }
+            position += n
+            return n
+        }
+    }
+}

@@ -106,7 +106,7 @@ public final class Scanner {
     ) throws {
         let window = UnsafeRawBufferPointer(start: base, count: state.length)
         if state.start == 0 && state.committed == 0 {
-            state.header = Self.headerLine(window)
+            state.header = state.origin.header ?? Self.headerLine(window)
             state.headersLowercased = state.header.lowercased()
         }
         let from = state.committed - state.start
@@ -261,7 +261,7 @@ public final class Scanner {
 
     /// The first line of the first 2 KiB that reads like a table header (has a comma,
     /// tab or pipe), skipping diff hunk markers and the `+` of added lines.
-    static func headerLine(_ window: UnsafeRawBufferPointer) -> String {
+    public static func headerLine(_ window: UnsafeRawBufferPointer) -> String {
         let limit = min(window.count, 2048)
         guard let p = window.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return "" }
         func starts(_ a: Int, _ b: Int, _ prefix: StaticString) -> Bool {

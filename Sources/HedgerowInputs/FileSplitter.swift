@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import HedgerowCore
+
+/// A part of one big text file, scanned on its own thread. Parts start at line starts, so
+/// columns and line-start anchors behave as in a whole-file scan; each reads `overlap`
+/// bytes past its end so a match that starts inside it is seen whole, and reports only
+/// matches that start inside it, so no finding is lost or doubled at a boundary.
+public struct FilePart: Sendable {
+    public let target: FileTarget
+    public let start: Int
+    public let end: Int
+    public let readEnd: Int
+    /// Line number of the part's first line in the file.
+    public let firstLine: Int
+    /// The file's table header (from its first lines), which later parts cannot see.
+    public let header: String
+}
+
+public enum FileSplitter {
+    /// Parts of about `partSize` bytes for a plain text file of at least twice that; nil
+    /// for smaller, binary, UTF-16 or unreadable files, which are scanned whole.
+    public static func plan(_ target: FileTarget, partSize: Int, overlap: Int) -> [FilePart]? {
+        guard partSize > 0, target.size >= 2 * partSize else { return nil }
+        let fd = open(target.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 8192)
+        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return nil }
+        let first = Array(head[0..<n])
+        if first.starts(with: [0xFF, 0xFE]) || first.starts(with: [0xFE, 0xFF]) || first.contains(0) { return nil }
+        let header = first.withUnsafeBytes { Scanner.headerLine(UnsafeRawBufferPointer(rebasing: $0[0..<min($0.count, 2048)])) }
+
+        // Boundaries just after a newline near each multiple of partSize.
+        var starts = [0]
+        var nominal = partSize
+        while nominal < target.size - partSize / 2 {
+            guard let newline = nextNewline(fd, from: nominal, limit: min(target.size, nominal + (1 << 20))) else { break }
+            if newline + 1 > starts.last! && newline + 1 < target.size { starts.append(newline + 1) }
+            nominal = max(nominal + partSize, newline + 1 + partSize / 2)
+        }
+        guard starts.count > 1 else { return nil }
+        var parts: [FilePart] = []
+        var line = 1
+        for (k, start) in starts.enumerated() {
+            let end = k + 1 < starts.count ? starts[k + 1] : target.size
+            parts.append(FilePart(target: target, start: start, end: end, readEnd: min(target.size, end + overlap),
+                                  firstLine: line, header: header))
+            guard k + 1 < starts.count, let count = countNewlines(fd, from: start, to: end) else { continue }
+            line += count
+        }
+        return parts
+    }
+
+    static func nextNewline(_ fd: Int32, from: Int, limit: Int) -> Int? {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var position = from
+        while position < limit {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, limit - position), off_t(position)) }
+            guard n > 0 else { return nil }
+            if let i = buffer[0..<n].firstIndex(of: 0x0A) { return position + i }
+            position += n
+        }
+        return nil
+    }
+
+    static func countNewlines(_ fd: Int32, from: Int, to: Int) -> Int? {
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var position = from
+        var count = 0
+        while position < to {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, to - position), off_t(position)) }
+            guard n > 0 else { return nil }
+            buffer.withUnsafeBytes { raw in
+                var p = raw.baseAddress!
+                var left = n
+                while left > 0, let hit = memchr(p, 0x0A, left) {
+                    count += 1
+                    let skip = p.distance(to: UnsafeRawPointer(hit)) + 1
+                    p += skip
+                    left -= skip
+                }
+            }
+            position += n
+        }
+        return count
+    }
+}
+
+extension InputScanner {
+    /// Scans one part of a big file; findings are kept (or emitted) only if they start in
+    /// the part, with offsets made relative to the whole file.
+    public func scanPart(_ part: FilePart, with scanner: Scanner, emit: ((Finding) -> Void)? = nil) -> InputResult {
+        var result = InputResult(displayPath: part.target.displayPath)
+        let fd = open(part.target.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            result.error = "\(part.target.displayPath): \(String(cString: strerror(errno)))"
+            return result
+        }
+        defer { close(fd) }
+        var source = FileRangeSource(descriptor: fd, from: part.start, to: part.readEnd)
+        let origin = Origin(path: part.target.displayPath, firstLine: part.firstLine, header: part.header)
+        let ownLength = part.end - part.start
+        do {
+            var findings: [Finding] = []
+            let report = try scanner.scan(&source, origin: origin) { finding in
+                guard finding.start.offset < ownLength else { return }
+                var moved = finding
+                moved.start.offset += part.start
+                moved.end.offset += part.start
+                if let emit { emit(moved) } else { findings.append(moved) }
+            }
+            result.findings = findings
+            result.bytes = min(report.bytes, ownLength)
+            result.limitHits = report.limitHits
+        } catch {
+            result.error = "\(part.target.displayPath): read failed: \(error)"
+        }
+        return result
+    }
+}
