@@ -21,8 +21,14 @@ public struct FilePart: Sendable {
 public enum FileSplitter {
     /// Parts of about `partSize` bytes for a plain text file of at least twice that; nil
     /// for smaller, binary, UTF-16 or unreadable files, which are scanned whole.
+    /// SQL dumps declare their tables' columns in `COPY` lines that rows much later depend
+    /// on; a part could not see them, so dumps are scanned whole.
+    static let wholeOnly: Set<String> = ["sql", "dump", "pgdump", "psql"]
+
     public static func plan(_ target: FileTarget, partSize: Int, overlap: Int) -> [FilePart]? {
         guard partSize > 0, target.size >= 2 * partSize else { return nil }
+        let name = target.path.split(separator: "/").last.map(String.init) ?? target.path
+        if let dot = name.lastIndex(of: "."), wholeOnly.contains(name[name.index(after: dot)...].lowercased()) { return nil }
         let fd = open(target.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
