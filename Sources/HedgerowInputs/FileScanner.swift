@@ -25,12 +25,15 @@ public struct InputScanner {
     /// so a huge file's findings need not all be held at once.
     public func scanFile(_ target: FileTarget, with scanner: Scanner, emit: ((Finding) -> Void)? = nil) -> InputResult {
         var result = InputResult(displayPath: target.displayPath)
-        let fd = open(target.path, O_RDONLY)
+        let fd = open(target.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             result.error = "\(target.displayPath): \(String(cString: strerror(errno)))"
             return result
         }
         defer { close(fd) }
+        // Only the first 8 KiB of a binary file is read: keep the kernel from reading ahead
+        // until the sniff says the file is text (then it reads ahead again, below).
+        _ = posix_fadvise(fd, 0, 0, POSIX_FADV_RANDOM)
         return scanDescriptor(fd, displayPath: target.displayPath, with: scanner, emit: emit)
     }
 
@@ -68,6 +71,7 @@ public struct InputScanner {
             }
             return result
         case .text:
+            _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
             do {
                 var findings: [Finding] = []
                 let report = try scanner.scan(&source, origin: Origin(path: displayPath)) { finding in
