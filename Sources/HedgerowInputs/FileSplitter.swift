@@ -18,6 +18,7 @@ public struct FilePart: Sendable {
     public let header: String
 }
 
+/// Plans the parts of a big file so one huge input uses every core.
 public enum FileSplitter {
     /// Parts of about `partSize` bytes for a plain text file of at least twice that; nil
     /// for smaller, binary, UTF-16 or unreadable files, which are scanned whole.

@@ -7,6 +7,7 @@
 /// keeps its value suppressed); the path is kept for people reading the file and for
 /// `baseline update`.
 public struct Baseline: Sendable, Equatable {
+    /// One accepted finding; sorted by fingerprint so the file diffs and merges line by line.
     public struct Entry: Hashable, Sendable, Comparable {
         public var fingerprint: String
         public var rule: String
@@ -29,6 +30,7 @@ public struct Baseline: Sendable, Equatable {
         self.init(entries: Set(findings.map { Entry(fingerprint: $0.fingerprint, rule: $0.ruleID, path: $0.origin.path) }))
     }
 
+    /// A line that is not an entry: a damaged baseline must fail, never suppress less.
     public struct ParseError: Error, CustomStringConvertible {
         public var file: String
         public var line: Int

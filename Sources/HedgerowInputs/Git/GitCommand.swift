@@ -40,6 +40,7 @@ public struct GitCommand: Sendable {
         "GIT_TRACE2_PERF", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_SSH", "GIT_SSH_COMMAND",
     ]
 
+    /// A non-zero exit, with git's own message so the user sees why.
     public struct Failure: Error, CustomStringConvertible {
         public var arguments: [String]
         public var status: Int32

@@ -4,6 +4,7 @@ import Foundation
 /// or mirror) or a directory searched for them, nested ones included. Symbolic links are
 /// not followed, so a link loop cannot trap the search.
 public struct RepositoryFinder {
+    /// A repository to audit.
     public struct Found: Equatable, Sendable {
         /// The absolute path git runs in.
         public var path: String
@@ -13,6 +14,7 @@ public struct RepositoryFinder {
 
     public init() {}
 
+    /// Repositories sorted by name, and the roots that held none (reported, not skipped).
     public func find(_ roots: [String]) -> (repositories: [Found], errors: [String]) {
         var found: [Found] = []
         var errors: [String] = []
