@@ -14,7 +14,8 @@ public enum Prefilter: Equatable, Sendable {
     /// A digit cluster (digits at most three bytes apart) holding at least this many
     /// digits: for rules whose every match holds such a cluster.
     case digits(Int)
-    /// Two uppercase letters then two digits (IBAN country code and check digits).
+    /// Two uppercase letters then two digits at the start of a word, followed by a letter,
+    /// digit or space (IBAN country code, check digits, then the first group).
     case lettersDigits
     /// A colon starting "::" or three colon-and-hex groups (see `ipv6Shaped`).
     case ipv6
@@ -92,7 +93,8 @@ public enum Prefilter: Equatable, Sendable {
             while i < to {
                 let c = p[i]
                 if c == 0x0A { lastHit = Int.min / 2 }
-                else if c &- 0x41 < 26, i + 3 < limit, p[i + 1] &- 0x41 < 26, p[i + 2] &- 0x30 < 10, p[i + 3] &- 0x30 < 10,
+                else if c &- 0x41 < 26, i + 4 < limit, p[i + 1] &- 0x41 < 26, p[i + 2] &- 0x30 < 10, p[i + 3] &- 0x30 < 10,
+                        i == 0 || !Self.isAlphanumeric(p[i - 1]), Self.isAlphanumeric(p[i + 4]) || p[i + 4] == 0x20,
                         i - lastHit >= 16 {
                     hits.append(i); lastHit = i
                 }
@@ -125,6 +127,10 @@ public enum Prefilter: Equatable, Sendable {
             j = k
         }
         return false
+    }
+
+    @inline(__always) static func isAlphanumeric(_ c: UInt8) -> Bool {
+        c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 26
     }
 
     @inline(__always) static func isHex(_ c: UInt8) -> Bool {
