@@ -115,6 +115,13 @@ public enum ScanJob {
     enum Work {
         case whole(FileTarget)
         case part(FilePart)
+
+        var size: Int {
+            switch self {
+            case let .whole(file): return file.size
+            case let .part(part): return part.end - part.start
+            }
+        }
     }
 
     /// Scans files on all cores, splitting big text files into parts so that one huge file
@@ -135,11 +142,16 @@ public enum ScanJob {
         let threads = max(1, min(work.count, cores))
         let results = ResultSlots<InputResult>(count: work.count)
         let next = AtomicCounter()
+        // Biggest first, so no thread is left alone with a large file at the end; results
+        // keep their input position, so the order of the report does not change. Streaming
+        // keeps input order instead: findings of files done ahead of their turn wait in memory.
+        let schedule = stream != nil ? Array(work.indices) : work.indices.sorted { (work[$0].size, $1) > (work[$1].size, $0) }
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             let scanner = setup.scanner(options)
             while true {
-                let i = next.increment()
-                guard i < work.count else { break }
+                let n = next.increment()
+                guard n < schedule.count else { break }
+                let i = schedule[n]
                 let emit: ((Finding) -> Void)? = stream.map { s in { s.emit($0, input: i + 1) } }
                 switch work[i] {
                 case let .whole(file): results.set(i, InputScanner().scanFile(file, with: scanner, emit: emit))
