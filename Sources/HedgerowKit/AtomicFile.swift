@@ -13,26 +13,9 @@ enum AtomicFile {
     }
 
     static func write(_ text: String, to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).hedgerow-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        var ok = true
-        var reason = ""
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n < 0 { if errno == EINTR { continue }; ok = false; reason = String(cString: strerror(errno)); break }
-            written += n
-        }
-        if ok && fsync(fd) != 0 { ok = false; reason = String(cString: strerror(errno)) }
-        close(fd)
-        if ok && rename(temporary, path) != 0 { ok = false; reason = String(cString: strerror(errno)) }
-        if !ok {
-            unlink(temporary)
-            throw WriteError(path: path, reason: reason)
-        }
+        let writer = try StreamWriter(outputPath: path)
+        writer.write(text)
+        if let problem = writer.close() { throw WriteError(path: path, reason: problem) }
     }
 
     /// Appends one line in a single write, so concurrent writers never interleave lines.
@@ -43,5 +26,57 @@ enum AtomicFile {
         let bytes = Array((line.hasSuffix("\n") ? line : line + "\n").utf8)
         let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, bytes.count) }
         if n != bytes.count { throw WriteError(path: path, reason: n < 0 ? String(cString: strerror(errno)) : "short write") }
+    }
+}
+
+/// Standard output, or a temporary file beside the target, flushed and renamed over it
+/// when closed (so the file is whole or absent): `--output`, records, audit state. Writes are buffered; a failed write is remembered and
+/// reported, never ignored.
+final class StreamWriter: @unchecked Sendable {
+    private let fd: Int32
+    private let target: String?
+    private let temporary: String?
+    private var buffer: [UInt8] = []
+    private(set) var failure: String?
+
+    init(outputPath: String?) throws {
+        target = outputPath
+        if let outputPath {
+            let directory = (outputPath as NSString).deletingLastPathComponent
+            let temp = (directory.isEmpty ? "." : directory)
+                + "/.\((outputPath as NSString).lastPathComponent).hedgerow-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            let descriptor = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw AtomicFile.WriteError(path: outputPath, reason: String(cString: strerror(errno))) }
+            fd = descriptor
+            temporary = temp
+        } else {
+            fd = STDOUT_FILENO
+            temporary = nil
+        }
+    }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    private func flush() {
+        var written = 0
+        while written < buffer.count && failure == nil {
+            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, buffer.count - written) }
+            if n < 0 { if errno == EINTR { continue }; failure = String(cString: strerror(errno)) } else { written += n }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes; for a file, syncs and renames it into place (or removes it on failure).
+    func close() -> String? {
+        flush()
+        guard let temporary, let target else { return failure }
+        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        Glibc.close(fd)
+        if failure == nil && rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure { unlink(temporary); return failure }
+        return nil
     }
 }

@@ -42,7 +42,9 @@ public enum ScanJob {
         }
         var collector = collect(setup: setup, stream: stream)
         writer.write(options.format == .jsonl ? lines.summaryLine(collector.summary) : text.summaryLine(collector.summary) + "\n")
-        if let problem = writer.close() { collector.summary.errors.append(problem) }
+        if let problem = writer.close() {
+            collector.summary.errors.append("cannot write \(options.outputPath ?? "standard output"): \(problem)")
+        }
         // Everything is written; what is left is diagnostics, statistics and the exit code.
         options.outputPath = nil
         options.format = .text

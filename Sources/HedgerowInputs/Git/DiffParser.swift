@@ -86,7 +86,7 @@ public struct DiffParser {
             pending.removeAll()
             try whole.withUnsafeBufferPointer { try line($0) }
         }
-        try flush()
+        try handOut()
     }
 
     private mutating func line(_ text: UnsafeBufferPointer<UInt8>) throws {
@@ -100,14 +100,14 @@ public struct DiffParser {
             }
         }
         if Self.starts(text, Self.commitMarker) {
-            try flush()
+            try handOut()
             state = .outside
             let fields = String(decoding: text[Self.commitMarker.count...], as: UTF8.self).split(separator: "\u{1F}", omittingEmptySubsequences: false)
             commit = CommitInfo(hash: String(fields[0]), author: fields.count > 1 ? String(fields[1]) : "",
                                 date: fields.count > 2 ? String(fields[2]) : "")
             totals.commits += 1
         } else if Self.starts(text, Self.diffHeader) {
-            try flush()
+            try handOut()
             state = .header
         } else if state == .header && Self.starts(text, Self.newFile) {
             let raw = Array(text[Self.newFile.count...])
@@ -141,11 +141,9 @@ public struct DiffParser {
         nextLine += 1
     }
 
-    private mutating func flush() throws {
-        try handOut(keepingFile: false)
-    }
-
-    private mutating func handOut(keepingFile: Bool) throws {
+    /// Hands the open file's additions out; `keepingFile` continues the same file after a
+    /// size cut.
+    private mutating func handOut(keepingFile: Bool = false) throws {
         guard let current = fragment else { return }
         fragment = keepingFile ? AddedFragment(path: current.path, commit: current.commit) : nil
         lastAdded = -1

@@ -13,15 +13,6 @@ public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
         }
     }
 
-    public var responseHours: Int {
-        switch self {
-        case .p1: return 1
-        case .p2: return 4
-        case .p3: return 24
-        case .p4: return 72
-        }
-    }
-
     /// Who is told at this severity, in order.
     public var notify: [String] {
         switch self {
