@@ -153,6 +153,19 @@ final class GitStagedTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["git", "--staged", "-C", bare.path], environment: TestRepository.environment).status, 2)
     }
 
+    func testBlockedCommitIsLoggedAsANearMiss() throws {
+        let repo = try TestRepository()
+        try repo.write("a.env", secret)
+        try repo.git(["add", "."])
+        let log = repo.url.appendingPathComponent("../\(UUID().uuidString)-near-miss.jsonl").standardizedFileURL
+        defer { try? FileManager.default.removeItem(at: log) }
+        let r = try CLI.run(["git", "--staged", "--quiet", "--log-near-miss", log.path, "-C", repo.path], environment: TestRepository.environment)
+        XCTAssertEqual(r.status, 1)
+        let line = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertTrue(line.contains(#""prevented":"commit""#) && line.contains(#""severity":"P4""#), line)
+        XCTAssertFalse(line.contains(FakeValue.awsKeyID))
+    }
+
     func testPreventionMessage() throws {
         let repo = try TestRepository()
         try repo.write("notes.md", "Call \(FakeValue.phone) about it.\n" + secret)
