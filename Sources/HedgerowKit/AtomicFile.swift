@@ -30,8 +30,10 @@ enum AtomicFile {
 }
 
 /// Standard output, or a temporary file beside the target, flushed and renamed over it
-/// when closed (so the file is whole or absent): `--output`, records, audit state. Writes are buffered; a failed write is remembered and
-/// reported, never ignored.
+/// when closed (so the file is whole or absent): `--output`, records, audit state. A
+/// target that exists and is not a regular file (`/dev/null`, a FIFO, `/dev/stdout`) is
+/// written in place: renaming over it would replace the device with a file. Writes are
+/// buffered; a failed write is remembered and reported, never ignored.
 final class StreamWriter: @unchecked Sendable {
     private let fd: Int32
     private let target: String?
@@ -41,7 +43,12 @@ final class StreamWriter: @unchecked Sendable {
 
     init(outputPath: String?) throws {
         target = outputPath
-        if let outputPath {
+        if let outputPath, Self.isSpecialFile(outputPath) {
+            let descriptor = open(outputPath, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw AtomicFile.WriteError(path: outputPath, reason: String(cString: strerror(errno))) }
+            fd = descriptor
+            temporary = nil
+        } else if let outputPath {
             let directory = (outputPath as NSString).deletingLastPathComponent
             let temp = (directory.isEmpty ? "." : directory)
                 + "/.\((outputPath as NSString).lastPathComponent).hedgerow-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -53,6 +60,13 @@ final class StreamWriter: @unchecked Sendable {
             fd = STDOUT_FILENO
             temporary = nil
         }
+    }
+
+    /// True when the path names something other than a regular file or nothing.
+    private static func isSpecialFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return info.st_mode & S_IFMT != S_IFREG && info.st_mode & S_IFMT != S_IFDIR
     }
 
     func write(_ text: String) {
@@ -72,7 +86,10 @@ final class StreamWriter: @unchecked Sendable {
     /// Flushes; for a file, syncs and renames it into place (or removes it on failure).
     func close() -> String? {
         flush()
-        guard let temporary, let target else { return failure }
+        guard let temporary, let target else {
+            if target != nil { Glibc.close(fd) }
+            return failure
+        }
         if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         Glibc.close(fd)
         if failure == nil && rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }

@@ -93,6 +93,28 @@ final class ReportOutputTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.url.path), ["report.sarif"], "no temporary file left")
     }
 
+    /// `--output /dev/null` once replaced the device with a regular file (by renaming the
+    /// temporary file over it); a FIFO stands in for the device here.
+    func testOutputToAFIFOWritesThroughAndKeepsIt() throws {
+        let dir = try Scratch()
+        let fifo = dir.url.appendingPathComponent("pipe").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        final class Box: @unchecked Sendable { var data = Data() }
+        let received = Box()
+        let reader = Thread { received.data = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data() }
+        reader.start()
+        let r = try CLI.run(["scan", "Fixtures/example", "--format", "json", "--output", fifo], in: repositoryRoot)
+        // A reader still blocked means nothing was written to the FIFO: fail, do not hang.
+        for _ in 0..<500 where !reader.isFinished { usleep(10_000) }
+        XCTAssertTrue(reader.isFinished, "the report never reached the FIFO")
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: received.data))
+        var info = stat()
+        XCTAssertEqual(stat(fifo, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "still a FIFO")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.url.path), ["pipe"], "no temporary file left")
+    }
+
     func testStepSummaryIsAppended() throws {
         let dir = try Scratch()
         let summary = try dir.write("summary.md", "# earlier step\n")

@@ -33,6 +33,27 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(Encoding.jsonEscape.decode(#"a\u0040b"#), Array("a@b".utf8))
     }
 
+    func testJSONEscapeDecoderFollowsTheJSONRules() {
+        func decoded(_ text: String) -> String? { Encoding.jsonEscape.decode(text).map { String(decoding: $0, as: UTF8.self) } }
+        XCTAssertEqual(decoded(#"caf\u00e9\/x\n"#), "café/x\n")
+        XCTAssertEqual(decoded(#"rhys.green\x40gmail.com"#), "rhys.green@gmail.com")
+        XCTAssertEqual(decoded(#"\ud83d\ude00!"#), "\u{1F600}!")
+        XCTAssertEqual(decoded(#"a\\x41"#), #"a\x41"#, "an escaped backslash is not the start of an escape")
+        XCTAssertNil(decoded(#"\ud83d!"#), "unpaired surrogate")
+        XCTAssertNil(decoded(#"\u12"#), "short escape")
+        XCTAssertNil(decoded(#"\q"#), "unknown escape")
+        XCTAssertNil(decoded("plain"), "nothing to decode")
+    }
+
+    func testPercentDecoderRejectsMalformedEscapesAndNonUTF8() {
+        func decoded(_ text: String) -> String? { Encoding.percent.decode(text).map { String(decoding: $0, as: UTF8.self) } }
+        XCTAssertEqual(decoded("a%40b+c"), "a@b c")
+        XCTAssertEqual(decoded("%E2%82%AC"), "€")
+        XCTAssertNil(decoded("100%"), "escape cut short")
+        XCTAssertNil(decoded("%zz"), "not hex")
+        XCTAssertNil(decoded("%FF%FE"), "not UTF-8")
+    }
+
     func testDecodingIsStableAcrossChunkSizes() throws {
         let text = String(repeating: "padding line\n", count: 50) + "  token: Z2hwX09oYlZycG9pVmdSVjVJZkxCY2Jmbm9HTWJKbVRQUzJnak51dA==\n"
         let whole = TestRules.findings(text)

@@ -11,14 +11,9 @@ public enum Encoding: String, CaseIterable, Codable, Sendable {
     public func decode(_ text: String) -> [UInt8]? {
         switch self {
         case .percent:
-            guard text.contains("%"), let decoded = text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
-                  decoded != text else { return nil }
-            return Array(decoded.utf8)
+            return EscapeDecoders.percent(text)
         case .jsonEscape:
-            guard text.contains("\\u") || text.contains("\\x"),
-                  let data = "\"\(text.replacingOccurrences(of: "\\x", with: "\\u00"))\"".data(using: .utf8),
-                  let decoded = try? JSONDecoder().decode(String.self, from: data), decoded != text else { return nil }
-            return Array(decoded.utf8)
+            return EscapeDecoders.json(text)
         case .base64:
             var padded = text.trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
             while padded.count % 4 != 0 { padded += "=" }

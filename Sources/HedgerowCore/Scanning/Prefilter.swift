@@ -17,12 +17,23 @@ public enum Prefilter: Equatable, Sendable {
     /// Two uppercase letters then two digits at the start of a word, followed by a letter,
     /// digit or space (IBAN country code, check digits, then the first group).
     case lettersDigits
+    /// A digit cluster with four digits and three dots (a dotted quad).
+    case ipv4
+    /// A digit then two capital letters ending a word (a UK postcode's inward code).
+    case inwardCode
+    /// A line ending in twelve or more base64 characters, one of them a digit, `+` or `/`
+    /// (then at most two `=`, a quote, blanks and a carriage return): a value assigned
+    /// in base64. The position reported is the run's last character.
+    case base64LineEnd
     /// A colon starting "::" or three colon-and-hex groups (see `ipv6Shaped`).
     case ipv6
 
     public init?(_ text: String) {
         if text == "ipv6" { self = .ipv6; return }
         if text == "letters-digits" { self = .lettersDigits; return }
+        if text == "ipv4" { self = .ipv4; return }
+        if text == "inward-code" { self = .inwardCode; return }
+        if text == "base64-line-end" { self = .base64LineEnd; return }
         let parts = text.split(separator: ":")
         if parts.count == 2, parts[0] == "digits", let n = Int(parts[1]), n >= 1 { self = .digits(n); return }
         return nil
@@ -35,6 +46,8 @@ public enum Prefilter: Equatable, Sendable {
         var start: Int
         var end: Int
         var digits: Int
+        /// Dots between its first and last digit (and any trailing ones).
+        var dots: Int
     }
     static let maxGap = 3
     /// Hits inside a long cluster are this far apart, well under any digit rule's segment.
@@ -62,21 +75,25 @@ public enum Prefilter: Equatable, Sendable {
             let start = i
             var last = i
             var count = 0
+            var dots = 0
             var j = i
             while j < limit {
                 let c = p[j]
                 if c &- 0x30 < 10 { count += 1; last = j }
                 else if c == 0x0A || j - last > maxGap { break }
+                else if c == 0x2E { dots += 1 }
                 j += 1
             }
-            clusters.append(DigitCluster(start: start, end: last + 1, digits: count))
+            clusters.append(DigitCluster(start: start, end: last + 1, digits: count, dots: dots))
             i = max(j, last + 1)
         }
         return clusters
     }
 
     /// Candidate positions in `[from, to)` for this prefilter; bytes up to `limit` may be
-    /// read ahead. Digit rules take their positions from `clusters`.
+    /// read ahead. Every kind but IPv6 takes its positions from `clusters`: all of their
+    /// matches hold digits, so text without digits costs them nothing beyond the one
+    /// cluster pass they share.
     func search(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, clusters: [DigitCluster], into hits: inout [Int]) {
         var lastHit = Int.min / 2
         switch self {
@@ -88,17 +105,48 @@ public enum Prefilter: Equatable, Sendable {
                     position += Self.clusterStride
                 }
             }
-        case .lettersDigits:
-            var i = from
-            while i < to {
-                let c = p[i]
-                if c == 0x0A { lastHit = Int.min / 2 }
-                else if c &- 0x41 < 26, i + 4 < limit, p[i + 1] &- 0x41 < 26, p[i + 2] &- 0x30 < 10, p[i + 3] &- 0x30 < 10,
-                        i == 0 || !Self.isAlphanumeric(p[i - 1]), Self.isAlphanumeric(p[i + 4]) || p[i + 4] == 0x20,
-                        i - lastHit >= 16 {
-                    hits.append(i); lastHit = i
+        case .ipv4:
+            for cluster in clusters where cluster.digits >= 4 && cluster.dots >= 3 {
+                var position = max(cluster.start, from)
+                while position < min(cluster.end, to) {
+                    hits.append(position)
+                    position += Self.clusterStride
                 }
-                i += 1
+            }
+        case .lettersDigits:
+            // The first check digit is the evidence: "GB82" at a word start, then a group.
+            for cluster in clusters where cluster.digits >= 2 {
+                lastHit = Int.min / 2
+                var d = max(cluster.start, from, 2)
+                while d < min(cluster.end, to) {
+                    if p[d] &- 0x30 < 10, d + 2 < limit, p[d + 1] &- 0x30 < 10, p[d - 1] &- 0x41 < 26, p[d - 2] &- 0x41 < 26,
+                       d == 2 || !Self.isAlphanumeric(p[d - 3]), Self.isAlphanumeric(p[d + 2]) || p[d + 2] == 0x20,
+                       d - lastHit >= 16 {
+                        hits.append(d); lastHit = d
+                    }
+                    d += 1
+                }
+            }
+        case .inwardCode:
+            for cluster in clusters {
+                var d = max(cluster.start, from)
+                while d < min(cluster.end, to) {
+                    if p[d] &- 0x30 < 10,
+                       d + 2 >= limit || (p[d + 1] &- 0x41 < 26 && p[d + 2] &- 0x41 < 26 && (d + 3 >= limit || !Self.isAlphanumeric(p[d + 3]))) {
+                        hits.append(d)
+                    }
+                    d += 1
+                }
+            }
+        case .base64LineEnd:
+            // Every line end is looked at from `from` on, the stream end counted as one: a
+            // run ending before `from` on a line that ends here is reported at `from`, so a
+            // line longer than a step is still seen (the scanner drops repeated matches).
+            var i = from
+            while i <= limit {
+                let newline = i < limit ? memchr(p + i, 0x0A, limit - i).map { p.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? limit : limit
+                if let end = Self.base64RunEnd(p, lineEnd: newline, lineFloor: i), end < to { hits.append(max(end, from)) }
+                i = newline + 1
             }
         case .ipv6:
             // memchr to each colon; a newline between hits resets the spacing.
@@ -110,6 +158,29 @@ public enum Prefilter: Equatable, Sendable {
                 i = colon + 1
             }
         }
+    }
+
+    /// The last character of a base64 run of 12 or more ending the line that ends at
+    /// `lineEnd`, walking back no further than `floor` plus the longest value.
+    static func base64RunEnd(_ p: UnsafePointer<UInt8>, lineEnd: Int, lineFloor: Int) -> Int? {
+        var k = lineEnd - 1
+        let floor = max(lineFloor - 4200, 0)
+        if k >= floor && p[k] == 0x0D { k -= 1 }
+        while k >= floor && (p[k] == 0x20 || p[k] == 0x09) { k -= 1 }
+        if k >= floor && (p[k] == 0x22 || p[k] == 0x27) { k -= 1 }
+        var equals = 0
+        while k >= floor && p[k] == 0x3D && equals < 2 { k -= 1; equals += 1 }
+        let end = k
+        var run = 0
+        var marked = false
+        while k >= floor && run <= 4000 {
+            let c = p[k]
+            if c &- 0x30 < 10 || c == 0x2B || c == 0x2F { marked = true }
+            else if (c | 0x20) &- 0x61 >= 26 { break }
+            run += 1
+            k -= 1
+        }
+        return run >= 12 && marked ? end : nil
     }
 
     /// At a colon: "::" ahead, or three colons each followed by 1-4 hex digits. Every IPv6
