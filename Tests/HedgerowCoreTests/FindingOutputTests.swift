@@ -28,6 +28,14 @@ final class FindingOutputTests: XCTestCase {
         // RFC 4231 test case 2.
         XCTAssertEqual(SHA256.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)).map { String(format: "%02x", $0) }.joined(),
                        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        // Messages over one block, and a key over one block (RFC 4231 test case 6), through
+        // the precomputed key states.
+        func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+        XCTAssertEqual(hex(SHA256.hash([UInt8](repeating: 0x61, count: 130))), "1e3c4f4750c8c29bbfa9ced317788176b156d342e57f7777f62fd7221a44312f")
+        XCTAssertEqual(hex(SHA256.hmac(key: [UInt8](repeating: 0x6b, count: 20), message: [UInt8](repeating: 0x6d, count: 200))),
+                       "84ca8f373314ce7fe87752b26b03642ce2a47138cbc90527072741953cb8fd12")
+        XCTAssertEqual(hex(SHA256.hmac(key: [UInt8](repeating: 0xaa, count: 131), message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8))),
+                       "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
     }
 
     func testOverlappingFindingsKeepTheSpecificRule() {

@@ -3,10 +3,14 @@
 /// every phone or NHS number, because the key never appears in any output.
 public struct Fingerprinter: Sendable {
     public let key: [UInt8]
-    public init(key: [UInt8]) { self.key = key }
+    private let hmacKey: SHA256.HMACKey
+    public init(key: [UInt8]) {
+        self.key = key
+        hmacKey = SHA256.HMACKey(key)
+    }
 
     public func fingerprint(ruleID: String, value: String) -> String {
         let message = Array(ruleID.utf8) + [0] + Array(value.utf8)
-        return "hr1:" + Array(SHA256.hmac(key: key, message: message).prefix(16)).hexString
+        return "hr1:" + Array(hmacKey.authenticate(message).prefix(16)).hexString
     }
 }

@@ -71,6 +71,9 @@ public enum Prefilter: Equatable, Sendable {
         }
         if lastDigit >= 0 { i = lastDigit }
         while i < to {
+            // Eight bytes at a time through text without digits (most of it).
+            while i &+ 8 <= to && !hasDigit(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) { i &+= 8 }
+            guard i < to else { break }
             guard p[i] &- 0x30 < 10 else { i += 1; continue }
             let start = i
             var last = i
@@ -198,6 +201,16 @@ public enum Prefilter: Equatable, Sendable {
             j = k
         }
         return false
+    }
+
+    /// Whether any of eight bytes is an ASCII digit, exactly, without a branch per byte
+    /// (the "has a byte between m and n" word trick with m = "/" and n = ":").
+    @inline(__always) static func hasDigit(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7 = word & (ones &* 127)
+        let belowColon = ones &* (127 + 0x3A) &- low7
+        let aboveSlash = low7 &+ ones &* (127 - 0x2F)
+        return belowColon & ~word & aboveSlash & (ones &* 0x80) != 0
     }
 
     @inline(__always) static func isAlphanumeric(_ c: UInt8) -> Bool {

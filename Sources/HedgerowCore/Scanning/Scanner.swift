@@ -156,13 +156,12 @@ public final class Scanner {
         for hit in hits[r] {
             // Positions in the window from here on.
             var segStart = max(0, hit - length)
-            var k = hit - 1
-            while k >= segStart { if p[k] == 0x0A { segStart = k + 1; break }; k -= 1 }
+            if let newline = ByteSearch.lastIndex(of: 0x0A, in: p, from: segStart, to: hit) { segStart = newline + 1 }
             var segEnd = min(state.length, hit + length)
             var lineEnds = eof && segEnd == state.length
-            if !rule.rule.multiline {
-                var j = hit
-                while j < segEnd { if p[j] == 0x0A { segEnd = j; lineEnds = true; break }; j += 1 }
+            if !rule.rule.multiline, segEnd > hit, let newline = memchr(p + hit, 0x0A, segEnd - hit) {
+                segEnd = p.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                lineEnds = true
             }
             var cursor = max(resume[r] - state.start, segStart)
             while cursor < segEnd {
@@ -322,7 +321,7 @@ public final class Scanner {
             lineBefore: text(lineStart, span.start)
         )
         if let encoding = rule.rule.decode {
-            decodeAndScan(candidate, encoding: encoding, span: span, state: state, into: &raw)
+            decodeAndScan(candidate, encoding: encoding, match: m.whole, span: span, window: p, state: state, into: &raw)
             return
         }
         var confidence = rule.rule.confidence
@@ -345,15 +344,18 @@ public final class Scanner {
     /// the encoded span and marked with the encoding.
     /// The text around the value (a key name, say) is scanned with it, so `password: <base64>`
     /// still reads as a password once decoded.
-    private func decodeAndScan(_ candidate: Candidate, encoding: Encoding, span: ByteRange, state: WindowState, into raw: inout [RawMatch]) {
+    private func decodeAndScan(
+        _ candidate: Candidate, encoding: Encoding, match: ByteRange, span: ByteRange, window p: UnsafePointer<UInt8>,
+        state: WindowState, into raw: inout [RawMatch]
+    ) {
         guard let nested, let decoded = encoding.decode(candidate.value) else { return }
         // Escaped bytes such as b'\x89PNG\r\n' decode to control characters around short
         // words: nothing any rule reports is shorter than four letters or digits in a row.
         guard Self.hasAlphanumericRun(decoded, length: 4) else { return }
-        var input = decoded
-        if candidate.match != candidate.value, let range = candidate.match.range(of: candidate.value) {
-            input = Array(candidate.match[..<range.lowerBound].utf8) + decoded + Array(candidate.match[range.upperBound...].utf8)
-        }
+        // The match's text around the value (a key name) goes with it; a value group outside
+        // the match (a capture in a lookaround) has none.
+        let input = Array(UnsafeBufferPointer(start: p + match.start, count: max(0, span.start - match.start))) + decoded
+            + Array(UnsafeBufferPointer(start: p + span.end, count: max(0, match.end - span.end)))
         guard let inner = try? nested.scan(bytes: input).findings else { return }
         for f in inner {
             guard let index = ruleSet.rules.firstIndex(where: { $0.rule.id == f.ruleID }) else { continue }
