@@ -1,5 +1,5 @@
 import XCTest
-import HedgerowCore
+@testable import HedgerowCore
 
 /// Values hidden in encodings are found, placed on the encoded span and marked decoded.
 final class DecodingTests: XCTestCase {
@@ -61,5 +61,18 @@ final class DecodingTests: XCTestCase {
         for chunk in [1, 13, 256] {
             XCTAssertEqual(TestRules.findings(text, chunkSize: chunk).map(\.start), whole.map(\.start))
         }
+    }
+}
+
+/// The byte search validators use in place of Foundation's `contains`.
+final class ByteContainsTests: XCTestCase {
+    func testFindsNeedlesAnywhereAndOnlyWhole() {
+        XCTAssertTrue("sort code 12-34-56".containsBytes("sort code"))
+        XCTAssertTrue("abc".containsBytes("c"))
+        XCTAssertTrue("abc".containsBytes(""))
+        XCTAssertFalse("ab".containsBytes("abc"))
+        XCTAssertFalse("aab".containsBytes("abb"))
+        XCTAssertTrue("x café ::1".dropFirst(2).containsBytes("::"), "substrings too")
+        XCTAssertFalse("CHANGEME".containsBytes("changeme"), "case matters: callers lower-case first")
     }
 }

@@ -27,8 +27,9 @@ public enum Masking {
     /// Up to the first underscore or dash within 8 characters, else 4 characters.
     private static func prefixLength(_ scalars: [Unicode.Scalar]) -> Int {
         if let sep = scalars.prefix(9).lastIndex(where: { $0 == "_" || $0 == "-" }), sep >= 2 { return sep + 1 }
-        if let scheme = String(String.UnicodeScalarView(scalars.prefix(16))).range(of: "://") {
-            return String(String.UnicodeScalarView(scalars.prefix(16)))[..<scheme.upperBound].unicodeScalars.count
+        let head = scalars.prefix(16)
+        if head.count >= 3, let colon = (0...(head.count - 3)).first(where: { head[$0] == ":" && head[$0 + 1] == "/" && head[$0 + 2] == "/" }) {
+            return colon + 3
         }
         return 4
     }

@@ -50,7 +50,7 @@ enum InlineAllow {
         var j = i
         while j < to && isWord(p[j]) { j += 1 }
         let word = String(decoding: UnsafeBufferPointer(start: p + i, count: j - i), as: UTF8.self)
-        let looksLikeScope = word.contains(".") || Category(rawValue: word) != nil
+        let looksLikeScope = word.containsBytes(".") || Category(rawValue: word) != nil
         return !looksLikeScope || word == ruleID || word == category
     }
 }

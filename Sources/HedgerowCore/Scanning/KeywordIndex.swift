@@ -89,11 +89,13 @@ struct KeywordIndex {
             }
         }
         mixedRules = singleRules.filter { keywordsOfRule[$0] > 1 }.sorted()
-        for pair in 0..<65536 {
-            pairStart[pair] = Int32(pairKeywords.count)
-            pairKeywords += (buckets[pair] ?? []).map(Int32.init)
+        // Filled in pair order without visiting all 65,536 pairs through the dictionary.
+        var next = 0
+        for pair in buckets.keys.sorted() {
+            while next <= pair { pairStart[next] = Int32(pairKeywords.count); next += 1 }
+            pairKeywords += buckets[pair]!.map(Int32.init)
         }
-        pairStart[65536] = Int32(pairKeywords.count)
+        while next <= 65536 { pairStart[next] = Int32(pairKeywords.count); next += 1 }
     }
 
     /// Appends, per rule, every keyword start in `from..<to`. Bytes up to `limit` may be

@@ -14,6 +14,11 @@ public enum Prefilter: Equatable, Sendable {
     /// A digit cluster (digits at most three bytes apart) holding at least this many
     /// digits: for rules whose every match holds such a cluster.
     case digits(Int)
+    /// As `digits`, skipping clusters that are exactly an ISO 8601 timestamp
+    /// ("2024-01-15T10:23:45.123+01:00", years 1900-2099): a log line's time opens a cluster on every line
+    /// of a log and none of the number rules using this can match inside one (a test
+    /// tries thousands of timestamps against each of them).
+    case digitsExceptTimestamps(Int)
     /// Two uppercase letters then two digits at the start of a word, followed by a letter,
     /// digit or space (IBAN country code, check digits, then the first group).
     case lettersDigits
@@ -36,6 +41,9 @@ public enum Prefilter: Equatable, Sendable {
         if text == "base64-line-end" { self = .base64LineEnd; return }
         let parts = text.split(separator: ":")
         if parts.count == 2, parts[0] == "digits", let n = Int(parts[1]), n >= 1 { self = .digits(n); return }
+        if parts.count == 3, parts[0] == "digits", let n = Int(parts[1]), n >= 1, parts[2] == "not-timestamps" {
+            self = .digitsExceptTimestamps(n); return
+        }
         return nil
     }
 
@@ -100,8 +108,9 @@ public enum Prefilter: Equatable, Sendable {
     func search(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, clusters: [DigitCluster], into hits: inout [Int]) {
         var lastHit = Int.min / 2
         switch self {
-        case let .digits(count):
-            for cluster in clusters where cluster.digits >= count {
+        case let .digits(count), let .digitsExceptTimestamps(count):
+            let skipTimestamps = if case .digitsExceptTimestamps = self { true } else { false }
+            for cluster in clusters where cluster.digits >= count && !(skipTimestamps && Self.isTimestamp(p, cluster)) {
                 var position = max(cluster.start, from)
                 while position < min(cluster.end, to) {
                     hits.append(position)
@@ -161,6 +170,40 @@ public enum Prefilter: Equatable, Sendable {
                 i = colon + 1
             }
         }
+    }
+
+    /// Whether the cluster is exactly `yyyy-dd-dd[T ]dd:dd[:dd][.d+][(+|-)dd[[:]dd]]`, the
+    /// year 19xx or 20xx.
+    static func isTimestamp(_ p: UnsafePointer<UInt8>, _ cluster: DigitCluster) -> Bool {
+        guard cluster.digits >= 12 && cluster.digits <= 25 else { return false }
+        var i = cluster.start
+        let end = cluster.end
+        func digits(_ n: Int) -> Bool {
+            guard i + n <= end else { return false }
+            for k in i..<(i + n) where p[k] &- 0x30 >= 10 { return false }
+            i += n
+            return true
+        }
+        func byte(_ options: UInt8...) -> Bool {
+            guard i < end, options.contains(p[i]) else { return false }
+            i += 1
+            return true
+        }
+        // Years 1900-2099 only: a year such as 0695 opens a valid UK phone number shape.
+        guard (p[i] == 0x31 && p[i + 1] == 0x39) || (p[i] == 0x32 && p[i + 1] == 0x30) else { return false }
+        guard digits(4), byte(0x2D), digits(2), byte(0x2D), digits(2), byte(0x54, 0x20), digits(2), byte(0x3A), digits(2) else { return false }
+        if i < end && p[i] == 0x3A { guard byte(0x3A), digits(2) else { return false } }
+        if i < end && p[i] == 0x2E {
+            i += 1
+            guard digits(1) else { return false }
+            while i < end && p[i] &- 0x30 < 10 { i += 1 }
+        }
+        if i < end && (p[i] == 0x2B || p[i] == 0x2D) {
+            i += 1
+            guard digits(2) else { return false }
+            if i < end { _ = byte(0x3A); guard digits(2) else { return false } }
+        }
+        return i == end
     }
 
     /// The last character of a base64 run of 12 or more ending the line that ends at

@@ -294,7 +294,7 @@ public final class Scanner {
 
     /// Column-context rules run only where a header names their column.
     @inline(__always) private func headerAllows(_ rule: CompiledRule, _ state: WindowState) -> Bool {
-        rule.rule.requiresHeader.isEmpty || rule.rule.requiresHeader.contains { state.headersLowercased.contains($0) }
+        rule.rule.requiresHeader.isEmpty || rule.rule.requiresHeader.contains { state.headersLowercased.containsBytes($0) }
     }
 
     private func notBOL(_ state: WindowState) -> Matcher.MatchOptions {

@@ -103,14 +103,15 @@ public enum SHA256 {
 }
 
 extension Array where Element == UInt8 {
+    /// Lower-case hex, written straight into the string's storage (one per finding).
     var hexString: String {
-        let digits = [Character]("0123456789abcdef")
-        var text = ""
-        text.reserveCapacity(count * 2)
-        for byte in self {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0xf)])
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: count * 2) { out in
+            for (i, byte) in enumerated() {
+                out[2 * i] = digits.utf8Start[Int(byte >> 4)]
+                out[2 * i + 1] = digits.utf8Start[Int(byte & 0xf)]
+            }
+            return count * 2
         }
-        return text
     }
 }

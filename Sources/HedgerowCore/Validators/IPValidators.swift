@@ -91,8 +91,8 @@ public struct IPv6Validator: Validator {
         let text = c.value
         guard let b = Self.bytes(text) else { return .reject("not an IPv6 address") }
         let groups = text.split(separator: ":", omittingEmptySubsequences: true)
-        if !text.contains("::") && groups.count != 8 && !text.contains(".") { return .reject("too few groups") }
-        if groups.count < 3 && !(text.contains("::") && groups.count >= 2 && groups.contains(where: { $0.count >= 3 })) {
+        if !text.containsBytes("::") && groups.count != 8 && !text.containsBytes(".") { return .reject("too few groups") }
+        if groups.count < 3 && !(text.containsBytes("::") && groups.count >= 2 && groups.contains(where: { $0.count >= 3 })) {
             return .reject("too short to be an address in text")
         }
         // Code such as `Foo::Bar` or timestamps: demand at least one digit.

@@ -17,8 +17,8 @@ public struct NHSNumberValidator: Validator {
         if Set(digits).count == 1 { return .reject("repeated digit") }
         let context = (c.before + " " + c.match + " " + c.after).lowercased()
         let words = ["nhs", "patient", "chi number", "health"]
-        if words.contains(where: { context.contains($0) }) { return .accept }
-        if let column = c.columnName, column.contains("nhs") { return .accept }
+        if words.contains(where: { context.containsBytes($0) }) { return .accept }
+        if let column = c.columnName, column.containsBytes("nhs") { return .accept }
         return .lower(.low, "passes the check digit but no NHS context on the line or column")
     }
 }
@@ -82,10 +82,10 @@ public struct CardNumberValidator: Validator {
         guard Self.issuer(n) != nil else { return .reject("no card issuer uses this range and length") }
         if Self.testNumbers.contains(n) { return .lower(.low, "published test card number") }
         if Set(digits).count <= 2 { return .reject("too few distinct digits") }
-        let grouped = c.value.contains(" ") || c.value.contains("-")
+        let grouped = c.value.containsBytes(" ") || c.value.containsBytes("-")
         let context = (c.before + " " + c.after + " " + (c.columnName ?? "")).lowercased()
         let cardWords = ["card", "pan", "visa", "mastercard", "amex", "payment", "cc_", "ccnum", "credit", "debit"]
-        if !grouped && !cardWords.contains(where: { context.contains($0) }) {
+        if !grouped && !cardWords.contains(where: { context.containsBytes($0) }) {
             return .lower(.low, "an ungrouped number passing Luhn with no card context")
         }
         return .accept
@@ -99,7 +99,7 @@ public struct BankDetailsValidator: Validator {
     public init() {}
     public func validate(_ c: Candidate) -> Verdict {
         let context = (c.lineBefore + " " + c.match + " " + c.after + " " + (c.columnName ?? "") + " " + c.header).lowercased()
-        return Self.words.contains(where: { context.contains($0) }) ? .accept : .lower(.low, "no banking word on the line or in the table header")
+        return Self.words.contains(where: { context.containsBytes($0) }) ? .accept : .lower(.low, "no banking word on the line or in the table header")
     }
 }
 
@@ -136,7 +136,7 @@ public struct IBANValidator: Validator {
 public struct DateOfBirthColumnValidator: Validator {
     public init() {}
     public func validate(_ c: Candidate) -> Verdict {
-        guard let column = c.columnName, ["dob", "birth", "born", "d.o.b"].contains(where: { column.contains($0) }) else {
+        guard let column = c.columnName, ["dob", "birth", "born", "d.o.b"].contains(where: { column.containsBytes($0) }) else {
             return .reject("not in a date-of-birth column")
         }
         return DateOfBirthValidator().validate(c)

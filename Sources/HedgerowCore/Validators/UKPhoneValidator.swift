@@ -16,10 +16,10 @@ public struct UKPhoneValidator: Validator {
     /// The national number with a leading 0, or nil when the digits cannot be a UK number.
     static func nationalNumber(_ text: String) -> String? {
         var digits = text.filter(\.isNumber)
-        let compact = text.replacingOccurrences(of: " ", with: "")
+        let compact = String(text.unicodeScalars.filter { $0 != " " })
         if compact.hasPrefix("+44") || compact.hasPrefix("0044") || compact.hasPrefix("(+44)") {
             digits.removeFirst(compact.hasPrefix("0044") ? 4 : 2)
-            if text.contains("(0)") { digits.removeFirst() }
+            if text.containsBytes("(0)") { digits.removeFirst() }
             digits = "0" + digits
         }
         return digits.hasPrefix("0") ? digits : nil
@@ -30,7 +30,15 @@ public struct UKPhoneValidator: Validator {
     static func writtenGroups(_ text: String) -> [Substring] {
         var rest = Substring(text)
         for prefix in ["+44", "00 44", "0044"] where rest.hasPrefix(prefix) { rest = rest.dropFirst(prefix.count) }
-        rest = Substring(rest.replacingOccurrences(of: "(0)", with: "").replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: " "))
+        // "(0)" dropped, "(" dropped, ")" read as a space; by hand, as this runs per match.
+        var cleaned = ""
+        var scalars = rest.unicodeScalars[...]
+        while let c = scalars.first {
+            if c == "(" && scalars.dropFirst().first == "0" && scalars.dropFirst(2).first == ")" { scalars = scalars.dropFirst(3); continue }
+            if c != "(" { cleaned.unicodeScalars.append(c == ")" ? " " : c) }
+            scalars = scalars.dropFirst()
+        }
+        rest = Substring(cleaned)
         return rest.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." })
     }
 
@@ -83,7 +91,7 @@ public struct InternationalPhoneValidator: Validator {
         let separated = c.value.dropFirst().contains { $0 == " " || $0 == "-" || $0 == "(" }
         let context = (c.before + " " + c.after).lowercased()
         let phoneWords = ["tel", "phone", "mobile", "call", "whatsapp", "sms", "fax", "contact", "ring", "cell"]
-        if !separated && !phoneWords.contains(where: { context.contains($0) }) {
+        if !separated && !phoneWords.contains(where: { context.containsBytes($0) }) {
             return .lower(.low, "an unseparated + number with no phone context could be arithmetic")
         }
         return .accept

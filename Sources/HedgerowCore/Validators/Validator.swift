@@ -30,7 +30,7 @@ public struct Candidate: Sendable {
     /// (comma, tab or pipe separated with a header line); nil otherwise.
     public var columnName: String? {
         guard !header.isEmpty else { return nil }
-        let delimiter: Character = header.contains("\t") ? "\t" : header.contains(",") ? "," : header.contains("|") ? "|" : " "
+        let delimiter: Character = header.containsBytes("\t") ? "\t" : header.containsBytes(",") ? "," : header.containsBytes("|") ? "|" : " "
         guard delimiter != " " else { return nil }
         var prefix = Substring(lineBefore)
         if prefix.hasPrefix("+") && !header.hasPrefix("+") { prefix = prefix.dropFirst() }
