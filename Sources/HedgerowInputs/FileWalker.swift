@@ -126,3 +126,19 @@ func readSmallFile(_ path: String, limit: Int = 1 << 20) -> String? {
     }
     return String(decoding: bytes[0..<total], as: UTF8.self)
 }
+
+/// Absolute paths without "." or ".." parts or doubled slashes, as Foundation's
+/// `standardizedFileURL.path` gives them, without building a URL per file (that alone
+/// was a few percent of a tree scan, all of it before the parallel part starts).
+public enum PathNormalizer {
+    public static func absolute(_ path: String, currentDirectory: String) -> String {
+        let full = path.hasPrefix("/") ? path : currentDirectory + "/" + path
+        var parts: [Substring] = []
+        for part in full.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}

@@ -11,6 +11,9 @@ public enum ScanJob {
     static let transcriptExtensions: Set<String> = ["vtt", "srt", "transcript", "chat"]
 
     public static func run(_ given: ScanOptions) -> RunResult {
+        // The tree is walked while the rules compile: both take milliseconds, and nothing
+        // else runs in parallel before the scan starts.
+        let walk = BackgroundWalk(paths: given.paths.filter { $0 != "-" })
         let setup: RunSetup
         do { setup = try RunSetup(given, searchFrom: searchStart(given)) } catch { return RunSetup.failure(error) }
         let options = setup.options
@@ -24,13 +27,13 @@ public enum ScanJob {
         // Line formats stream when nothing after the scan needs the findings again.
         let streams = (options.format == .jsonl || (options.format == .text && !prevents))
             && options.incidentDirectory == nil && (options.environment["GITHUB_STEP_SUMMARY"] ?? "").isEmpty
-        guard streams else { return RunOutput.finish(collect(setup: setup), setup: setup, options: options, kind: kind) }
-        return runStreaming(setup: setup, kind: kind)
+        guard streams else { return RunOutput.finish(collect(setup: setup, walk: walk), setup: setup, options: options, kind: kind) }
+        return runStreaming(setup: setup, kind: kind, walk: walk)
     }
 
     /// Text and JSON Lines: findings are written as files complete, in input order, and
     /// the summary line last; peak memory does not grow with the number of findings.
-    static func runStreaming(setup: RunSetup, kind: RunKind) -> RunResult {
+    static func runStreaming(setup: RunSetup, kind: RunKind, walk: BackgroundWalk? = nil) -> RunResult {
         var options = setup.options
         let writer: StreamWriter
         do { writer = try StreamWriter(outputPath: options.outputPath) } catch { return RunSetup.failure(error) }
@@ -40,7 +43,7 @@ public enum ScanJob {
         let stream = FindingStream(collector: setup.collector(), output: writer) { finding in
             options.format == .jsonl ? lines.line(for: finding, showValues: context.showValues) : text.lines(for: finding, in: context)
         }
-        var collector = collect(setup: setup, stream: stream)
+        var collector = collect(setup: setup, stream: stream, walk: walk)
         writer.write(options.format == .jsonl ? lines.summaryLine(collector.summary) : text.summaryLine(collector.summary) + "\n")
         if let problem = writer.close() {
             collector.summary.errors.append("cannot write \(options.outputPath ?? "standard output"): \(problem)")
@@ -61,7 +64,7 @@ public enum ScanJob {
     /// Scans the inputs and collects findings, suppressions and totals, without reporting.
     /// With `stream`, findings go to it as they are found (input order) instead of into
     /// the returned collector, which then holds only the counts.
-    static func collect(setup: RunSetup, stream: FindingStream? = nil) -> FindingCollector {
+    static func collect(setup: RunSetup, stream: FindingStream? = nil, walk: BackgroundWalk? = nil) -> FindingCollector {
         let options = setup.options
 
         var collector = setup.collector()
@@ -74,15 +77,16 @@ public enum ScanJob {
             setup.statistics.add(scanner.statistics)
         }
         stream?.finish(input: 0)
-        let outcome = FileWalker().collect(filePaths)
+        let outcome = walk.flatMap { $0.paths == filePaths ? $0.outcome : nil } ?? FileWalker().collect(filePaths)
         collector.summary.errors += outcome.errors
         for (reason, count) in outcome.skipped { collector.summary.skipped[reason, default: 0] += count }
         // A path named on the command line is scanned even if the configuration excludes it
         // (`hedgerow scan Fixtures` means it); excludes apply to what a walk finds.
-        let named = filePaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let cwd = FileManager.default.currentDirectoryPath
+        let named = filePaths.map { PathNormalizer.absolute($0, currentDirectory: cwd) }
             .filter { setup.excludes(absolutePath: $0) || setup.excludes(absolutePath: $0 + "/x") }
         let files = outcome.files.filter { file in
-            let absolute = URL(fileURLWithPath: file.path).standardizedFileURL.path
+            let absolute = PathNormalizer.absolute(file.path, currentDirectory: cwd)
             if named.contains(where: { absolute == $0 || absolute.hasPrefix($0 + "/") }) { return true }
             let excluded = setup.excludes(absolutePath: absolute)
             if excluded { collector.summary.skip("excluded by config") }
@@ -194,4 +198,25 @@ final class AtomicCounter: @unchecked Sendable {
     private var value = -1
     private let lock = NSLock()
     func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+}
+
+/// A file walk started on another thread; `outcome` waits for it.
+final class BackgroundWalk: @unchecked Sendable {
+    let paths: [String]
+    private var result: FileWalker.Outcome?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(paths: [String]) {
+        self.paths = paths
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            result = FileWalker().collect(paths)
+            done.signal()
+        }
+    }
+
+    var outcome: FileWalker.Outcome {
+        done.wait()
+        done.signal()
+        return result!
+    }
 }

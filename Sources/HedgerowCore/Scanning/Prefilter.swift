@@ -56,14 +56,28 @@ public enum Prefilter: Equatable, Sendable {
         var digits: Int
         /// Dots between its first and last digit (and any trailing ones).
         var dots: Int
+        /// A capital letter just before it or among its bytes and the gap after it: the
+        /// only clusters an IBAN or a postcode's inward code can be in.
+        var capital: Bool
     }
     static let maxGap = 3
     /// Hits inside a long cluster are this far apart, well under any digit rule's segment.
     static let clusterStride = 48
 
+    /// The fewest digits a cluster needs for these prefilters to use it, when it has no
+    /// capital letter: most clusters in code are a digit or two and are dropped at once.
+    var clusterFloor: Int {
+        switch self {
+        case let .digits(n), let .digitsExceptTimestamps(n): n
+        case .ipv4: 4
+        case .lettersDigits, .inwardCode, .base64LineEnd, .ipv6: Int.max
+        }
+    }
+
     /// The digit clusters that overlap `[from, to)`, each measured whole (back to its
-    /// start, forward up to `limit`), computed once per step for all digit rules.
-    static func digitClusters(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int) -> [DigitCluster] {
+    /// start, forward up to `limit`), computed once per step for all digit rules; those
+    /// with fewer than `floor` digits and no capital letter are left out.
+    static func digitClusters(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, floor: Int = 1) -> [DigitCluster] {
         var clusters: [DigitCluster] = []
         // Step back to the start of a cluster that crosses `from`.
         var i = from
@@ -87,15 +101,19 @@ public enum Prefilter: Equatable, Sendable {
             var last = i
             var count = 0
             var dots = 0
+            var capital = start > 0 && p[start - 1] &- 0x41 < 26
             var j = i
             while j < limit {
                 let c = p[j]
                 if c &- 0x30 < 10 { count += 1; last = j }
                 else if c == 0x0A || j - last > maxGap { break }
                 else if c == 0x2E { dots += 1 }
+                else if c &- 0x41 < 26 { capital = true }
                 j += 1
             }
-            clusters.append(DigitCluster(start: start, end: last + 1, digits: count, dots: dots))
+            if count >= floor || capital {
+                clusters.append(DigitCluster(start: start, end: last + 1, digits: count, dots: dots, capital: capital))
+            }
             i = max(j, last + 1)
         }
         return clusters
@@ -127,7 +145,7 @@ public enum Prefilter: Equatable, Sendable {
             }
         case .lettersDigits:
             // The first check digit is the evidence: "GB82" at a word start, then a group.
-            for cluster in clusters where cluster.digits >= 2 {
+            for cluster in clusters where cluster.digits >= 2 && cluster.capital {
                 lastHit = Int.min / 2
                 var d = max(cluster.start, from, 2)
                 while d < min(cluster.end, to) {
@@ -140,7 +158,7 @@ public enum Prefilter: Equatable, Sendable {
                 }
             }
         case .inwardCode:
-            for cluster in clusters {
+            for cluster in clusters where cluster.capital {
                 var d = max(cluster.start, from)
                 while d < min(cluster.end, to) {
                     if p[d] &- 0x30 < 10,

@@ -123,7 +123,7 @@ public final class Scanner {
             statistics.nanoseconds[r] += monotonicNanoseconds() &- t0
         }
         let bytes = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        let clusters = ruleSet.prefilteredRules.isEmpty ? [] : Prefilter.digitClusters(bytes, from: from, to: to, limit: state.length)
+        let clusters = ruleSet.prefilteredRules.isEmpty ? [] : Prefilter.digitClusters(bytes, from: from, to: to, limit: state.length, floor: ruleSet.clusterFloor)
         for r in ruleSet.prefilteredRules where decodes || ruleSet.rules[r].rule.decode == nil {
             let rule = ruleSet.rules[r]
             if !headerAllows(rule, state) { continue }
