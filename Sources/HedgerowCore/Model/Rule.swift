@@ -33,6 +33,10 @@ public struct Rule: Sendable, Equatable {
     /// The rule only runs on input whose table header (first line, or a SQL COPY column
     /// list) contains one of these, lower case: column-context rules skip everything else.
     public var requiresHeader: [String] = []
+    /// Every match starts where the run of letters, digits, `_`, `.` and `-` holding one of
+    /// its keywords starts (`db_password = ...`): the pattern is then tried once, anchored
+    /// there, per keyword hit instead of at every position of the line.
+    public var startsAtWord = false
     /// Where the rule was defined, for error messages ("Rules/secrets/aws.yml:12").
     public var origin: String
 

@@ -83,6 +83,10 @@ public enum RuleLoader {
             rule.prefilter = prefilter
         }
         rule.requiresHeader = try map.strings("requires_header").map { $0.lowercased() }
+        rule.startsAtWord = try map.bool("starts_at_word") ?? false
+        if rule.startsAtWord && (rule.keywords.isEmpty || rule.multiline) {
+            throw problem("starts_at_word needs keywords and a single-line rule")
+        }
         if rule.keywords.contains(where: { $0.isEmpty }) { throw problem("keywords must not be empty strings") }
         try map.rejectUnknownKeys()
         return rule

@@ -153,7 +153,15 @@ public final class Scanner {
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
         // A match holding the hit lies within maxLength of it; the margin leaves room for lookaround.
         let length = rule.rule.maxLength + Scanner.lookaroundMargin
+        var lastWordStart = -1
         for hit in hits[r] {
+            if let anchored = rule.anchoredPattern {
+                switch tryWordStart(rule, anchored, hit: hit, length: length, lastWordStart: &lastWordStart,
+                                    window: window, state: state, eof: eof, into: &raw, report: &report) {
+                case .done: continue
+                case .general: break
+                }
+            }
             // Positions in the window from here on.
             var segStart = max(0, hit - length)
             if let newline = ByteSearch.lastIndex(of: 0x0A, in: p, from: segStart, to: hit) { segStart = newline + 1 }
@@ -183,6 +191,45 @@ public final class Scanner {
                 cursor = resume[r] - state.start
             }
         }
+    }
+
+    private enum WordStartOutcome { case done, general }
+
+    /// A `starts_at_word` rule at one hit: the pattern is tried once, anchored at the start
+    /// of the word holding the hit, on the hit's line. Every match of such a rule starts at
+    /// one of these (and the matches found are those of a search from the line's start; a
+    /// test compares the two). A word or line the window cuts goes the general way.
+    private func tryWordStart(
+        _ rule: CompiledRule, _ anchored: Pattern, hit: Int, length: Int, lastWordStart: inout Int,
+        window: UnsafeRawBufferPointer, state: WindowState, eof: Bool,
+        into raw: inout [RawMatch], report: inout FragmentReport
+    ) -> WordStartOutcome {
+        let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var start = hit
+        while start > 0 && hit - start < length && Self.isWordByte(p[start - 1]) { start -= 1 }
+        var end = min(state.length, hit + length)
+        var lineEnds = eof && end == state.length
+        if end > hit, let newline = memchr(p + hit, 0x0A, end - hit) {
+            end = p.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            lineEnds = true
+        }
+        if !lineEnds || (start == 0 && state.start > 0) || hit - start >= length { return .general }
+        let r = rule.index
+        if state.start + start < resume[r] || start == lastWordStart { return .done }
+        lastWordStart = start
+        do {
+            guard let m = try matcher.firstMatch(of: anchored, in: window, end: end, from: start, groups: rule.valueGroups,
+                                                 options: notBOL(state)) else { return .done }
+            consider(m, rule: rule, window: window, state: state, into: &raw)
+            resume[r] = state.start + Self.resumePoint(after: m)
+        } catch let error as PCRE2Error {
+            report.noteLimit(rule: rule.rule.id, error: error)
+        } catch {}
+        return .done
+    }
+
+    @inline(__always) static func isWordByte(_ c: UInt8) -> Bool {
+        c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 26 || c == 0x5F || c == 0x2E || c == 0x2D
     }
 
     /// One match attempt. A match-limit error is counted in the report and comes back as
@@ -378,22 +425,25 @@ public final class Scanner {
     private func place(_ raw: [RawMatch], window: UnsafeRawBufferPointer, state: inout WindowState) {
         guard !raw.isEmpty else { return }
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        var offsets = Set<Int>()
-        for m in raw { offsets.insert(m.start); offsets.insert(m.end) }
+        // Starts and ends in offset order (slot 2i is match i's start, 2i + 1 its end).
+        var marks: [(offset: Int, slot: Int)] = []
+        marks.reserveCapacity(raw.count * 2)
+        for (i, m) in raw.enumerated() { marks.append((m.start, 2 * i)); marks.append((m.end, 2 * i + 1)) }
+        marks.sort { $0.offset < $1.offset }
         var tracker = state.tracker
         var cursor = state.start
-        var positions: [Int: TextPosition] = [:]
-        for offset in offsets.sorted() {
-            tracker.advance(over: p, from: cursor - state.start, to: offset - state.start)
-            cursor = offset
-            positions[offset] = TextPosition(line: tracker.line + state.origin.firstLine - 1, column: tracker.column, offset: offset)
+        var positions = [TextPosition](repeating: TextPosition(line: 0, column: 0, offset: 0), count: marks.count)
+        for mark in marks {
+            tracker.advance(over: p, from: cursor - state.start, to: mark.offset - state.start)
+            cursor = mark.offset
+            positions[mark.slot] = TextPosition(line: tracker.line + state.origin.firstLine - 1, column: tracker.column, offset: mark.offset)
         }
-        for m in raw {
+        for (i, m) in raw.enumerated() {
             let rule = ruleSet.rules[m.rule]
             let finding = Finding(
                 ruleID: rule.rule.id, ruleName: rule.rule.name, category: rule.rule.category,
                 dataClass: rule.rule.dataClass, confidence: m.confidence, confidenceNote: m.note,
-                origin: state.origin, start: positions[m.start]!, end: positions[m.end]!, value: m.value,
+                origin: state.origin, start: positions[2 * i], end: positions[2 * i + 1], value: m.value,
                 masked: Masking.mask(m.value, category: rule.rule.category),
                 fingerprint: fingerprinter.fingerprint(ruleID: rule.rule.id, value: m.value),
                 hint: rule.rule.hint,

@@ -51,17 +51,29 @@ public enum SHA256 {
             length += count
         }
 
-        /// Absorbs the last bytes with the padding and returns the digest.
+        /// Absorbs the last bytes with the padding and returns the digest. The padded tail
+        /// (one or two blocks) is built on the stack: this runs twice per fingerprint.
         func finish(_ message: [UInt8]) -> [UInt8] {
             var state = self
             let bitLength = UInt64(length + message.count) * 8
-            var data = message
-            data.append(0x80)
-            while data.count % 64 != 56 { data.append(0) }
-            for i in (0..<8).reversed() { data.append(UInt8((bitLength >> (UInt64(i) * 8)) & 0xff)) }
-            data.withUnsafeBufferPointer { state.absorb(blocks: $0.baseAddress!, count: $0.count) }
-            let words = [state.h.0, state.h.1, state.h.2, state.h.3, state.h.4, state.h.5, state.h.6, state.h.7]
-            return words.flatMap { v in (0..<4).reversed().map { UInt8((v >> (UInt32($0) * 8)) & 0xff) } }
+            let padded = (message.count + 9 + 63) / 64 * 64
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: padded) { block in
+                block.initialize(repeating: 0)
+                _ = UnsafeMutableBufferPointer(rebasing: block[0..<message.count]).initialize(from: message)
+                block[message.count] = 0x80
+                for i in 0..<8 { block[padded - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8)) }
+                state.absorb(blocks: UnsafePointer(block.baseAddress!), count: padded)
+            }
+            let h = state.h
+            return [UInt8](unsafeUninitializedCapacity: 32) { out, count in
+                for (i, v) in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].enumerated() {
+                    out[4 * i] = UInt8(truncatingIfNeeded: v >> 24)
+                    out[4 * i + 1] = UInt8(truncatingIfNeeded: v >> 16)
+                    out[4 * i + 2] = UInt8(truncatingIfNeeded: v >> 8)
+                    out[4 * i + 3] = UInt8(truncatingIfNeeded: v)
+                }
+                count = 32
+            }
         }
     }
 

@@ -1,0 +1,34 @@
+import Foundation
+import XCTest
+@testable import HedgerowCore
+
+/// `starts_at_word` tries a rule once per keyword hit, anchored at the start of the hit's
+/// word. That is only right for patterns whose every match starts there: each such rule
+/// must find exactly what it finds when searched from the start of every line.
+final class WordStartTests: XCTestCase {
+    private func findings(_ rule: Rule, _ text: String) throws -> [String] {
+        let scanner = Scanner(ruleSet: try RuleSet([rule]), fingerprinter: TestRules.fingerprinter)
+        return try scanner.scan(bytes: Array(text.utf8)).findings.map { "\($0.start.offset)-\($0.end.offset) \($0.value)" }
+    }
+
+    func testAnchoredRulesFindWhatALineSearchFinds() throws {
+        var g = SystemRandomNumberGenerator()
+        let pieces = ["password", "db_password", "x.secret", "api-key", "API_KEY", "my.token", "credentials", "pwd", "key", "-", ".",
+                      "_", " ", "=", ":", ": ", " = ", "\"", "'", "`", "=>", "|", ":=", "Yq4zpkQjCzZpckCJSLNmIEDSumITE79f", "hunter2hunter2",
+                      "s3cr3tV4lue!", "(", ")", ";", ",", "{", "}", "\\", "é", "\t", "const ", "export ", "TOKEN", "passphrase",
+                      "client_secret", "Bearer ", "a", "9", "\n", ": str = ", "secret-key.b64", "auth_token", "x-"]
+        var texts = TestRules.rules.flatMap { $0.examples + $0.negativeExamples + $0.lowConfidenceExamples }
+        for _ in 0..<600 {
+            texts.append((0..<Int.random(in: 1...40, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined())
+        }
+        let anchoredRules = TestRules.rules.filter(\.startsAtWord)
+        XCTAssertFalse(anchoredRules.isEmpty)
+        for rule in anchoredRules {
+            var plain = rule
+            plain.startsAtWord = false
+            for text in texts {
+                XCTAssertEqual(try findings(rule, text), try findings(plain, text), "\(rule.id) on \(text.debugDescription)")
+            }
+        }
+    }
+}
