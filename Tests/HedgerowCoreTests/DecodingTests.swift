@@ -76,3 +76,15 @@ final class ByteContainsTests: XCTestCase {
         XCTAssertFalse("CHANGEME".containsBytes("changeme"), "case matters: callers lower-case first")
     }
 }
+
+extension ByteContainsTests {
+    func testByteRangeFindsFirstLastAndCaseFolded() {
+        let text = "a://b c://d"
+        XCTAssertEqual(text.byteRange(of: "://").map { text.distance(from: text.startIndex, to: $0.lowerBound) }, 1)
+        XCTAssertEqual(text.byteRange(of: "://", backwards: true).map { text.distance(from: text.startIndex, to: $0.lowerBound) }, 7)
+        let query = "é?PassWord=x"
+        XCTAssertEqual(query.byteRange(of: "password=", caseInsensitive: true).map { String(query[$0.upperBound...]) }, "x")
+        XCTAssertNil(query.byteRange(of: "password="))
+        XCTAssertNil("ab".byteRange(of: "abc"))
+    }
+}

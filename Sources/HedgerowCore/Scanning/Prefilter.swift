@@ -59,6 +59,8 @@ public enum Prefilter: Equatable, Sendable {
         /// A capital letter just before it or among its bytes and the gap after it: the
         /// only clusters an IBAN or a postcode's inward code can be in.
         var capital: Bool
+        /// Exactly an ISO 8601 timestamp (see `isTimestamp`), worked out once per cluster.
+        var timestamp = false
     }
     static let maxGap = 3
     /// Hits inside a long cluster are this far apart, well under any digit rule's segment.
@@ -112,7 +114,9 @@ public enum Prefilter: Equatable, Sendable {
                 j += 1
             }
             if count >= floor || capital {
-                clusters.append(DigitCluster(start: start, end: last + 1, digits: count, dots: dots, capital: capital))
+                var cluster = DigitCluster(start: start, end: last + 1, digits: count, dots: dots, capital: capital)
+                cluster.timestamp = isTimestamp(p, cluster)
+                clusters.append(cluster)
             }
             i = max(j, last + 1)
         }
@@ -128,7 +132,7 @@ public enum Prefilter: Equatable, Sendable {
         switch self {
         case let .digits(count), let .digitsExceptTimestamps(count):
             let skipTimestamps = if case .digitsExceptTimestamps = self { true } else { false }
-            for cluster in clusters where cluster.digits >= count && !(skipTimestamps && Self.isTimestamp(p, cluster)) {
+            for cluster in clusters where cluster.digits >= count && !(skipTimestamps && cluster.timestamp) {
                 var position = max(cluster.start, from)
                 while position < min(cluster.end, to) {
                     hits.append(position)
@@ -172,12 +176,13 @@ public enum Prefilter: Equatable, Sendable {
             // Every line end is looked at from `from` on, the stream end counted as one: a
             // run ending before `from` on a line that ends here is reported at `from`, so a
             // line longer than a step is still seen (the scanner drops repeated matches).
-            var i = from
-            while i <= limit {
-                let newline = i < limit ? memchr(p + i, 0x0A, limit - i).map { p.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? limit : limit
-                if let end = Self.base64RunEnd(p, lineEnd: newline, lineFloor: i), end < to { hits.append(max(end, from)) }
-                i = newline + 1
+            var lineStart = from
+            func lineEnds(at newline: Int) {
+                if let end = Self.base64RunEnd(p, lineEnd: newline, lineFloor: lineStart), end < to { hits.append(max(end, from)) }
+                lineStart = newline + 1
             }
+            ByteSearch.forEachNewline(in: p, from: from, to: limit, lineEnds)
+            lineEnds(at: limit)
         case .ipv6:
             // memchr to each colon; a newline between hits resets the spacing.
             var i = from

@@ -28,3 +28,19 @@ extension StringProtocol {
         return false
     }
 }
+
+extension String {
+    /// Where an ASCII `needle` occurs, first or last, compared byte by byte (ASCII letters
+    /// case-insensitively when asked): a Foundation-free `range(of:)` for validators.
+    func byteRange(of needle: String, backwards: Bool = false, caseInsensitive: Bool = false) -> Range<String.Index>? {
+        let h = Array(utf8), n = Array(needle.utf8)
+        guard !n.isEmpty, h.count >= n.count else { return nil }
+        func fold(_ c: UInt8) -> UInt8 { caseInsensitive && c &- 0x41 < 26 ? c | 0x20 : c }
+        let starts = backwards ? Array(stride(from: h.count - n.count, through: 0, by: -1)) : Array(0...(h.count - n.count))
+        for i in starts where (0..<n.count).allSatisfy({ fold(h[i + $0]) == fold(n[$0]) }) {
+            let lower = utf8.index(startIndex, offsetBy: i)
+            return lower..<utf8.index(lower, offsetBy: n.count)
+        }
+        return nil
+    }
+}

@@ -69,7 +69,7 @@ public struct EmailValidator: Validator {
             return .reject("user@host in a shell command")
         }
         // user:password@host inside a URL belongs to the connection-string rules.
-        if let scheme = lowerBefore.range(of: "://", options: .backwards),
+        if let scheme = lowerBefore.byteRange(of: "://", backwards: true),
            !lowerBefore[scheme.upperBound...].contains(where: { $0 == " " || $0 == "\"" || $0 == "'" }) {
             return .reject("credentials inside a URL")
         }

@@ -117,14 +117,15 @@ public struct ConnectionStringValidator: Validator {
 
     /// The password of a URI (`scheme://user:password@host`) or key/value string (`Password=...`).
     static func credentials(in text: String) -> (user: String?, password: String?) {
-        if let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].lastIndex(of: "@") {
+        if let scheme = text.byteRange(of: "://"), let at = text[scheme.upperBound...].lastIndex(of: "@") {
             let rest = text[scheme.upperBound...]
             let userinfo = rest[..<at]
             let parts = userinfo.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             let user = parts.first.map(String.init)
             let password = parts.count > 1 ? String(parts[1]) : nil
-            if password == nil, let query = rest.range(of: "password=", options: .caseInsensitive) {
-                return (user, String(rest[query.upperBound...].prefix { $0 != "&" && $0 != ";" }))
+            let restText = String(rest)
+            if password == nil, let query = restText.byteRange(of: "password=", caseInsensitive: true) {
+                return (user, String(restText[query.upperBound...].prefix { $0 != "&" && $0 != ";" }))
             }
             return (user, password)
         }
