@@ -99,17 +99,20 @@ struct SniffingSource: ByteSource {
     init(inner: FileDescriptorSource) { self.inner = inner }
 
     mutating func sniff() throws {
-        var buffer = [UInt8](repeating: 0, count: 8192)
-        var total = 0
-        while total < buffer.count {
-            let n = try buffer.withUnsafeMutableBytes { try inner.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[total...])) }
-            if n == 0 { break }
-            total += n
+        // Read straight into the head (no zero-filled buffer and copy): this runs per file.
+        var source = inner
+        head = try [UInt8](unsafeUninitializedCapacity: 8192) { buffer, count in
+            count = 0
+            while count < 8192 {
+                let n = try source.read(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[count...])))
+                if n == 0 { break }
+                count += n
+            }
         }
-        head = Array(buffer[0..<total])
+        inner = source
         if head.starts(with: [0xFF, 0xFE]) { kind = .utf16LE }
         else if head.starts(with: [0xFE, 0xFF]) { kind = .utf16BE }
-        else if head.contains(0) { kind = .binary }
+        else if head.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) { kind = .binary }
     }
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {

@@ -8,7 +8,8 @@ final class PathNormalizerTests: XCTestCase {
     func testAgreesWithFoundationStandardizedPaths() {
         let cwd = FileManager.default.currentDirectoryPath
         for path in ["Fixtures", "./Fixtures/example", "Fixtures/../Sources/", "/tmp//x/./y/", "/", ".", "..", "a/b/../../c",
-                     "/tmp/../..", "odd name/with space", "déjà/vu", "x/.hidden/./y"] {
+                     "/tmp/../..", "odd name/with space", "déjà/vu", "x/.hidden/./y",
+                     "..foo/a...", "a/.../b", "/abs/plain/path.txt", "/abs/trailing/", "/abs/dot/.", "/abs/dotdot/.."] {
             XCTAssertEqual(PathNormalizer.absolute(path, currentDirectory: cwd), URL(fileURLWithPath: path).standardizedFileURL.path, path)
         }
     }
