@@ -88,3 +88,25 @@ extension ByteContainsTests {
         XCTAssertNil("ab".byteRange(of: "abc"))
     }
 }
+
+/// The byte-level base64 decoder agrees with Foundation's on valid and invalid text.
+final class Base64DecoderTests: XCTestCase {
+    func testAgreesWithFoundation() {
+        var g = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+        for _ in 0..<2000 {
+            let bytes = (0..<Int.random(in: 1...40, using: &g)).map { _ in UInt8.random(in: 0...255, using: &g) }
+            var text = Data(bytes).base64EncodedString()
+            switch Int.random(in: 0..<5, using: &g) {
+            case 0: text = text.replacingOccurrences(of: "=", with: "")
+            case 1: text += "="
+            case 2: if !text.isEmpty { text.removeLast() }
+            case 3: text = "\"" + text + "' "
+            default: text.insert(Bool.random(using: &g) ? "-" : alphabet.randomElement(using: &g)!, at: text.startIndex)
+            }
+            var padded = text.trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+            while padded.count % 4 != 0 { padded += "=" }
+            XCTAssertEqual(EscapeDecoders.base64(text), Data(base64Encoded: padded).map { Array($0) }, text)
+        }
+    }
+}

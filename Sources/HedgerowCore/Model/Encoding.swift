@@ -15,10 +15,7 @@ public enum Encoding: String, CaseIterable, Codable, Sendable {
         case .jsonEscape:
             return EscapeDecoders.json(text)
         case .base64:
-            var padded = text.trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
-            while padded.count % 4 != 0 { padded += "=" }
-            guard let data = Data(base64Encoded: padded), data.count >= 6 else { return nil }
-            let bytes = Array(data)
+            guard let bytes = EscapeDecoders.base64(text), bytes.count >= 6 else { return nil }
             // Only text is worth scanning: printable UTF-8 with few control bytes.
             guard String(validating: bytes, as: UTF8.self) != nil,
                   bytes.allSatisfy({ $0 >= 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }

@@ -27,15 +27,19 @@ public final class Scanner {
     /// Scans decoded text with the same rules; it never decodes again, so nesting stops at one.
     private let nested: Scanner?
     private let decodes: Bool
+    /// False for the scanner of decoded text, whose findings are only read for their
+    /// value and confidence: their masks and fingerprints are not worked out.
+    private let finishesFindings: Bool
 
     /// `chunkSize` is how many new bytes each step commits; small values exist for tests.
     public convenience init(ruleSet: RuleSet, fingerprinter: Fingerprinter, chunkSize: Int = 1 << 20) {
         self.init(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: chunkSize, decodes: true)
     }
 
-    init(ruleSet: RuleSet, fingerprinter: Fingerprinter, chunkSize: Int, decodes: Bool) {
+    init(ruleSet: RuleSet, fingerprinter: Fingerprinter, chunkSize: Int, decodes: Bool, finishesFindings: Bool = true) {
         self.decodes = decodes && ruleSet.hasDecoders
-        nested = self.decodes ? Scanner(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: 1 << 16, decodes: false) : nil
+        nested = self.decodes ? Scanner(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: 1 << 16, decodes: false, finishesFindings: false) : nil
+        self.finishesFindings = finishesFindings
         self.ruleSet = ruleSet
         self.fingerprinter = fingerprinter
         self.chunkSize = max(1, chunkSize)
@@ -444,8 +448,8 @@ public final class Scanner {
                 ruleID: rule.rule.id, ruleName: rule.rule.name, category: rule.rule.category,
                 dataClass: rule.rule.dataClass, confidence: m.confidence, confidenceNote: m.note,
                 origin: state.origin, start: positions[2 * i], end: positions[2 * i + 1], value: m.value,
-                masked: Masking.mask(m.value, category: rule.rule.category),
-                fingerprint: fingerprinter.fingerprint(ruleID: rule.rule.id, value: m.value),
+                masked: finishesFindings ? Masking.mask(m.value, category: rule.rule.category) : "",
+                fingerprint: finishesFindings ? fingerprinter.fingerprint(ruleID: rule.rule.id, value: m.value) : "",
                 hint: rule.rule.hint,
                 decodedFrom: m.decodedFrom
             )
