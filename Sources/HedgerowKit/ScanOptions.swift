@@ -15,8 +15,10 @@ public struct ScanOptions: Sendable {
     public var minConfidence: Confidence?
     public var color = false
     public var chunkSize = 1 << 20
-    /// Text files of at least twice this size are scanned in parts of about this size, in parallel.
-    public var splitBytes = 64 << 20
+    /// Text files of at least twice this size are scanned in parts of about this size, in
+    /// parallel. Small enough that the findings of the part a thread finishes ahead of its
+    /// turn (held until the parts before it are written) stay a few megabytes.
+    public var splitBytes = 16 << 20
     public var threads = 0
     public var fingerprintKey: [UInt8]? = nil
     public var extraRuleFiles: [String] = []

@@ -45,7 +45,7 @@ struct CommonOptions: ParsableArguments {
     var stats = false
 
     @Option(name: .customLong("split-bytes"), help: .hidden)
-    var splitBytes: Int = 64 << 20
+    var splitBytes: Int = 16 << 20
 
     func validate() throws {
         if OutputFormat(rawValue: format) == nil {
