@@ -38,9 +38,11 @@ git -C "$REPO" add pkg00/mod0/file0000.py
 hook=$(for i in $(seq 1 15); do (cd "$REPO" && timeit "$HEDGEROW" git --staged --quiet); done | median)
 diffonly=$(for i in $(seq 1 15); do (cd "$REPO" && timeit git diff --cached -U0); done | median)
 echo "hook: hedgerow git --staged, one-line change, 5,000-file repository: median ${hook} ms (git diff --cached alone: ${diffonly} ms)"
-if command -v gitleaks >/dev/null 2>&1; then
-  gl=$(for i in $(seq 1 5); do (cd "$REPO" && timeit gitleaks git --staged --no-banner); done | median)
-  echo "      gitleaks git --staged: median ${gl} ms"
+# gitleaks from SCANNERS_BIN (as in scan-bench.sh) or the PATH.
+GITLEAKS=$( [ -n "${SCANNERS_BIN:-}" ] && [ -x "$SCANNERS_BIN/gitleaks" ] && echo "$SCANNERS_BIN/gitleaks" || command -v gitleaks || true)
+if [ -n "$GITLEAKS" ]; then
+  gl=$(for i in $(seq 1 5); do (cd "$REPO" && timeit "$GITLEAKS" git --staged --no-banner); done | median)
+  echo "      gitleaks git --staged: median ${gl} ms; hedgerow is $(python3 -c "print(f'{$gl/$hook:.1f}')")x faster"
 fi
 git -C "$REPO" reset -q --hard
 

@@ -14,26 +14,27 @@ mkdir -p "$WORK"
 find_tool() { if [ -n "$BIN" ] && [ -x "$BIN/$1" ]; then echo "$BIN/$1"; else command -v "$1" || true; fi; }
 KINGFISHER=$(find_tool kingfisher); GITLEAKS=$(find_tool gitleaks)
 
-# Runs "$@" RUNS times; prints "median_wall_s max_rss_kb".
+# Runs "$@" RUNS times (N times with N as the first argument); prints "median_wall_s max_rss_kb".
 measure() {
-  local i; rm -f "$WORK/times.txt"
-  for i in $(seq 1 "$RUNS"); do /usr/bin/time -a -o "$WORK/times.txt" -f "%e %M" "$@" >/dev/null 2>&1 || true; done
+  local i n=$RUNS; rm -f "$WORK/times.txt"
+  if [[ $1 =~ ^[0-9]+$ ]]; then n=$1; shift; fi
+  for i in $(seq 1 "$n"); do /usr/bin/time -a -o "$WORK/times.txt" -f "%e %M" "$@" >/dev/null 2>&1 || true; done
   grep -v Command "$WORK/times.txt" | python3 -c 'import sys,statistics; r=[l.split() for l in sys.stdin if l.strip()]; print(statistics.median(float(a) for a,_ in r), max(int(b) for _,b in r))'
 }
 report() { # name bytes wall rss
   python3 -c 'import sys; n, b, w, r = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]); print(f"  {n:<12} {w:7.2f} s  {b / 1e6 / w:8.1f} MB/s  peak RSS {r / 1024:6.1f} MB")' "$@"
 }
-compare() { # label bytes input_args... (COMPARE=0 skips the other scanners)
+compare() { # label bytes input_args... (COMPARE=0 skips the other scanners; OTHER_RUNS runs them fewer times)
   local label=$1 bytes=$2; shift 2
   read -r hw hr < <(measure "$HEDGEROW" scan "$@")
   report hedgerow "$bytes" "$hw" "$hr"
   [ "${COMPARE:-1}" = 0 ] && return 0
   if [ -n "$KINGFISHER" ]; then
-    read -r kw kr < <(measure "$KINGFISHER" scan "$@" --no-update-check)
+    read -r kw kr < <(measure "${OTHER_RUNS:-$RUNS}" "$KINGFISHER" scan "$@" --no-update-check)
     report kingfisher "$bytes" "$kw" "$kr"; python3 -c "print(f'  hedgerow / kingfisher: {$kw/$hw:.2f}x faster, {$kr/$hr:.2f}x less memory')"
   fi
   if [ -n "$GITLEAKS" ]; then
-    read -r gw gr < <(measure "$GITLEAKS" dir "$@" --no-banner)
+    read -r gw gr < <(measure "${OTHER_RUNS:-$RUNS}" "$GITLEAKS" dir "$@" --no-banner)
     report gitleaks "$bytes" "$gw" "$gr"; python3 -c "print(f'  hedgerow / gitleaks: {$gw/$hw:.2f}x faster, {$gr/$hr:.2f}x less memory')"
   fi
 }
@@ -58,7 +59,8 @@ if [ ! -f "$CORPUS/.done" ]; then
 fi
 bytes=$(du -sb "$CORPUS" | cut -f1)
 echo "== generated corpus ($((bytes / 1000000)) MB) =="
-COMPARE=${COMPARE_CORPUS:-1} compare corpus "$bytes" "$CORPUS"
+# kingfisher takes minutes here: the other scanners run once unless OTHER_RUNS says otherwise.
+OTHER_RUNS=${OTHER_RUNS:-1} COMPARE=${COMPARE_CORPUS:-1} compare corpus "$bytes" "$CORPUS"
 
 # 3. One 2 GB file (the corpus's text concatenated), hedgerow only: the others load whole files.
 BIG="$WORK/big-2g.txt"
