@@ -15,9 +15,9 @@ public enum Prefilter: Equatable, Sendable {
     /// digits: for rules whose every match holds such a cluster.
     case digits(Int)
     /// As `digits`, skipping clusters that are exactly an ISO 8601 timestamp
-    /// ("2024-01-15T10:23:45.123+01:00", years 1900-2099): a log line's time opens a cluster on every line
-    /// of a log and none of the number rules using this can match inside one (a test
-    /// tries thousands of timestamps against each of them).
+    /// ("2024-01-15T10:23:45.123+01:00", years 1900-2099): a time opens a cluster on every
+    /// line of a log, and none of the number rules using this can match inside one (a
+    /// test tries thousands of timestamps against each of them).
     case digitsExceptTimestamps(Int)
     /// Two uppercase letters then two digits at the start of a word, followed by a letter,
     /// digit or space (IBAN country code, check digits, then the first group).
@@ -133,19 +133,11 @@ public enum Prefilter: Equatable, Sendable {
         case let .digits(count), let .digitsExceptTimestamps(count):
             let skipTimestamps = if case .digitsExceptTimestamps = self { true } else { false }
             for cluster in clusters where cluster.digits >= count && !(skipTimestamps && cluster.timestamp) {
-                var position = max(cluster.start, from)
-                while position < min(cluster.end, to) {
-                    hits.append(position)
-                    position += Self.clusterStride
-                }
+                Self.strideThrough(cluster, from: from, to: to, into: &hits)
             }
         case .ipv4:
             for cluster in clusters where cluster.digits >= 4 && cluster.dots >= 3 {
-                var position = max(cluster.start, from)
-                while position < min(cluster.end, to) {
-                    hits.append(position)
-                    position += Self.clusterStride
-                }
+                Self.strideThrough(cluster, from: from, to: to, into: &hits)
             }
         case .lettersDigits:
             // The first check digit is the evidence: "GB82" at a word start, then a group.
@@ -192,6 +184,15 @@ public enum Prefilter: Equatable, Sendable {
                 if colon - lastHit >= 16 && Self.ipv6Shaped(p, at: colon, limit: limit) { hits.append(colon); lastHit = colon }
                 i = colon + 1
             }
+        }
+    }
+
+    /// Positions through the part of a cluster inside `[from, to)`, `clusterStride` apart.
+    private static func strideThrough(_ cluster: DigitCluster, from: Int, to: Int, into hits: inout [Int]) {
+        var position = max(cluster.start, from)
+        while position < min(cluster.end, to) {
+            hits.append(position)
+            position += clusterStride
         }
     }
 
