@@ -56,8 +56,10 @@ public enum Prefilter: Equatable, Sendable {
         var digits: Int
         /// Dots between its first and last digit (and any trailing ones).
         var dots: Int
-        /// A capital letter just before it or among its bytes and the gap after it: the
-        /// only clusters an IBAN or a postcode's inward code can be in.
+        /// Two capital letters in a row just before it, or among its bytes and the gap
+        /// after it: an IBAN's country code before its check digits, a postcode's inward
+        /// letters after its digit. The only clusters either can be in (a timestamp's
+        /// lone "T" does not count).
         var capital: Bool
         /// Exactly an ISO 8601 timestamp (see `isTimestamp`), worked out once per cluster.
         var timestamp = false
@@ -103,14 +105,17 @@ public enum Prefilter: Equatable, Sendable {
             var last = i
             var count = 0
             var dots = 0
-            var capital = start > 0 && p[start - 1] &- 0x41 < 26
+            var capital = start > 1 && p[start - 1] &- 0x41 < 26 && p[start - 2] &- 0x41 < 26
+            var previousCapital = false
             var j = i
             while j < limit {
                 let c = p[j]
+                let isCapital = c &- 0x41 < 26
                 if c &- 0x30 < 10 { count += 1; last = j }
                 else if c == 0x0A || j - last > maxGap { break }
                 else if c == 0x2E { dots += 1 }
-                else if c &- 0x41 < 26 { capital = true }
+                else if isCapital && previousCapital { capital = true }
+                previousCapital = isCapital
                 j += 1
             }
             if count >= floor || capital {
