@@ -18,6 +18,18 @@ final class RuleLoaderTests: XCTestCase {
         }
     }
 
+    func testSpeedKeysAreCheckedWhereTheyCannotHold() {
+        func load(_ extra: String) -> String? {
+            let yaml = "rules:\n  - id: x\n    name: X\n    category: password\n    class: secret\n    pattern: 'a'\n" + extra
+            do { _ = try RuleLoader.load(yaml: yaml, file: "r.yml"); return nil } catch { return "\(error)" }
+        }
+        XCTAssertNil(load("    keywords: ['a']\n    starts_at_word: true\n"))
+        XCTAssertTrue(load("    starts_at_word: true\n")?.contains("starts_at_word needs keywords") == true)
+        XCTAssertTrue(load("    keywords: ['a']\n    multiline: true\n    starts_at_word: true\n")?.contains("single-line") == true)
+        XCTAssertNil(load("    prefilter: 'digits:9:not-timestamps'\n"))
+        XCTAssertTrue(load("    prefilter: 'digits:9:sometimes'\n")?.contains("prefilter must be") == true)
+    }
+
     func testUnknownCategoryAndMissingPatternAreErrors() {
         let bad = "rules:\n  - id: x\n    name: X\n    category: shoe_size\n    class: secret\n    pattern: a\n"
         XCTAssertThrowsError(try RuleLoader.load(yaml: bad, file: "r.yml"))
