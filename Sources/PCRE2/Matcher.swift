@@ -78,7 +78,12 @@ public final class Matcher {
     ) throws -> MatchSpan? {
         precondition(start >= 0 && start <= end && end <= subject.count, "match range outside subject")
         let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        let rc = pcre2_match_8(pattern.code, base, end, start, options.rawValue, matchData, context)
+        // The JIT's own entry skips the interpreter's argument checks: this call runs once per
+        // candidate, millions of times on a large input. The checks it skips hold here (the
+        // range is checked above, options are the JIT-supported NOTBOL/NOTEOL only).
+        let rc = pattern.isJITCompiled
+            ? pcre2_jit_match_8(pattern.code, base, end, start, options.rawValue, matchData, context)
+            : pcre2_match_8(pattern.code, base, end, start, options.rawValue, matchData, context)
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw PCRE2Error.fromMatch(code: rc) }
         let ovector = pcre2_get_ovector_pointer_8(matchData)!

@@ -18,6 +18,9 @@ public final class Pattern: @unchecked Sendable {
     /// False when the platform has no JIT; matching still works through the interpreter.
     public let isJITCompiled: Bool
     public let captureCount: Int
+    /// The bytes a match can start with, when PCRE2 worked them out (a bitmap it builds for
+    /// its own start-of-match search); nil when any byte may start one.
+    public let startBytes: [Bool]?
 
     /// Compiles in byte mode (no UTF): the scanner matches arbitrary bytes, including
     /// invalid UTF-8, and offsets are always byte offsets.
@@ -41,6 +44,12 @@ public final class Pattern: @unchecked Sendable {
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
+        var bitmap: UnsafePointer<UInt8>?
+        if pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap) == 0, let bitmap {
+            startBytes = (0..<256).map { bitmap[$0 >> 3] & (1 << UInt8($0 & 7)) != 0 }
+        } else {
+            startBytes = nil
+        }
     }
 
     deinit { pcre2_code_free_8(code) }

@@ -3,8 +3,9 @@ import XCTest
 @testable import HedgerowCore
 
 /// `starts_at_word` tries a rule once per keyword hit, anchored at the start of the hit's
-/// word. That is only right for patterns whose every match starts there: each such rule
-/// must find exactly what it finds when searched from the start of every line.
+/// word; `keyword_lead: N` tries it at the N bytes before each hit and at the hit. That is
+/// only right for patterns whose every match starts there: each such rule must find
+/// exactly what it finds when searched from the start of every line.
 final class WordStartTests: XCTestCase {
     private func findings(_ rule: Rule, _ text: String) throws -> [String] {
         let scanner = Scanner(ruleSet: try RuleSet([rule]), fingerprinter: TestRules.fingerprinter)
@@ -16,16 +17,19 @@ final class WordStartTests: XCTestCase {
         let pieces = ["password", "db_password", "x.secret", "api-key", "API_KEY", "my.token", "credentials", "pwd", "key", "-", ".",
                       "_", " ", "=", ":", ": ", " = ", "\"", "'", "`", "=>", "|", ":=", "Yq4zpkQjCzZpckCJSLNmIEDSumITE79f", "hunter2hunter2",
                       "s3cr3tV4lue!", "(", ")", ";", ",", "{", "}", "\\", "é", "\t", "const ", "export ", "TOKEN", "passphrase",
-                      "client_secret", "Bearer ", "a", "9", "\n", ": str = ", "secret-key.b64", "auth_token", "x-"]
+                      "client_secret", "Bearer ", "a", "9", "\n", ": str = ", "secret-key.b64", "auth_token", "x-",
+                      "mysql", "mysqldump", "MariaDB", " -p", " -p'", "-p\"", " --password=", " --password ", "--password", " is ",
+                      " was ", " set to ", " `", "` ", "The password is `", "api key", "xmysql", "passwd"]
         var texts = TestRules.rules.flatMap { $0.examples + $0.negativeExamples + $0.lowConfidenceExamples }
         for _ in 0..<600 {
             texts.append((0..<Int.random(in: 1...40, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined())
         }
-        let anchoredRules = TestRules.rules.filter(\.startsAtWord)
-        XCTAssertFalse(anchoredRules.isEmpty)
+        let anchoredRules = TestRules.rules.filter { $0.startsAtWord || $0.keywordLead != nil }
+        XCTAssertEqual(Set(anchoredRules.map { $0.startsAtWord }), [true, false], "both kinds are covered")
         for rule in anchoredRules {
             var plain = rule
             plain.startsAtWord = false
+            plain.keywordLead = nil
             for text in texts {
                 XCTAssertEqual(try findings(rule, text), try findings(plain, text), "\(rule.id) on \(text.debugDescription)")
             }

@@ -47,3 +47,13 @@ final class PatternTests: XCTestCase {
         XCTAssertNil(pattern.groupNumber(named: "other"))
     }
 }
+
+final class StartBytesTests: XCTestCase {
+    func testStartBytesOfAnAlternationAndNoneForAnAnythingStart() throws {
+        let pattern = try Pattern("(?i)(?:password|token)=|(?<=\\s)--x")
+        let bytes = try XCTUnwrap(pattern.startBytes)
+        for c in "pPtT-".utf8 { XCTAssertTrue(bytes[Int(c)], String(UnicodeScalar(c))) }
+        for c in " _\"sx".utf8 { XCTAssertFalse(bytes[Int(c)], String(UnicodeScalar(c))) }
+        XCTAssertNil(try Pattern(".*x").startBytes)
+    }
+}

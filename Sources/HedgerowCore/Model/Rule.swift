@@ -37,6 +37,9 @@ public struct Rule: Sendable, Equatable {
     /// its keywords starts (`db_password = ...`): the pattern is then tried once, anchored
     /// there, per keyword hit instead of at every position of the line.
     public var startsAtWord = false
+    /// Every match starts at most this many bytes before one of its keywords (on the same
+    /// line): the pattern is tried, anchored, at each of those few positions per hit.
+    public var keywordLead: Int?
     /// Where the rule was defined, for error messages ("Rules/secrets/aws.yml:12").
     public var origin: String
 

@@ -4,7 +4,7 @@ import PCRE2
 public final class CompiledRule: @unchecked Sendable {
     public let rule: Rule
     public let pattern: Pattern
-    /// The pattern held to its start offset (`\G`), for `starts_at_word` rules.
+    /// The pattern held to its start offset (`\G`), for `starts_at_word` and `keyword_lead` rules.
     let anchoredPattern: Pattern?
     /// The groups that may hold the value (`value`, `value2`, ... for alternatives), in
     /// order; empty when the whole match is the value.
@@ -24,8 +24,9 @@ public final class CompiledRule: @unchecked Sendable {
         } catch let error as PCRE2Error {
             throw RuleProblem(rule: rule, message: "pattern does not compile: \(error)")
         }
-        anchoredPattern = rule.startsAtWord ? try? Pattern("\\G(?:" + rule.pattern + ")", options: options) : nil
-        if rule.startsAtWord && anchoredPattern == nil { throw RuleProblem(rule: rule, message: "pattern cannot be anchored") }
+        let anchors = rule.startsAtWord || rule.keywordLead != nil
+        anchoredPattern = anchors ? try? Pattern("\\G(?:" + rule.pattern + ")", options: options) : nil
+        if anchors && anchoredPattern == nil { throw RuleProblem(rule: rule, message: "pattern cannot be anchored") }
         let compiledPattern = pattern
         valueGroups = (["value"] + (2...9).map { "value\($0)" }).compactMap { compiledPattern.groupNumber(named: $0) }
         validators = try rule.validators.map { name in

@@ -87,6 +87,13 @@ public enum RuleLoader {
         if rule.startsAtWord && (rule.keywords.isEmpty || rule.multiline) {
             throw problem("starts_at_word needs keywords and a single-line rule")
         }
+        rule.keywordLead = try map.int("keyword_lead")
+        if let lead = rule.keywordLead {
+            guard lead >= 0 && lead <= 64 else { throw problem("keyword_lead must be 0 to 64") }
+            guard !rule.keywords.isEmpty && !rule.multiline && !rule.startsAtWord else {
+                throw problem("keyword_lead needs keywords and a single-line rule without starts_at_word")
+            }
+        }
         if rule.keywords.contains(where: { $0.isEmpty }) { throw problem("keywords must not be empty strings") }
         try map.rejectUnknownKeys()
         return rule

@@ -157,11 +157,11 @@ public final class Scanner {
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
         // A match holding the hit lies within maxLength of it; the margin leaves room for lookaround.
         let length = rule.rule.maxLength + Scanner.lookaroundMargin
-        var lastWordStart = -1
+        var lastTried = -1
         for hit in hits[r] {
             if let anchored = rule.anchoredPattern {
-                switch tryWordStart(rule, anchored, hit: hit, length: length, lastWordStart: &lastWordStart,
-                                    window: window, state: state, eof: eof, into: &raw, report: &report) {
+                switch tryAnchored(rule, anchored, hit: hit, length: length, lastTried: &lastTried,
+                                   window: window, state: state, eof: eof, into: &raw, report: &report) {
                 case .done: continue
                 case .general: break
                 }
@@ -197,34 +197,52 @@ public final class Scanner {
         }
     }
 
-    private enum WordStartOutcome { case done, general }
+    private enum AnchoredOutcome { case done, general }
 
-    /// A `starts_at_word` rule at one hit: the pattern is tried once, anchored at the start
-    /// of the word holding the hit, on the hit's line. Every match of such a rule starts at
-    /// one of these (and the matches found are those of a search from the line's start; a
-    /// test compares the two). A word or line the window cuts goes the general way.
-    private func tryWordStart(
-        _ rule: CompiledRule, _ anchored: Pattern, hit: Int, length: Int, lastWordStart: inout Int,
+    /// A `starts_at_word` or `keyword_lead` rule at one hit: the pattern is tried anchored
+    /// at the few places a match holding this hit can start (the start of the hit's word;
+    /// or the `keyword_lead` bytes before the hit, and the hit), on the hit's line, in
+    /// increasing order across hits. Every match of such a rule starts at one of them, so
+    /// the matches found are those of a search from the line's start (a test compares the
+    /// two). A word or line the window cuts goes the general way.
+    private func tryAnchored(
+        _ rule: CompiledRule, _ anchored: Pattern, hit: Int, length: Int, lastTried: inout Int,
         window: UnsafeRawBufferPointer, state: WindowState, eof: Bool,
         into raw: inout [RawMatch], report: inout FragmentReport
-    ) -> WordStartOutcome {
+    ) -> AnchoredOutcome {
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        var start = hit
-        while start > 0 && hit - start < length && Self.isWordByte(p[start - 1]) { start -= 1 }
+        var first = hit
+        if let lead = rule.rule.keywordLead {
+            if hit - lead < 0 && state.start > 0 { return .general }
+            first = max(0, hit - lead)
+            if let newline = ByteSearch.lastIndex(of: 0x0A, in: p, from: first, to: hit) { first = newline + 1 }
+        } else {
+            while first > 0 && hit - first < length && Self.isWordByte(p[first - 1]) { first -= 1 }
+            if (first == 0 && state.start > 0) || hit - first >= length { return .general }
+        }
         var end = min(state.length, hit + length)
         var lineEnds = eof && end == state.length
         if end > hit, let newline = memchr(p + hit, 0x0A, end - hit) {
             end = p.distance(to: newline.assumingMemoryBound(to: UInt8.self))
             lineEnds = true
         }
-        if !lineEnds || (start == 0 && state.start > 0) || hit - start >= length { return .general }
+        if !lineEnds { return .general }
         let r = rule.index
-        if state.start + start < resume[r] || start == lastWordStart { return .done }
-        lastWordStart = start
-        guard let found = attempt(rule, window, end: end, from: start, options: notBOL(state), report: &report, pattern: anchored),
-              let m = found else { return .done }
-        consider(m, rule: rule, window: window, state: state, into: &raw)
-        resume[r] = state.start + Self.resumePoint(after: m)
+        // The word-start mode has one place per hit; the lead mode has up to lead + 1.
+        let last = rule.rule.keywordLead == nil ? first : hit
+        var start = max(first, lastTried + 1)
+        let startBytes = rule.pattern.startBytes
+        while start <= last {
+            lastTried = start
+            // A byte no match can start with is skipped without calling PCRE2.
+            if state.start + start >= resume[r], startBytes?[Int(p[start])] ?? true,
+               let found = attempt(rule, window, end: end, from: start, options: notBOL(state), report: &report, pattern: anchored),
+               let m = found {
+                consider(m, rule: rule, window: window, state: state, into: &raw)
+                resume[r] = state.start + Self.resumePoint(after: m)
+            }
+            start += 1
+        }
         return .done
     }
 
