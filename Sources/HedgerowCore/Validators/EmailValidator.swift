@@ -35,11 +35,19 @@ public struct EmailValidator: Validator {
         "discuss", "list",
     ]
 
+    /// The same, with a dash in front, for "x-noreply"-style suffixes (built once).
+    static let automatedSuffixes = automatedMailbox.map { "-" + $0 }
+    static let reservedSuffixes = reservedDomains.map { "." + $0 }
+
     /// Message-IDs and generated ids: a UUID, or six or more digits in the local part.
+    /// Counted over bytes: the pattern only matches ASCII addresses.
     static func looksLikeMessageID(_ local: String) -> Bool {
-        let digits = local.filter(\.isNumber).count
-        let dashes = local.filter { $0 == "-" }.count
-        return digits >= 6 || (dashes == 4 && local.count >= 32)
+        var digits = 0, dashes = 0, length = 0
+        for c in local.utf8 {
+            length += 1
+            if c &- 0x30 < 10 { digits += 1 } else if c == 0x2D { dashes += 1 }
+        }
+        return digits >= 6 || (dashes == 4 && length >= 32)
     }
 
     public init() {}
@@ -52,7 +60,7 @@ public struct EmailValidator: Validator {
         guard labels.count >= 2, let tld = labels.last, !labels.contains(where: \.isEmpty) else {
             return .reject("domain has no dot")
         }
-        if Self.reservedDomains.contains(domain) || Self.reservedDomains.contains(where: { domain.hasSuffix("." + $0) }) {
+        if Self.reservedDomains.contains(domain) || Self.reservedSuffixes.contains(where: { domain.hasSuffix($0) }) {
             return .reject("reserved example domain")
         }
         if Self.reservedTLDs.contains(String(tld)) { return .reject("reserved top-level domain") }
@@ -76,7 +84,8 @@ public struct EmailValidator: Validator {
         if local.hasPrefix("-") || local.hasSuffix(".") { return .reject("malformed local part") }
         let lowerLocal = local.lowercased()
         if Self.looksLikeMessageID(lowerLocal) { return .lower(.low, "a message or object id, not a mailbox") }
-        if Self.automatedMailbox.contains(where: { lowerLocal == $0 || lowerLocal.hasSuffix("-" + $0) }) || domain.hasPrefix("lists.") {
+        if Self.automatedMailbox.contains(lowerLocal) || Self.automatedSuffixes.contains(where: { lowerLocal.hasSuffix($0) })
+            || domain.hasPrefix("lists.") {
             return .lower(.low, "an automated or list mailbox, not a person")
         }
         if local.count == 1 || Set(lowerLocal).count == 1 || Self.placeholderLocals.contains(lowerLocal) || lowerLocal == labels.first.map(String.init) {
