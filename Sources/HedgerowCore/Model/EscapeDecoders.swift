@@ -1,4 +1,4 @@
-/// Byte-level decoders for percent and JSON escapes. Decoding runs once per encoded-looking
+/// Byte-level decoders for percent and JSON escapes and base64. Decoding runs once per encoded-looking
 /// token (tens of thousands on a source tree full of `b'\x89PNG'` test data), so it works
 /// on the UTF-8 bytes directly: Foundation's JSONDecoder and NSString searches cost more
 /// than the pattern that found the token.
@@ -81,16 +81,14 @@ enum EscapeDecoders {
     }
 
     /// Standard base64 with optional padding, after trimming quotes and spaces at either
-    /// end (trailing padding is not counted, as Foundation does not); nil for any other
-    /// character, padding inside the text, or a dangling
-    /// sixth of a byte.
+    /// end (trailing padding is not counted, as Foundation does not count it); nil for any
+    /// other character, padding inside the text, or a dangling sixth of a byte.
     static func base64(_ text: String) -> [UInt8]? {
         var input = Array(text.utf8)[...]
         let trim: (UInt8) -> Bool = { $0 == 0x22 || $0 == 0x27 || $0 == 0x20 }
         while let c = input.first, trim(c) { input = input.dropFirst() }
         while let c = input.last, trim(c) { input = input.dropLast() }
-        var equals = 0
-        while let c = input.last, c == UInt8(ascii: "=") { input = input.dropLast(); equals += 1 }
+        while let c = input.last, c == UInt8(ascii: "=") { input = input.dropLast() }
         let n = input.count
         guard n % 4 != 1 else { return nil }
         var out: [UInt8] = []

@@ -7,7 +7,7 @@ public final class RuleSet: @unchecked Sendable {
     let unfilteredRules: [Int]
     /// Rules whose candidate positions come from a prefilter byte scan.
     let prefilteredRules: [Int]
-    /// Digit clusters with fewer digits (and no capital letter) serve no prefilter.
+    /// Digit clusters with fewer digits (and no pair of capitals) serve no prefilter.
     let clusterFloor: Int
     /// Whether any rule decodes encoded text (and so needs a nested scanner).
     public let hasDecoders: Bool

@@ -123,7 +123,6 @@ struct KeywordIndex {
         }
         }
         }
-        guard !singles.isEmpty else { return }
         for single in singles {
             var i = from
             while i < to, let found = memchr(p + i, Int32(single.byte), to - i) {

@@ -6,23 +6,16 @@ struct LineTracker {
 
     /// Moves over `bytes[from..<to]`.
     mutating func advance(over p: UnsafePointer<UInt8>, from: Int, to: Int) {
+        // Eight bytes at a time, counting a word's newlines at once: every byte of a scan
+        // passes through here at least once.
         var i = from
-        var lastNewline = -1
-        // Eight bytes at a time: every byte of a scan passes through here at least once.
-        let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var lastWord = -1
         while i &+ 8 <= to {
-            let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ (ones &* 0x0A)
-            // The high bit of each byte that was a newline, and of no other byte.
-            let newlines = ~(((x & low7) &+ low7) | x | low7)
+            let newlines = ByteSearch.matchingBytes(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), 0x0A)
             if newlines != 0 { line += newlines.nonzeroBitCount; lastWord = i }
             i &+= 8
         }
-        if lastWord >= 0 {
-            var k = lastWord + 7
-            while p[k] != 0x0A { k -= 1 }
-            lastNewline = k
-        }
+        var lastNewline = lastWord >= 0 ? ByteSearch.lastIndex(of: 0x0A, in: p, from: lastWord, to: lastWord + 8)! : -1
         while i < to {
             if p[i] == 0x0A { line += 1; lastNewline = i }
             i += 1

@@ -69,7 +69,7 @@ public enum Prefilter: Equatable, Sendable {
     static let clusterStride = 48
 
     /// The fewest digits a cluster needs for these prefilters to use it, when it has no
-    /// capital letter: most clusters in code are a digit or two and are dropped at once.
+    /// pair of capitals: most clusters in code are a digit or two and are dropped at once.
     var clusterFloor: Int {
         switch self {
         case let .digits(n), let .digitsExceptTimestamps(n): n
@@ -80,7 +80,7 @@ public enum Prefilter: Equatable, Sendable {
 
     /// The digit clusters that overlap `[from, to)`, each measured whole (back to its
     /// start, forward up to `limit`), computed once per step for all digit rules; those
-    /// with fewer than `floor` digits and no capital letter are left out.
+    /// with fewer than `floor` digits and no pair of capitals are left out.
     static func digitClusters(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, floor: Int = 1) -> [DigitCluster] {
         var clusters: [DigitCluster] = []
         // Step back to the start of a cluster that crosses `from`.

@@ -8,29 +8,31 @@ extension Scanner {
     /// SQL dumps carry tables as `COPY t (a, b, c) FROM stdin;` followed by tab-separated
     /// rows; each COPY line becomes the header for the rows after it.
     func recordSQLCopyHeaders(_ window: UnsafeRawBufferPointer, from: Int, to: Int, state: inout WindowState) {
+        guard from < to else { return }
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        let needle: [UInt8] = Array("COPY ".utf8)
-        var i = from
-        while i < to {
-            // Line starts only: the first byte of the region if it begins a line, then after each newline.
-            var at = i
-            if !(at == 0 || p[at - 1] == 0x0A) {
-                guard let nl = memchr(p + i, 0x0A, to - i) else { break }
-                at = UnsafeRawPointer(nl) - UnsafeRawPointer(p) + 1
-            }
-            i = at + 1
-            guard at < to, at + needle.count <= window.count,
-                  (0..<needle.count).allSatisfy({ p[at + $0] == needle[$0] }) else { continue }
-            var end = at
-            while end < window.count && end - at < 4096 && p[end] != 0x0A { end += 1 }
-            let line = String(decoding: UnsafeBufferPointer(start: p + at, count: end - at), as: UTF8.self)
-            guard let open = line.firstIndex(of: "("), let close = line.firstIndex(of: ")"), open < close,
-                  line.byteRange(of: "FROM stdin", caseInsensitive: true) != nil else { continue }
-            let columns = line[line.index(after: open)..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            state.tableHeaders.append((state.start + at, columns.joined(separator: "\t")))
-            state.headersLowercased += "\n" + columns.joined(separator: "\t").lowercased()
-            if state.tableHeaders.count > 4 { state.tableHeaders.removeFirst() }
+        // Line starts only: the first byte of the region if it begins a line, then after each newline.
+        if from == 0 || p[from - 1] == 0x0A { recordCopyHeader(window, at: from, state: &state) }
+        ByteSearch.forEachNewline(in: p, from: from, to: to - 1) { newline in
+            if p[newline + 1] == Self.copyKeyword[0] { recordCopyHeader(window, at: newline + 1, state: &state) }
         }
+    }
+
+    private static let copyKeyword: [UInt8] = Array("COPY ".utf8)
+
+    /// The column list of a `COPY ... FROM stdin` line starting at `at`, if it is one.
+    private func recordCopyHeader(_ window: UnsafeRawBufferPointer, at: Int, state: inout WindowState) {
+        let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let keyword = Self.copyKeyword
+        guard at + keyword.count <= window.count, (0..<keyword.count).allSatisfy({ p[at + $0] == keyword[$0] }) else { return }
+        var end = at
+        while end < window.count && end - at < 4096 && p[end] != 0x0A { end += 1 }
+        let line = String(decoding: UnsafeBufferPointer(start: p + at, count: end - at), as: UTF8.self)
+        guard let open = line.firstIndex(of: "("), let close = line.firstIndex(of: ")"), open < close,
+              line.byteRange(of: "FROM stdin", caseInsensitive: true) != nil else { return }
+        let columns = line[line.index(after: open)..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        state.tableHeaders.append((state.start + at, columns.joined(separator: "\t")))
+        state.headersLowercased += "\n" + columns.joined(separator: "\t").lowercased()
+        if state.tableHeaders.count > 4 { state.tableHeaders.removeFirst() }
     }
 
     /// The first line of the first 2 KiB that reads like a table header (has a comma,

@@ -159,22 +159,22 @@ public final class Scanner {
         let length = rule.rule.maxLength + Scanner.lookaroundMargin
         var lastTried = -1
         for hit in hits[r] {
-            if let anchored = rule.anchoredPattern {
-                switch tryAnchored(rule, anchored, hit: hit, length: length, lastTried: &lastTried,
-                                   window: window, state: state, eof: eof, into: &raw, report: &report) {
-                case .done: continue
-                case .general: break
-                }
-            }
-            // Positions in the window from here on.
-            var segStart = max(0, hit - length)
-            if let newline = ByteSearch.lastIndex(of: 0x0A, in: p, from: segStart, to: hit) { segStart = newline + 1 }
+            // Positions in the window from here on. The segment ends at the hit's line end
+            // (`lineEnds`), or where the window or the longest match cuts it.
             var segEnd = min(state.length, hit + length)
             var lineEnds = eof && segEnd == state.length
             if !rule.rule.multiline, segEnd > hit, let newline = memchr(p + hit, 0x0A, segEnd - hit) {
                 segEnd = p.distance(to: newline.assumingMemoryBound(to: UInt8.self))
                 lineEnds = true
             }
+            // Anchored rules are single-line; a line the window cuts goes the general way.
+            if let anchored = rule.anchoredPattern, lineEnds,
+               tryAnchored(rule, anchored, hit: hit, lineEnd: segEnd, length: length, lastTried: &lastTried,
+                           window: window, state: state, into: &raw, report: &report) {
+                continue
+            }
+            var segStart = max(0, hit - length)
+            if let newline = ByteSearch.lastIndex(of: 0x0A, in: p, from: segStart, to: hit) { segStart = newline + 1 }
             var cursor = max(resume[r] - state.start, segStart)
             while cursor < segEnd {
                 let options: Matcher.MatchOptions = lineEnds ? notBOL(state) : notBOL(state).union(.notEndOfLine)
@@ -197,36 +197,28 @@ public final class Scanner {
         }
     }
 
-    private enum AnchoredOutcome { case done, general }
-
     /// A `starts_at_word` or `keyword_lead` rule at one hit: the pattern is tried anchored
     /// at the few places a match holding this hit can start (the start of the hit's word;
     /// or the `keyword_lead` bytes before the hit, and the hit), on the hit's line, in
     /// increasing order across hits. Every match of such a rule starts at one of them, so
     /// the matches found are those of a search from the line's start (a test compares the
-    /// two). A word or line the window cuts goes the general way.
+    /// two). False, having tried nothing, when the window cuts the word or lead: that hit
+    /// goes the general way.
     private func tryAnchored(
-        _ rule: CompiledRule, _ anchored: Pattern, hit: Int, length: Int, lastTried: inout Int,
-        window: UnsafeRawBufferPointer, state: WindowState, eof: Bool,
+        _ rule: CompiledRule, _ anchored: Pattern, hit: Int, lineEnd end: Int, length: Int, lastTried: inout Int,
+        window: UnsafeRawBufferPointer, state: WindowState,
         into raw: inout [RawMatch], report: inout FragmentReport
-    ) -> AnchoredOutcome {
+    ) -> Bool {
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var first = hit
         if let lead = rule.rule.keywordLead {
-            if hit - lead < 0 && state.start > 0 { return .general }
+            if hit - lead < 0 && state.start > 0 { return false }
             first = max(0, hit - lead)
             if let newline = ByteSearch.lastIndex(of: 0x0A, in: p, from: first, to: hit) { first = newline + 1 }
         } else {
             while first > 0 && hit - first < length && Self.isWordByte(p[first - 1]) { first -= 1 }
-            if (first == 0 && state.start > 0) || hit - first >= length { return .general }
+            if (first == 0 && state.start > 0) || hit - first >= length { return false }
         }
-        var end = min(state.length, hit + length)
-        var lineEnds = eof && end == state.length
-        if end > hit, let newline = memchr(p + hit, 0x0A, end - hit) {
-            end = p.distance(to: newline.assumingMemoryBound(to: UInt8.self))
-            lineEnds = true
-        }
-        if !lineEnds { return .general }
         let r = rule.index
         // The word-start mode has one place per hit; the lead mode has up to lead + 1.
         let last = rule.rule.keywordLead == nil ? first : hit
@@ -243,7 +235,7 @@ public final class Scanner {
             }
             start += 1
         }
-        return .done
+        return true
     }
 
     @inline(__always) static func isWordByte(_ c: UInt8) -> Bool {
