@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,14 +50,24 @@ public enum FileSplitter {
             nominal = max(nominal + partSize, newline + 1 + partSize / 2)
         }
         guard starts.count > 1 else { return nil }
+        // Each part's first line number needs the lines of all parts before it: counted in
+        // parallel (every part but the last), as the scan of those parts cannot wait for it.
+        // Each slot is written by one iteration only; -1 marks a part that could not be read.
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: starts.count - 1)
+        defer { counts.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: starts.count - 1) { k in
+            counts[k] = countNewlines(fd, from: starts[k], to: starts[k + 1]) ?? -1
+        }
         var parts: [FilePart] = []
         var line = 1
         for (k, start) in starts.enumerated() {
             let end = k + 1 < starts.count ? starts[k + 1] : target.size
             parts.append(FilePart(target: target, start: start, end: end, readEnd: min(target.size, end + overlap),
                                   firstLine: line, header: header))
-            guard k + 1 < starts.count, let count = countNewlines(fd, from: start, to: end) else { continue }
-            line += count
+            guard k + 1 < starts.count else { continue }
+            // A part that could not be read again (the file shrank) leaves later lines unknown.
+            guard counts[k] >= 0 else { return nil }
+            line += counts[k]
         }
         return parts
     }
@@ -74,22 +85,14 @@ public enum FileSplitter {
     }
 
     static func countNewlines(_ fd: Int32, from: Int, to: Int) -> Int? {
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
         var position = from
         var count = 0
         while position < to {
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, to - position), off_t(position)) }
+            let n = pread(fd, buffer.baseAddress, min(buffer.count, to - position), off_t(position))
             guard n > 0 else { return nil }
-            buffer.withUnsafeBytes { raw in
-                var p = raw.baseAddress!
-                var left = n
-                while left > 0, let hit = memchr(p, 0x0A, left) {
-                    count += 1
-                    let skip = p.distance(to: UnsafeRawPointer(hit)) + 1
-                    p += skip
-                    left -= skip
-                }
-            }
+            count += ByteSearch.count(0x0A, in: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
             position += n
         }
         return count

@@ -15,6 +15,8 @@ final class ByteSearchTests: XCTestCase {
                 var newlines: [Int] = []
                 ByteSearch.forEachNewline(in: base, from: from, to: to) { newlines.append($0) }
                 XCTAssertEqual(newlines, (from..<to).filter { text[$0] == 0x0A })
+                let counted = ByteSearch.count(0x0A, in: UnsafeRawBufferPointer(start: base + from, count: to - from))
+                XCTAssertEqual(counted, text[from..<to].filter { $0 == 0x0A }.count)
             }
         }
     }

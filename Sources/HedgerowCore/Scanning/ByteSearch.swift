@@ -1,7 +1,7 @@
 /// Newline and byte searches eight bytes at a time. Lines are short, so a `memchr` call
 /// per line costs more than its search, and Glibc's `memrchr` is a GNU extension Swift
 /// does not import; the scanner looks for line starts and ends around every hit.
-enum ByteSearch {
+public enum ByteSearch {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
@@ -27,6 +27,24 @@ enum ByteSearch {
             if p[i] == 0x0A { body(i) }
             i &+= 1
         }
+    }
+
+    /// How many bytes of `buffer` equal `byte`: a big file's parts need the line count of
+    /// everything before them, and counting a word's matches at once beats a call per line.
+    public static func count(_ byte: UInt8, in buffer: UnsafeRawBufferPointer) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        let p = base.assumingMemoryBound(to: UInt8.self)
+        var n = 0
+        var i = 0
+        while i &+ 8 <= buffer.count {
+            n &+= matchingBytes(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), byte).nonzeroBitCount
+            i &+= 8
+        }
+        while i < buffer.count {
+            if p[i] == byte { n &+= 1 }
+            i &+= 1
+        }
+        return n
     }
 
     /// The last position in `from..<to` holding `byte`, or nil.
