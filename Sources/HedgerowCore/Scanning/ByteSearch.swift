@@ -14,17 +14,23 @@ public enum ByteSearch {
     /// Calls `body` with each newline position in `from..<to`, in order.
     @inline(__always)
     static func forEachNewline(in p: UnsafePointer<UInt8>, from: Int, to: Int, _ body: (Int) -> Void) {
+        forEach(0x0A, in: p, from: from, to: to, body)
+    }
+
+    /// Calls `body` with each position of `byte` in `from..<to`, in order.
+    @inline(__always)
+    static func forEach(_ byte: UInt8, in p: UnsafePointer<UInt8>, from: Int, to: Int, _ body: (Int) -> Void) {
         var i = from
         while i &+ 8 <= to {
-            var newlines = matchingBytes(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), 0x0A)
-            while newlines != 0 {
-                body(i &+ newlines.trailingZeroBitCount >> 3)
-                newlines &= newlines &- 1
+            var found = matchingBytes(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), byte)
+            while found != 0 {
+                body(i &+ found.trailingZeroBitCount >> 3)
+                found &= found &- 1
             }
             i &+= 8
         }
         while i < to {
-            if p[i] == 0x0A { body(i) }
+            if p[i] == byte { body(i) }
             i &+= 1
         }
     }

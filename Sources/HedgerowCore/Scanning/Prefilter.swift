@@ -181,13 +181,13 @@ public enum Prefilter: Equatable, Sendable {
             ByteSearch.forEachNewline(in: p, from: from, to: limit, lineEnds)
             lineEnds(at: limit)
         case .ipv6:
-            // memchr to each colon; a newline between hits resets the spacing.
-            var i = from
-            while i < to, let found = memchr(p + i, 0x3A, to - i) {
-                let colon = p.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if lastHit >= 0 && memchr(p + lastHit, 0x0A, colon - lastHit) != nil { lastHit = Int.min / 2 }
-                if colon - lastHit >= 16 && Self.ipv6Shaped(p, at: colon, limit: limit) { hits.append(colon); lastHit = colon }
-                i = colon + 1
+            // Colons a word at a time (a line of code or a log holds several); only one
+            // followed by a colon or hex digit can open an address. Hits on one line are
+            // 16 bytes apart at least.
+            ByteSearch.forEach(0x3A, in: p, from: from, to: to) { colon in
+                guard colon + 1 < limit, p[colon + 1] == 0x3A || Self.isHex(p[colon + 1]) else { return }
+                if colon - lastHit < 16 && ByteSearch.lastIndex(of: 0x0A, in: p, from: lastHit, to: colon) == nil { return }
+                if Self.ipv6Shaped(p, at: colon, limit: limit) { hits.append(colon); lastHit = colon }
             }
         }
     }

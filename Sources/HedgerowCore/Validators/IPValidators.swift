@@ -21,17 +21,31 @@ public struct IPv4Validator: Validator {
         "1.2.3.4", "4.3.2.1", "1.2.3.5", "5.6.7.8", "2.3.4.5", "11.22.33.44", "12.34.56.78", "123.123.123.123",
     ]
 
+    /// The four octets of a dotted quad written in ASCII digits, or nil.
     public static func octets(_ text: String) -> [Int]? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
         var result: [Int] = []
-        for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isNumber), let value = Int(part), value <= 255 else { return nil }
-            if part.count > 1 && part.first == "0" { return nil }
+        result.reserveCapacity(4)
+        var value = 0, length = 0, leadingZero = false
+        func close() -> Bool {
+            guard length > 0, length <= 3, value <= 255, !(length > 1 && leadingZero) else { return false }
             result.append(value)
+            return true
         }
-        return result
+        for b in text.utf8 {
+            if b == 0x2E {
+                guard result.count < 3, close() else { return nil }
+                value = 0; length = 0
+            } else {
+                guard b &- 0x30 < 10, length < 3 else { return nil }
+                if length == 0 { leadingZero = b == 0x30 }
+                value = value * 10 + Int(b &- 0x30)
+                length += 1
+            }
+        }
+        return result.count == 3 && close() ? result : nil
     }
+
+    static let versionMarkers = ["version", "ver", "v", "==", ">=", "<=", "~=", "release", "build", "firmware", "chrome/", "firefox/", "safari/", "windows nt", "os"]
 
     public static func scope(_ o: [Int]) -> AddressScope {
         switch (o[0], o[1], o[2]) {
@@ -50,16 +64,21 @@ public struct IPv4Validator: Validator {
 
     public func validate(_ c: Candidate) -> Verdict {
         guard let o = Self.octets(c.value) else { return .reject("not four octets of 0-255") }
-        let before = c.before.lowercased()
-        let trimmed = before.trimmingSuffix { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "'" || $0 == ":" || $0 == "=" }
-        for marker in ["version", "ver", "v", "==", ">=", "<=", "~=", "release", "build", "firmware", "chrome/", "firefox/", "safari/", "windows nt", "os"] {
-            if trimmed.hasSuffix(marker) {
-                // "v" only counts glued to the number (v1.2.3.4), the words with a separator.
-                if marker == "v" && !before.hasSuffix("v") { continue }
-                return .reject("version string")
-            }
+        // The text before, lower-cased and without trailing quotes, blanks, ":" and "=", as
+        // bytes: the markers are ASCII and a non-ASCII byte never completes one.
+        let before = c.before.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+        var trimmedEnd = before.count
+        while trimmedEnd > 0, " \t\"':=".utf8.contains(before[trimmedEnd - 1]) { trimmedEnd -= 1 }
+        let trimmed = before[0..<trimmedEnd]
+        func endsWith(_ text: ArraySlice<UInt8>, _ suffix: String) -> Bool {
+            text.count >= suffix.utf8.count && text.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
         }
-        if before.hasSuffix("==") || before.hasSuffix("@") { return .reject("version pin") }
+        for marker in Self.versionMarkers where endsWith(trimmed, marker) {
+            // "v" only counts glued to the number (v1.2.3.4), the words with a separator.
+            if marker == "v" && !endsWith(before[...], "v") { continue }
+            return .reject("version string")
+        }
+        if endsWith(before[...], "==") || endsWith(before[...], "@") { return .reject("version pin") }
         if o == [255, 255, 255, 255] || (o[0] == 255 && o[1] == 255) { return .reject("netmask") }
         if Self.wellKnownNonPersonal.contains(c.value) { return .reject("public resolver or stock example address") }
         switch Self.scope(o) {
@@ -125,13 +144,5 @@ public struct IPv6Validator: Validator {
             }
         }
         return .accept
-    }
-}
-
-extension String {
-    func trimmingSuffix(while predicate: (Character) -> Bool) -> String {
-        var s = Substring(self)
-        while let last = s.last, predicate(last) { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -13,26 +13,40 @@ public struct PostcodeValidator: Validator {
         "WR", "WS", "WV", "YO", "ZE",
     ]
 
+    /// The areas as one or two upper-case bytes (`b0 << 8 | b1`): looked up once per match.
+    static let areaCodes: Set<Int> = Set(areas.map { area in area.utf8.reduce(0) { $0 << 8 | Int($1) } })
+
     public init() {}
 
+    /// Works on the value's bytes: the pattern only matches ASCII letters, digits and one
+    /// space, so upper-casing and the letter and digit tests are exact byte by byte.
     public func validate(_ c: Candidate) -> Verdict {
-        let compact = c.value.uppercased().filter { $0 != " " }
-        if compact == "GIR0AA" { return .lower(.low, "GIR 0AA is a non-geographic postcode") }
+        var compact: [UInt8] = []
+        compact.reserveCapacity(8)
+        for b in c.value.utf8 where b != 0x20 { compact.append(b &- 0x61 < 26 ? b - 32 : b) }
+        if compact.elementsEqual("GIR0AA".utf8) { return .lower(.low, "GIR 0AA is a non-geographic postcode") }
         guard compact.count >= 5, compact.count <= 7 else { return .reject("wrong length") }
-        let outward = Array(compact.dropLast(3))
-        let inward = Array(compact.suffix(3))
-        let area = String(outward.prefix { $0.isLetter })
-        guard Self.areas.contains(area) else { return .reject("no such postcode area '\(area)'") }
-        let district = outward.dropFirst(area.count)
-        guard let first = district.first, first.isNumber else { return .reject("district must start with a digit") }
-        if district.count == 2, let last = district.last, last.isLetter {
-            // A9A and AA9A districts allow only some letters in the last place.
-            let allowed: Set<Character> = area.count == 1 ? Set("ABCDEFGHJKPSTUW") : Set("ABEHMNPRVWXY")
-            guard allowed.contains(last) else { return .reject("letter not used in that district position") }
+        let inward = compact.count - 3
+        var areaLength = 0
+        while areaLength < inward && isLetter(compact[areaLength]) { areaLength += 1 }
+        let areaCode = areaLength <= 2 ? compact[0..<areaLength].reduce(0) { $0 << 8 | Int($1) } : -1
+        guard areaLength > 0, Self.areaCodes.contains(areaCode) else {
+            return .reject("no such postcode area '\(String(decoding: compact[0..<areaLength], as: UTF8.self))'")
         }
-        guard inward[0].isNumber, !Set("CIKMOV").contains(inward[1]), !Set("CIKMOV").contains(inward[2]) else {
+        let district = compact[areaLength..<inward]
+        guard let first = district.first, isDigit(first) else { return .reject("district must start with a digit") }
+        if district.count == 2, let last = district.last, isLetter(last) {
+            // A9A and AA9A districts allow only some letters in the last place.
+            let allowed = areaLength == 1 ? "ABCDEFGHJKPSTUW" : "ABEHMNPRVWXY"
+            guard allowed.utf8.contains(last) else { return .reject("letter not used in that district position") }
+        }
+        let never = "CIKMOV".utf8
+        guard isDigit(compact[inward]), !never.contains(compact[inward + 1]), !never.contains(compact[inward + 2]) else {
             return .reject("inward code uses letters Royal Mail never assigns")
         }
         return .accept
     }
+
+    private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+    private func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 }

@@ -13,62 +13,73 @@ public struct UKPhoneValidator: Validator {
         "02890180", "02920180",
     ]
 
-    /// The national number with a leading 0, or nil when the digits cannot be a UK number.
-    static func nationalNumber(_ text: String) -> String? {
-        var digits = text.filter(\.isNumber)
-        let compact = String(text.unicodeScalars.filter { $0 != " " })
-        if compact.hasPrefix("+44") || compact.hasPrefix("0044") || compact.hasPrefix("(+44)") {
-            digits.removeFirst(compact.hasPrefix("0044") ? 4 : 2)
+    /// The national number with a leading 0 (ASCII digits), or nil when the digits cannot
+    /// be a UK number. The pattern matches ASCII only, so this works on bytes.
+    static func nationalNumber(_ text: String) -> [UInt8]? {
+        let bytes = Array(text.utf8)
+        var digits = bytes.filter { $0 &- 0x30 < 10 }
+        let compact = bytes.filter { $0 != 0x20 }
+        let international = compact.starts(with: "0044".utf8)
+        if compact.starts(with: "+44".utf8) || international || compact.starts(with: "(+44)".utf8) {
+            digits.removeFirst(international ? 4 : 2)
             if text.containsBytes("(0)") { digits.removeFirst() }
-            digits = "0" + digits
+            digits.insert(0x30, at: 0)
         }
-        return digits.hasPrefix("0") ? digits : nil
+        return digits.first == 0x30 ? digits : nil
     }
 
-    /// Digit groups as written, after the +44 / 0044 / (0) prefix: how people group
-    /// phone numbers (3-5 digits), unlike dates, times and decimals (1-2 digits, one dot).
-    static func writtenGroups(_ text: String) -> [Substring] {
-        var rest = Substring(text)
-        for prefix in ["+44", "00 44", "0044"] where rest.hasPrefix(prefix) { rest = rest.dropFirst(prefix.count) }
-        // "(0)" dropped, "(" dropped, ")" read as a space; by hand, as this runs per match.
-        var cleaned = ""
-        var scalars = rest.unicodeScalars[...]
-        while let c = scalars.first {
-            if c == "(" && scalars.dropFirst().first == "0" && scalars.dropFirst(2).first == ")" { scalars = scalars.dropFirst(3); continue }
-            if c != "(" { cleaned.unicodeScalars.append(c == ")" ? " " : c) }
-            scalars = scalars.dropFirst()
+    /// The length of each digit group as written, after the +44 / 0044 / (0) prefix: how
+    /// people group phone numbers (3-5 digits), unlike dates, times and decimals (1-2
+    /// digits, one dot). "(0)" is dropped, "(" dropped, ")" read as a space.
+    static func writtenGroups(_ text: String) -> [Int] {
+        var rest = Array(text.utf8)[...]
+        for prefix in ["+44", "00 44", "0044"] where rest.starts(with: prefix.utf8) { rest = rest.dropFirst(prefix.utf8.count) }
+        var groups: [Int] = []
+        var length = 0
+        var i = rest.startIndex
+        while i < rest.endIndex {
+            let c = rest[i]
+            if c == 0x28 && i + 2 < rest.endIndex && rest[i + 1] == 0x30 && rest[i + 2] == 0x29 { i += 3; continue }
+            if c == 0x20 || c == 0x2D || c == 0x2E || c == 0x29 {
+                if length > 0 { groups.append(length) }
+                length = 0
+            } else if c != 0x28 {
+                length += 1
+            }
+            i += 1
         }
-        rest = Substring(cleaned)
-        return rest.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." })
+        if length > 0 { groups.append(length) }
+        return groups
     }
 
     public func validate(_ c: Candidate) -> Verdict {
         guard let n = Self.nationalNumber(c.value) else { return .reject("not a UK national number") }
-        let groups = Self.writtenGroups(c.value)
-        if groups.dropFirst().contains(where: { $0.count < 3 }) { return .reject("digit groups of a date, time or list, not a phone number") }
-        if c.value.filter({ $0 == "." }).count == 1 { return .reject("a decimal number") }
-        let separators = Set(c.value.filter { $0 == "-" || $0 == "." })
-        if separators.count > 1 { return .reject("mixed separators") }
-        let second = n.dropFirst().first ?? "x"
+        if Self.writtenGroups(c.value).dropFirst().contains(where: { $0 < 3 }) {
+            return .reject("digit groups of a date, time or list, not a phone number")
+        }
+        let value = c.value.utf8
+        let dots = value.reduce(0) { $0 + ($1 == 0x2E ? 1 : 0) }
+        if dots == 1 { return .reject("a decimal number") }
+        if dots > 0 && value.contains(0x2D) { return .reject("mixed separators") }
+        func hasPrefix(_ prefix: String) -> Bool { n.starts(with: prefix.utf8) }
+        let second: UInt8 = n.count > 1 ? n[1] : 0x78
+        let third: UInt8 = n.count > 2 ? n[2] : 0x78
         let ok: Bool
         switch second {
-        case "7":
-            let third = n.dropFirst(2).first ?? "x"
-            ok = n.count == 11 && (("1"..."5").contains(third) || ("7"..."9").contains(third) || n.hasPrefix("07624"))
-        case "1":
+        case 0x37:  // 07
+            ok = n.count == 11 && ((0x31...0x35).contains(third) || (0x37...0x39).contains(third) || hasPrefix("07624"))
+        case 0x31:  // 01
             ok = n.count == 10 || n.count == 11
-        case "2":
+        case 0x32, 0x33, 0x39:  // 02, 03, 09
             ok = n.count == 11
-        case "3", "9":
-            ok = n.count == 11
-        case "8":
-            ok = (n.hasPrefix("0800") && (n.count == 10 || n.count == 11)) || (n.hasPrefix("08") && n.count == 11 && "0457".contains(n.dropFirst(2).first!))
+        case 0x38:  // 08
+            ok = (hasPrefix("0800") && (n.count == 10 || n.count == 11)) || (n.count == 11 && "0457".utf8.contains(third))
         default:
             ok = false
         }
         guard ok else { return .reject("not in the Ofcom numbering plan") }
-        if Set(n.dropFirst(4)).count == 1 { return .reject("repeated digits") }
-        if Self.dramaPrefixes.contains(where: { n.hasPrefix($0) }) {
+        if n.count > 4 && n[4...].allSatisfy({ $0 == n[4] }) { return .reject("repeated digits") }
+        if Self.dramaPrefixes.contains(where: { hasPrefix($0) }) {
             return .lower(.low, "Ofcom drama range (fictional)")
         }
         return .accept

@@ -1,0 +1,70 @@
+import XCTest
+@testable import HedgerowCore
+
+/// The byte-level validators and masking give the same verdicts (reasons included) and
+/// the same masks as the String-based versions they replaced (`ReferenceValidators`), on
+/// values shaped like their patterns' matches and on random text around those shapes.
+final class ValidatorEquivalenceTests: XCTestCase {
+    private var g = SeededGenerator(seed: 20261123)
+
+    private func pick(_ options: String) -> String { String(options.randomElement(using: &g)!) }
+    private func pick(_ options: [String]) -> String { options.randomElement(using: &g)! }
+    private func run(_ alphabet: String, _ range: ClosedRange<Int>) -> String {
+        (0..<Int.random(in: range, using: &g)).map { _ in pick(alphabet) }.joined()
+    }
+
+    func testPostcodeValidatorMatchesTheReference() {
+        let new = PostcodeValidator(), old = ReferencePostcodeValidator()
+        let letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", some = "ABEHKMNPRSTWYZCIOVgirsw"
+        for i in 0..<20000 {
+            let value: String
+            if i % 4 == 3 {
+                value = run(letters + "0123456789 ab", 0...9)
+            } else {
+                let area = i % 50 == 0 ? "GIR" : run(i % 2 == 0 ? letters : some, 1...2)
+                value = area + pick("0123456789") + (Bool.random(using: &g) ? pick(some + "0123456789") : "")
+                    + (Bool.random(using: &g) ? " " : "") + pick("0123456789") + pick(some) + pick(some)
+            }
+            XCTAssertEqual(new.validate(.of(value)), old.validate(.of(value)), value)
+        }
+    }
+
+    func testUKPhoneValidatorMatchesTheReference() {
+        let new = UKPhoneValidator(), old = ReferenceUKPhoneValidator()
+        let prefixes = ["", "", "0", "07", "01", "02", "08", "0800", "+44", "+44 ", "+44 (0)", "+44(0)", "0044", "00 44 ", "(0", "(+44)", "07700 900"]
+        for _ in 0..<20000 {
+            var value = pick(prefixes)
+            var digits = 0
+            while digits < Int.random(in: 9...11, using: &g) || Int.random(in: 0...9, using: &g) == 0 {
+                if Int.random(in: 0...3, using: &g) == 0 { value += pick(" -.()") }
+                value += pick(Int.random(in: 0...5, using: &g) == 0 ? "7777" : "0123456789")
+                digits += 1
+            }
+            XCTAssertEqual(new.validate(.of(value)), old.validate(.of(value)), value)
+        }
+    }
+
+    func testIPv4ValidatorMatchesTheReference() {
+        let new = IPv4Validator(), old = ReferenceIPv4Validator()
+        let contexts = ["", "ip ", "host: ", "version ", "Version: '", "v", "ver=", "V", "Chrome/", "firefox/", "==", ">= ", "pkg@",
+                        "OS ", "os=\"", "firmware\t", "Windows NT ", "release:", "build =", "é ", "x", "~=", "<=", "naïve v"]
+        let octets = ["0", "1", "2", "8", "10", "01", "127", "169", "172", "192", "168", "198", "203", "224", "255", "256", "999", "1234", "", "a"]
+        for _ in 0..<20000 {
+            let count = Int.random(in: 0...9, using: &g) == 0 ? Int.random(in: 2...5, using: &g) : 4
+            let value = (0..<count).map { _ in Bool.random(using: &g) ? pick(octets) : String(Int.random(in: 0...255, using: &g)) }.joined(separator: ".")
+            let before = run("ab =:", 0...3) + pick(contexts) + (Bool.random(using: &g) ? "" : pick([" ", "'", ":", "= "]))
+            XCTAssertEqual(new.validate(.of(value, before: before)), old.validate(.of(value, before: before)), "\(before)|\(value)")
+        }
+    }
+
+    func testMaskingMatchesTheReference() {
+        let alphabet = "abcXYZ0189_-:/@.é😀 \n"
+        let shapes = ["ghp_", "AKIA", "sk_live_", "postgres://", "-----BEGIN RSA PRIVATE KEY-----\n", "a@b", "x", ""]
+        for _ in 0..<20000 {
+            let value = pick(shapes) + run(alphabet, 0...40)
+            for category in Category.allCases {
+                XCTAssertEqual(Masking.mask(value, category: category), ReferenceMasking.mask(value, category: category), "\(category) \(value)")
+            }
+        }
+    }
+}
