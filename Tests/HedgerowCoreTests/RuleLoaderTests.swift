@@ -28,6 +28,31 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertTrue(load("    keywords: ['a']\n    multiline: true\n    starts_at_word: true\n")?.contains("single-line") == true)
         XCTAssertNil(load("    prefilter: 'digits:9:not-timestamps'\n"))
         XCTAssertTrue(load("    prefilter: 'digits:9:sometimes'\n")?.contains("prefilter must be") == true)
+        XCTAssertNil(load("    keywords: ['a']\n    line_requires: ['`', '-P']\n"))
+        XCTAssertTrue(load("    line_requires: ['`']\n")?.contains("line_requires needs keywords") == true)
+        XCTAssertTrue(load("    keywords: ['a']\n    line_requires: ['']\n")?.contains("non-empty ASCII") == true)
+    }
+
+    func testRuleCheckFailsALineRequirementSomeMatchLacks() throws {
+        func failures(_ literals: String) throws -> [String] {
+            let yaml = """
+            rules:
+              - id: x.cli
+                name: CLI
+                category: password
+                class: secret
+                pattern: '(?i)(?:token|secret)[ =]+(?<value>`?[a-z0-9]{6,})'
+                keywords: ['token', 'secret']
+                line_requires: \(literals)
+                examples: ['token `abc123', 'SECRET=`xyz789', 'token = `qwerty1']
+                negative_examples: ['token', 'secret:', 'nothing']
+            """
+            return RuleChecker.check(try RuleLoader.load(yaml: yaml, file: "r.yml")).map(\.message)
+        }
+        XCTAssertEqual(try failures("['`']"), [])
+        let wrong = try failures("['-p']")
+        XCTAssertTrue(wrong.contains { $0.contains("example not found") })
+        XCTAssertTrue(wrong.contains { $0.contains("a match holds none of line_requires") })
     }
 
     func testUnknownCategoryAndMissingPatternAreErrors() {

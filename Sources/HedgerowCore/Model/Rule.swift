@@ -40,6 +40,11 @@ public struct Rule: Sendable, Equatable {
     /// Every match starts at most this many bytes before one of its keywords (on the same
     /// line): the pattern is tried, anchored, at each of those few positions per hit.
     public var keywordLead: Int?
+    /// Every match holds one of these (ASCII letters compared case-insensitively): a
+    /// keyword hit whose line holds none is passed over without running the pattern. The
+    /// keywords of the prose password rule ("token", "secret") fill code; its matches
+    /// need a backtick or "-p" as well, which almost no such line has.
+    public var lineRequires: [String] = []
     /// Where the rule was defined, for error messages ("Rules/secrets/aws.yml:12").
     public var origin: String
 

@@ -12,11 +12,14 @@ public final class CompiledRule: @unchecked Sendable {
     public let validators: [any Validator]
     /// Position in its rule set; findings sort by it when spans tie.
     public let index: Int
+    /// `line_requires`, lower case, as bytes.
+    let requiredLiterals: [[UInt8]]
 
     init(rule: Rule, index: Int) throws {
         self.rule = rule
         self.index = index
         priority = Self.priority(of: rule)
+        requiredLiterals = rule.lineRequires.map { Array($0.lowercased().utf8) }
         var options: Pattern.Options = [.multiline]
         if rule.caseInsensitive { options.insert(.caseless) }
         do {

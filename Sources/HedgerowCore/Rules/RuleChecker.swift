@@ -1,3 +1,5 @@
+import PCRE2
+
 /// Runs every rule's own examples: each example must be found by its rule (low-confidence
 /// examples at low confidence), and no negative example may be found at all. This is what
 /// `hedgerow rules check` and the test suite both run.
@@ -35,6 +37,19 @@ public enum RuleChecker {
                 let found = (try? scanner.scan(bytes: Array(example.utf8)).findings) ?? []
                 if found.isEmpty { fail("low-confidence example not found: \(label(n))") }
                 else if found.contains(where: { $0.confidence != .low }) { fail("low-confidence example found at \(found[0].confidence.rawValue): \(label(n))") }
+            }
+            // `line_requires` must hold for every match of the bare pattern, not just the
+            // ones the scanner reports: a literal missed would hide matches silently.
+            if !compiled.requiredLiterals.isEmpty {
+                for (n, example) in (rule.examples + rule.lowConfidenceExamples + rule.negativeExamples).enumerated() {
+                    let bytes = Array(example.utf8)
+                    let matches = (try? Matcher().allMatches(of: compiled.pattern, in: bytes)) ?? []
+                    for m in matches where !bytes.withUnsafeBufferPointer({
+                        ByteSearch.containsAny(compiled.requiredLiterals, in: $0.baseAddress!, from: m.whole.start, to: m.whole.end)
+                    }) {
+                        fail("a match holds none of line_requires: example \(label(n)) of all its examples")
+                    }
+                }
             }
             for (n, example) in rule.negativeExamples.enumerated() {
                 let found = (try? scanner.scan(bytes: Array(example.utf8)).findings) ?? []

@@ -94,6 +94,13 @@ public enum RuleLoader {
                 throw problem("keyword_lead needs keywords and a single-line rule without starts_at_word")
             }
         }
+        rule.lineRequires = try map.strings("line_requires")
+        if !rule.lineRequires.isEmpty {
+            guard !rule.keywords.isEmpty && !rule.multiline else { throw problem("line_requires needs keywords and a single-line rule") }
+            guard rule.lineRequires.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0A } }) else {
+                throw problem("line_requires holds non-empty ASCII strings without newlines")
+            }
+        }
         if rule.keywords.contains(where: { $0.isEmpty }) { throw problem("keywords must not be empty strings") }
         try map.rejectUnknownKeys()
         return rule

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Newline and byte searches eight bytes at a time. Lines are short, so a `memchr` call
 /// per line costs more than its search, and Glibc's `memrchr` is a GNU extension Swift
 /// does not import; the scanner looks for line starts and ends around every hit.
@@ -51,6 +55,32 @@ public enum ByteSearch {
             i &+= 1
         }
         return n
+    }
+
+    /// Whether `from..<to` holds one of `literals` (given in lower case; ASCII letters in
+    /// the text are folded to match). A literal opening with a byte other than a letter
+    /// is looked for with `memchr`, so a short line without it costs one call.
+    static func containsAny(_ literals: [[UInt8]], in p: UnsafePointer<UInt8>, from: Int, to: Int) -> Bool {
+        @inline(__always) func fold(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+        for literal in literals where to - from >= literal.count {
+            let last = to - literal.count
+            let first = literal[0]
+            var i = from
+            while i <= last {
+                if first &- 0x61 >= 26 {
+                    guard let found = memchr(p + i, Int32(first), last + 1 - i) else { break }
+                    i = p.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                } else if fold(p[i]) != first {
+                    i &+= 1
+                    continue
+                }
+                var j = 1
+                while j < literal.count && fold(p[i + j]) == literal[j] { j &+= 1 }
+                if j == literal.count { return true }
+                i &+= 1
+            }
+        }
+        return false
     }
 
     /// The last position in `from..<to` holding `byte`, or nil.

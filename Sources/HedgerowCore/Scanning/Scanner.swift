@@ -167,14 +167,22 @@ public final class Scanner {
                 segEnd = p.distance(to: newline.assumingMemoryBound(to: UInt8.self))
                 lineEnds = true
             }
+            // The segment starts at the hit's line start, or the longest match before it.
+            var segStart = max(0, hit - length)
+            var startFound = false
+            // No match can be where none of the rule's required literals is.
+            if !rule.requiredLiterals.isEmpty {
+                if let newline = ByteSearch.lastIndex(of: 0x0A, in: p, from: segStart, to: hit) { segStart = newline + 1 }
+                startFound = true
+                if !ByteSearch.containsAny(rule.requiredLiterals, in: p, from: segStart, to: segEnd) { continue }
+            }
             // Anchored rules are single-line; a line the window cuts goes the general way.
             if let anchored = rule.anchoredPattern, lineEnds,
                tryAnchored(rule, anchored, hit: hit, lineEnd: segEnd, length: length, lastTried: &lastTried,
                            window: window, state: state, into: &raw, report: &report) {
                 continue
             }
-            var segStart = max(0, hit - length)
-            if let newline = ByteSearch.lastIndex(of: 0x0A, in: p, from: segStart, to: hit) { segStart = newline + 1 }
+            if !startFound, let newline = ByteSearch.lastIndex(of: 0x0A, in: p, from: segStart, to: hit) { segStart = newline + 1 }
             var cursor = max(resume[r] - state.start, segStart)
             while cursor < segEnd {
                 let options: Matcher.MatchOptions = lineEnds ? notBOL(state) : notBOL(state).union(.notEndOfLine)
