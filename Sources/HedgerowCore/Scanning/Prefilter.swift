@@ -83,6 +83,14 @@ public enum Prefilter: Equatable, Sendable {
     /// with fewer than `floor` digits and no pair of capitals are left out.
     static func digitClusters(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, floor: Int = 1) -> [DigitCluster] {
         var clusters: [DigitCluster] = []
+        digitClusters(p, from: from, to: to, limit: limit, floor: floor, into: &clusters)
+        return clusters
+    }
+
+    /// The same into `clusters`, emptied first: the scanner keeps one array for every
+    /// step, as a log's megabyte holds tens of thousands of clusters.
+    static func digitClusters(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, floor: Int, into clusters: inout [DigitCluster]) {
+        clusters.removeAll(keepingCapacity: true)
         // Step back to the start of a cluster that crosses `from`.
         var i = from
         var back = from - 1
@@ -125,7 +133,6 @@ public enum Prefilter: Equatable, Sendable {
             }
             i = max(j, last + 1)
         }
-        return clusters
     }
 
     /// Candidate positions in `[from, to)` for this prefilter; bytes up to `limit` may be

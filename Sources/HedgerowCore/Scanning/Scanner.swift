@@ -24,6 +24,8 @@ public final class Scanner {
     private let storage: UnsafeMutableRawBufferPointer
     private var hits: [[Int]]
     private var resume: [Int]
+    /// Digit clusters of the current step, for the prefilters (kept to reuse its storage).
+    private var clusters: [Prefilter.DigitCluster] = []
     /// Scans decoded text with the same rules; it never decodes again, so nesting stops at one.
     private let nested: Scanner?
     private let decodes: Bool
@@ -127,7 +129,9 @@ public final class Scanner {
             statistics.nanoseconds[r] += monotonicNanoseconds() &- t0
         }
         let bytes = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        let clusters = ruleSet.prefilteredRules.isEmpty ? [] : Prefilter.digitClusters(bytes, from: from, to: to, limit: state.length, floor: ruleSet.clusterFloor)
+        if !ruleSet.prefilteredRules.isEmpty {
+            Prefilter.digitClusters(bytes, from: from, to: to, limit: state.length, floor: ruleSet.clusterFloor, into: &clusters)
+        }
         for r in ruleSet.prefilteredRules where decodes || ruleSet.rules[r].rule.decode == nil {
             let rule = ruleSet.rules[r]
             if !headerAllows(rule, state) { continue }
