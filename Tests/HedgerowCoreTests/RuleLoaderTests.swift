@@ -31,6 +31,7 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertNil(load("    keywords: ['a']\n    line_requires: ['`', '-P']\n"))
         XCTAssertTrue(load("    line_requires: ['`']\n")?.contains("line_requires needs keywords") == true)
         XCTAssertTrue(load("    keywords: ['a']\n    line_requires: ['']\n")?.contains("non-empty ASCII") == true)
+        XCTAssertTrue(load("    keywords: ['a']\n    multiline: true\n    after_keyword: ['=']\n")?.contains("after_keyword needs keywords") == true)
     }
 
     func testRuleCheckFailsALineRequirementSomeMatchLacks() throws {
@@ -53,6 +54,28 @@ final class RuleLoaderTests: XCTestCase {
         let wrong = try failures("['-p']")
         XCTAssertTrue(wrong.contains { $0.contains("example not found") })
         XCTAssertTrue(wrong.contains { $0.contains("a match holds none of line_requires") })
+    }
+
+    func testRuleCheckFailsAnAfterKeywordLiteralSomeMatchLacks() throws {
+        func failures(_ literals: String) throws -> [String] {
+            let yaml = """
+            rules:
+              - id: x.assign
+                name: Assign
+                category: password
+                class: secret
+                pattern: '(?i)(?:token|secret)[ \t]*[:=]?[ \t]*(?<value>[a-z0-9]{6,})'
+                keywords: ['token', 'secret']
+                after_keyword: \(literals)
+                examples: ['token = abc123', 'SECRET: xyz789', 'token=qwerty1']
+                negative_examples: ['token', 'secret:', 'nothing']
+            """
+            return RuleChecker.check(try RuleLoader.load(yaml: yaml, file: "r.yml")).map(\.message)
+        }
+        XCTAssertEqual(try failures("[':', '=']"), [])
+        // "SECRET: xyz789" has a colon after its keyword, not an equals sign.
+        let yaml = try failures("['=']")
+        XCTAssertTrue(yaml.contains { $0.contains("no after_keyword literal") }, "\(yaml)")
     }
 
     func testUnknownCategoryAndMissingPatternAreErrors() {

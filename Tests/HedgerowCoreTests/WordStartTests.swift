@@ -5,8 +5,9 @@ import XCTest
 /// `starts_at_word` tries a rule once per keyword hit, anchored at the start of the hit's
 /// word; `keyword_lead: N` tries it at the N bytes before each hit and at the hit. That is
 /// only right for patterns whose every match starts there: each such rule must find
-/// exactly what it finds when searched from the start of every line. `line_requires`
-/// (hits on lines without the rule's literals are passed over) is held to the same.
+/// exactly what it finds when searched from the start of every line. `line_requires` and
+/// `after_keyword` (hits without the rule's literals around them are passed over) are
+/// held to the same.
 final class WordStartTests: XCTestCase {
     private func findings(_ rule: Rule, _ text: String) throws -> [String] {
         let scanner = Scanner(ruleSet: try RuleSet([rule]), fingerprinter: TestRules.fingerprinter)
@@ -25,14 +26,17 @@ final class WordStartTests: XCTestCase {
         for _ in 0..<600 {
             texts.append((0..<Int.random(in: 1...40, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined())
         }
-        let anchoredRules = TestRules.rules.filter { $0.startsAtWord || $0.keywordLead != nil || !$0.lineRequires.isEmpty }
-        XCTAssertTrue(anchoredRules.contains { !$0.lineRequires.isEmpty })
+        let anchoredRules = TestRules.rules.filter {
+            $0.startsAtWord || $0.keywordLead != nil || !$0.lineRequires.isEmpty || !$0.afterKeyword.isEmpty
+        }
+        XCTAssertTrue(anchoredRules.contains { !$0.lineRequires.isEmpty } && anchoredRules.contains { !$0.afterKeyword.isEmpty })
         XCTAssertEqual(Set(anchoredRules.map { $0.startsAtWord }), [true, false], "both kinds are covered")
         for rule in anchoredRules {
             var plain = rule
             plain.startsAtWord = false
             plain.keywordLead = nil
             plain.lineRequires = []
+            plain.afterKeyword = []
             for text in texts {
                 XCTAssertEqual(try findings(rule, text), try findings(plain, text), "\(rule.id) on \(text.debugDescription)")
             }

@@ -45,6 +45,10 @@ public struct Rule: Sendable, Equatable {
     /// keywords of the prose password rule ("token", "secret") fill code; its matches
     /// need a backtick or "-p" as well, which almost no such line has.
     public var lineRequires: [String] = []
+    /// Every match holds one of these after a keyword it holds (the `=` of `token = ...`):
+    /// a hit with none of them between it and its line end is passed over. Half the
+    /// "token" hits in code name a value ("kind: token") and have nothing after them.
+    public var afterKeyword: [String] = []
     /// Where the rule was defined, for error messages ("Rules/secrets/aws.yml:12").
     public var origin: String
 

@@ -12,14 +12,16 @@ public final class CompiledRule: @unchecked Sendable {
     public let validators: [any Validator]
     /// Position in its rule set; findings sort by it when spans tie.
     public let index: Int
-    /// `line_requires`, lower case, as bytes.
+    /// `line_requires` and `after_keyword`, lower case, as bytes.
     let requiredLiterals: [[UInt8]]
+    let literalsAfterKeyword: [[UInt8]]
 
     init(rule: Rule, index: Int) throws {
         self.rule = rule
         self.index = index
         priority = Self.priority(of: rule)
         requiredLiterals = rule.lineRequires.map { Array($0.lowercased().utf8) }
+        literalsAfterKeyword = rule.afterKeyword.map { Array($0.lowercased().utf8) }
         var options: Pattern.Options = [.multiline]
         if rule.caseInsensitive { options.insert(.caseless) }
         do {

@@ -38,19 +38,7 @@ public enum RuleChecker {
                 if found.isEmpty { fail("low-confidence example not found: \(label(n))") }
                 else if found.contains(where: { $0.confidence != .low }) { fail("low-confidence example found at \(found[0].confidence.rawValue): \(label(n))") }
             }
-            // `line_requires` must hold for every match of the bare pattern, not just the
-            // ones the scanner reports: a literal missed would hide matches silently.
-            if !compiled.requiredLiterals.isEmpty {
-                for (n, example) in (rule.examples + rule.lowConfidenceExamples + rule.negativeExamples).enumerated() {
-                    let bytes = Array(example.utf8)
-                    let matches = (try? Matcher().allMatches(of: compiled.pattern, in: bytes)) ?? []
-                    for m in matches where !bytes.withUnsafeBufferPointer({
-                        ByteSearch.containsAny(compiled.requiredLiterals, in: $0.baseAddress!, from: m.whole.start, to: m.whole.end)
-                    }) {
-                        fail("a match holds none of line_requires: example \(label(n)) of all its examples")
-                    }
-                }
-            }
+            for message in literalProblems(compiled) { fail(message) }
             for (n, example) in rule.negativeExamples.enumerated() {
                 let found = (try? scanner.scan(bytes: Array(example.utf8)).findings) ?? []
                 let own = rule.decode == nil ? found : found.filter { $0.decodedFrom == rule.decode }
@@ -58,6 +46,39 @@ public enum RuleChecker {
             }
         }
         return failures
+    }
+
+    /// `line_requires` and `after_keyword` must hold for every match of the bare pattern
+    /// in the rule's examples, not just the ones the scanner reports: a literal missed
+    /// would hide matches silently.
+    static func literalProblems(_ compiled: CompiledRule) -> [String] {
+        let rule = compiled.rule
+        guard !compiled.requiredLiterals.isEmpty || !compiled.literalsAfterKeyword.isEmpty else { return [] }
+        let keywords = rule.keywords.map { Array($0.lowercased().utf8) }
+        var problems: [String] = []
+        for (n, example) in (rule.examples + rule.lowConfidenceExamples + rule.negativeExamples).enumerated() {
+            let bytes = Array(example.utf8)
+            let matches = (try? Matcher().allMatches(of: compiled.pattern, in: bytes)) ?? []
+            bytes.withUnsafeBufferPointer { buffer in
+                let p = buffer.baseAddress!
+                for m in matches {
+                    if !compiled.requiredLiterals.isEmpty
+                        && !ByteSearch.containsAny(compiled.requiredLiterals, in: p, from: m.whole.start, to: m.whole.end) {
+                        problems.append("a match holds none of line_requires: example \(label(n)) of all its examples")
+                    }
+                    // Some keyword in the match must have one of the literals after it, in the match.
+                    let keywordStarts = (m.whole.start..<m.whole.end).filter { k in
+                        keywords.contains { ByteSearch.containsAny([$0], in: p, from: k, to: min(m.whole.end, k + $0.count)) }
+                    }
+                    if !compiled.literalsAfterKeyword.isEmpty && !keywordStarts.contains(where: {
+                        ByteSearch.containsAny(compiled.literalsAfterKeyword, in: p, from: $0, to: m.whole.end)
+                    }) {
+                        problems.append("a match holds no after_keyword literal after a keyword: example \(label(n)) of all its examples")
+                    }
+                }
+            }
+        }
+        return problems
     }
 
     /// Examples are named by position, never quoted: a user's rule file may hold real values.

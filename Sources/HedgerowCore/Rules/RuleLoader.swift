@@ -95,10 +95,11 @@ public enum RuleLoader {
             }
         }
         rule.lineRequires = try map.strings("line_requires")
-        if !rule.lineRequires.isEmpty {
-            guard !rule.keywords.isEmpty && !rule.multiline else { throw problem("line_requires needs keywords and a single-line rule") }
-            guard rule.lineRequires.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0A } }) else {
-                throw problem("line_requires holds non-empty ASCII strings without newlines")
+        rule.afterKeyword = try map.strings("after_keyword")
+        for (key, literals) in [("line_requires", rule.lineRequires), ("after_keyword", rule.afterKeyword)] where !literals.isEmpty {
+            guard !rule.keywords.isEmpty && !rule.multiline else { throw problem("\(key) needs keywords and a single-line rule") }
+            guard literals.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0A } }) else {
+                throw problem("\(key) holds non-empty ASCII strings without newlines")
             }
         }
         if rule.keywords.contains(where: { $0.isEmpty }) { throw problem("keywords must not be empty strings") }

@@ -175,6 +175,9 @@ public final class Scanner {
             var segStart = max(0, hit - length)
             var startFound = false
             // No match can be where none of the rule's required literals is.
+            if !rule.literalsAfterKeyword.isEmpty && !ByteSearch.containsAny(rule.literalsAfterKeyword, in: p, from: hit, to: segEnd) {
+                continue
+            }
             if !rule.requiredLiterals.isEmpty {
                 if let newline = ByteSearch.lastIndex(of: 0x0A, in: p, from: segStart, to: hit) { segStart = newline + 1 }
                 startFound = true
