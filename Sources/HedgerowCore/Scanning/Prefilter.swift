@@ -30,7 +30,7 @@ public enum Prefilter: Equatable, Sendable {
     /// (then at most two `=`, a quote, blanks and a carriage return): a value assigned
     /// in base64. The position reported is the run's last character.
     case base64LineEnd
-    /// A colon starting "::" or three colon-and-hex groups (see `ipv6Shaped`).
+    /// A colon starting "::" or three colon-and-hex groups (see `ipv6Chain`).
     case ipv6
 
     public init?(_ text: String) {
@@ -191,10 +191,13 @@ public enum Prefilter: Equatable, Sendable {
             // Colons a word at a time (a line of code or a log holds several); only one
             // followed by a colon or hex digit can open an address. Hits on one line are
             // 16 bytes apart at least.
+            // The colons a failed look went through fail too (a time's "12:34:56").
+            var chainEnd = from
             ByteSearch.forEach(0x3A, in: p, from: from, to: to) { colon in
-                guard colon + 1 < limit, p[colon + 1] == 0x3A || Self.isHex(p[colon + 1]) else { return }
+                guard colon >= chainEnd, colon + 1 < limit, p[colon + 1] == 0x3A || Self.isHex(p[colon + 1]) else { return }
                 if colon - lastHit < 16 && ByteSearch.lastIndex(of: 0x0A, in: p, from: lastHit, to: colon) == nil { return }
-                if Self.ipv6Shaped(p, at: colon, limit: limit) { hits.append(colon); lastHit = colon }
+                let (shaped, lastColon) = Self.ipv6Chain(p, at: colon, limit: limit)
+                if shaped { hits.append(colon); lastHit = colon } else { chainEnd = lastColon + 1 }
             }
         }
     }
@@ -268,18 +271,22 @@ public enum Prefilter: Equatable, Sendable {
     /// At a colon: "::" ahead, or three colons each followed by 1-4 hex digits. Every IPv6
     /// address has one or the other (without "::" all eight groups are written); a clock
     /// time such as 12:34:56 has neither.
-    static func ipv6Shaped(_ p: UnsafePointer<UInt8>, at i: Int, limit: Int) -> Bool {
+    /// Also gives the last colon looked at: a look from any colon between `i` and it goes
+    /// over the same bytes with fewer colons, so it fails as well when this one does.
+    static func ipv6Chain(_ p: UnsafePointer<UInt8>, at i: Int, limit: Int) -> (shaped: Bool, lastColon: Int) {
         var j = i
         var colons = 0
+        var lastColon = i
         while j < limit && p[j] == 0x3A {
             colons += 1
+            lastColon = j
             var k = j + 1
             while k < limit && k <= j + 4 && isHex(p[k]) { k += 1 }
-            if k == j + 1 { return k < limit && p[k] == 0x3A }
-            if colons >= 3 { return true }
+            if k == j + 1 { return (k < limit && p[k] == 0x3A, lastColon) }
+            if colons >= 3 { return (true, lastColon) }
             j = k
         }
-        return false
+        return (false, lastColon)
     }
 
     /// Whether any of eight bytes is an ASCII digit, exactly, without a branch per byte
