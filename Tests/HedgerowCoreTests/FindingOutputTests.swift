@@ -38,6 +38,21 @@ final class FindingOutputTests: XCTestCase {
                        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
     }
 
+    /// The fingerprint's one-block path is the HMAC of rule id, a zero byte and value, cut
+    /// to 16 bytes, at every length around the block and padding boundaries.
+    func testFingerprintIsTheTruncatedHMAC() {
+        let key = Array("fingerprint-key".utf8)
+        let fingerprinter = Fingerprinter(key: key)
+        var g = SeededGenerator(seed: 3)
+        for length in 0..<200 {
+            let value = String((0..<length).map { _ in "aZ9é-_@".randomElement(using: &g)! })
+            let rule = ["pd.email", "x", ""].randomElement(using: &g)!
+            let full = SHA256.hmac(key: key, message: Array(rule.utf8) + [0] + Array(value.utf8))
+            let expected = "hr1:" + full.prefix(16).map { String(format: "%02x", $0) }.joined()
+            XCTAssertEqual(fingerprinter.fingerprint(ruleID: rule, value: value), expected, "length \(length)")
+        }
+    }
+
     func testOverlappingFindingsKeepTheSpecificRule() {
         let f = TestRules.findings("DATABASE_URL=postgres://api_rw:silver_meadow_garden97@db.prod.wildmoor.co.uk:5432/app")
         XCTAssertEqual(f.map(\.ruleID), ["secret.connection-string.uri"])

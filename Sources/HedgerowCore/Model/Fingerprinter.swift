@@ -10,7 +10,15 @@ public struct Fingerprinter: Sendable {
     }
 
     public func fingerprint(ruleID: String, value: String) -> String {
-        let message = Array(ruleID.utf8) + [0] + Array(value.utf8)
-        return "hr1:" + Array(hmacKey.authenticate(message).prefix(16)).hexString
+        var ruleID = ruleID, value = value
+        let words = ruleID.withUTF8 { r in value.withUTF8 { v in hmacKey.leadingWords(r, v) } }
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 36) { out in
+            for (i, c) in "hr1:".utf8.enumerated() { out[i] = c }
+            for (i, word) in [words.0, words.1, words.2, words.3].enumerated() {
+                for k in 0..<8 { out[4 + 8 * i + k] = digits.utf8Start[Int(word >> (28 - 4 * UInt32(k)) & 0xf)] }
+            }
+            return 36
+        }
     }
 }

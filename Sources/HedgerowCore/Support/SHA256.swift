@@ -105,6 +105,42 @@ public enum SHA256 {
             message.withUnsafeBufferPointer { state.absorb(blocks: $0.baseAddress!, count: whole) }
             return outer.finish(state.finish(Array(message[whole...])))
         }
+
+        /// The first four words of the HMAC of `a`, a zero byte and `b`: what a fingerprint
+        /// shows. Runs once per finding, so the message and padding go through one block
+        /// on the stack, with no array made.
+        func leadingWords(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> (UInt32, UInt32, UInt32, UInt32) {
+            var state = inner
+            var done = outer
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { block in
+                let base = UnsafePointer(block.baseAddress!)
+                var filled = 0
+                @inline(__always) func put(_ byte: UInt8) {
+                    block[filled] = byte
+                    filled &+= 1
+                    if filled == 64 { state.absorb(blocks: base, count: 64); filled = 0 }
+                }
+                for c in a { put(c) }
+                put(0)
+                for c in b { put(c) }
+                let bitLength = UInt64(state.length + filled) * 8
+                put(0x80)
+                while filled != 56 { put(0) }
+                for i in (0..<8).reversed() { put(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+                // The outer hash takes the inner digest: one block after the key's.
+                let h = state.h
+                for (i, word) in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].enumerated() {
+                    for k in 0..<4 { block[4 * i + k] = UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32(k))) }
+                }
+                block[32] = 0x80
+                for k in 33..<62 { block[k] = 0 }
+                let outerBits = (done.length + 32) * 8
+                block[62] = UInt8(truncatingIfNeeded: outerBits >> 8)
+                block[63] = UInt8(truncatingIfNeeded: outerBits)
+                done.absorb(blocks: base, count: 64)
+            }
+            return (done.h.0, done.h.1, done.h.2, done.h.3)
+        }
     }
 
     public static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
@@ -112,18 +148,4 @@ public enum SHA256 {
     }
 
     @inline(__always) static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-}
-
-extension Array where Element == UInt8 {
-    /// Lower-case hex, written straight into the string's storage (one per finding).
-    var hexString: String {
-        let digits: StaticString = "0123456789abcdef"
-        return String(unsafeUninitializedCapacity: count * 2) { out in
-            for (i, byte) in enumerated() {
-                out[2 * i] = digits.utf8Start[Int(byte >> 4)]
-                out[2 * i + 1] = digits.utf8Start[Int(byte & 0xf)]
-            }
-            return count * 2
-        }
-    }
 }
