@@ -20,7 +20,32 @@ public struct PlaceholderValidator: Validator {
 
     public init() {}
 
+    /// The words and exact values as bytes, for the ASCII path.
+    static let wordBytes: [[UInt8]] = words.map { Array($0.utf8) }
+    static let exactBytes: Set<[UInt8]> = Set(exact.map { Array($0.utf8) })
+
+    /// Runs for every candidate of the generic rules. An ASCII value (nearly all) is
+    /// judged on its bytes, where lower-casing, characters and bytes are one and the same;
+    /// anything else goes through String's Unicode rules.
     public static func isPlaceholder(_ raw: String) -> Bool {
+        // "\r\n" is one Character: a value holding a CR goes the Unicode way too.
+        guard raw.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return isPlaceholderUnicode(raw) }
+        let value = raw.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+        if value.isEmpty || exactBytes.contains(value) { return true }
+        if value.withUnsafeBufferPointer({ v in
+            wordBytes.contains { w in w.withUnsafeBufferPointer { ByteContains.offset(of: $0, in: v) != nil } }
+        }) { return true }
+        if value.first == 0x24 || (value.first == 0x25 && value.last == 0x25) { return true }
+        var seen = (0 as UInt64, 0 as UInt64), distinct = 0
+        for b in value {
+            let bit = UInt64(1) << UInt64(b & 63)
+            if b < 64 { if seen.0 & bit == 0 { seen.0 |= bit; distinct += 1 } } else if seen.1 & bit == 0 { seen.1 |= bit; distinct += 1 }
+            if distinct > 2 { return false }
+        }
+        return true
+    }
+
+    private static func isPlaceholderUnicode(_ raw: String) -> Bool {
         let value = raw.lowercased()
         if value.isEmpty { return true }
         if exact.contains(value) { return true }
@@ -40,10 +65,16 @@ public struct PlaceholderValidator: Validator {
     /// `self.password`, `parts.count`. Real generated secrets and passwords almost always
     /// carry a digit or symbol; a long mixed-case run of letters is still let through.
     public static func isIdentifier(_ value: String) -> Bool {
-        guard value.allSatisfy({ ($0.isASCII && $0.isLetter) || $0 == "_" || $0 == "." || $0 == "-" || $0 == "/" || $0 == ":" }) else { return false }
-        let mixedCase = value.contains(where: \.isUppercase) && value.contains(where: \.isLowercase)
-        let separated = value.contains(where: { "_.-/:".contains($0) })
-        return !(mixedCase && !separated && value.count >= 16)
+        // ASCII letters and separators only, so bytes and characters are the same here.
+        var upper = false, lower = false, separated = false, count = 0
+        for b in value.utf8 {
+            if b &- 0x41 < 26 { upper = true }
+            else if b &- 0x61 < 26 { lower = true }
+            else if b == 0x5F || b == 0x2E || b == 0x2D || b == 0x2F || b == 0x3A { separated = true }
+            else { return false }
+            count += 1
+        }
+        return !(upper && lower && !separated && count >= 16)
     }
 }
 
@@ -54,13 +85,17 @@ public struct EntropyValidator: Validator {
     public init(minimumBitsPerCharacter: Double) { self.minimumBitsPerCharacter = minimumBitsPerCharacter }
 
     public static func entropy(_ text: String) -> Double {
-        var counts: [UInt8: Int] = [:]
-        for byte in text.utf8 { counts[byte, default: 0] += 1 }
-        let total = Double(text.utf8.count)
-        guard total > 0 else { return 0 }
-        return counts.values.reduce(0) { sum, n in
-            let p = Double(n) / total
-            return sum - p * log2(p)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
+            counts.initialize(repeating: 0)
+            var total = 0
+            for byte in text.utf8 { counts[Int(byte)] += 1; total += 1 }
+            guard total > 0 else { return 0 }
+            var sum = 0.0
+            for n in counts where n > 0 {
+                let p = Double(n) / Double(total)
+                sum -= p * log2(p)
+            }
+            return sum
         }
     }
 

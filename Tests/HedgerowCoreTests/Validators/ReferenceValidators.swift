@@ -1,3 +1,4 @@
+import Foundation
 @testable import HedgerowCore
 
 // The String-based validators and masking as they were before the byte-level rewrite,
@@ -178,5 +179,36 @@ enum ReferenceMasking {
             return colon + 3
         }
         return 4
+    }
+}
+
+enum ReferencePlaceholder {
+    static func isPlaceholder(_ raw: String) -> Bool {
+        let value = raw.lowercased()
+        if value.isEmpty { return true }
+        if PlaceholderValidator.exact.contains(value) { return true }
+        if PlaceholderValidator.words.contains(where: { value.containsBytes($0) }) { return true }
+        if value.hasPrefix("$") || value.hasPrefix("%") && value.hasSuffix("%") { return true }
+        if Set(value).count <= 2 { return true }
+        return false
+    }
+
+
+    static func isIdentifier(_ value: String) -> Bool {
+        guard value.allSatisfy({ ($0.isASCII && $0.isLetter) || $0 == "_" || $0 == "." || $0 == "-" || $0 == "/" || $0 == ":" }) else { return false }
+        let mixedCase = value.contains(where: \.isUppercase) && value.contains(where: \.isLowercase)
+        let separated = value.contains(where: { "_.-/:".contains($0) })
+        return !(mixedCase && !separated && value.count >= 16)
+    }
+
+    static func entropy(_ text: String) -> Double {
+        var counts: [UInt8: Int] = [:]
+        for byte in text.utf8 { counts[byte, default: 0] += 1 }
+        let total = Double(text.utf8.count)
+        guard total > 0 else { return 0 }
+        return counts.values.reduce(0) { sum, n in
+            let p = Double(n) / total
+            return sum - p * log2(p)
+        }
     }
 }
