@@ -52,7 +52,69 @@ public struct EmailValidator: Validator {
 
     public init() {}
 
+    /// Runs for every address-shaped match. The pattern only matches ASCII addresses,
+    /// which are judged on their bytes (lower-casing, characters and bytes agree there);
+    /// the line around them keeps String's rules.
     public func validate(_ c: Candidate) -> Verdict {
+        guard c.value.utf8.allSatisfy({ $0 < 0x80 }) else { return validateUnicode(c) }
+        let value = Array(c.value.utf8)
+        guard let at = value.lastIndex(of: 0x40) else { return .reject("no @") }
+        let local = value[..<at]
+        let domain = value[(at + 1)...].map(Self.lower)
+        let labels = domain.split(separator: 0x2E, omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last, !labels.contains(where: \.isEmpty) else {
+            return .reject("domain has no dot")
+        }
+        let domainText = String(decoding: domain, as: UTF8.self), tldText = String(decoding: tld, as: UTF8.self)
+        if Self.reservedDomains.contains(domainText) || Self.reservedSuffixes.contains(where: { domainText.hasSuffix($0) }) {
+            return .reject("reserved example domain")
+        }
+        if Self.reservedTLDs.contains(tldText) { return .reject("reserved top-level domain") }
+        if labels.dropLast().contains(where: { $0.elementsEqual("example".utf8) }) { return .reject("reserved example name in the domain") }
+        guard tld.count >= 2, tld.count <= 24, tld.allSatisfy({ $0 &- 0x61 < 26 }) else {
+            return .reject("not a top-level domain")
+        }
+        if Self.fileExtensions.contains(tldText) && labels.count == 2 { return .reject("file name, not a domain") }
+        if labels.dropLast().allSatisfy({ $0.allSatisfy { $0 &- 0x30 < 10 } }) { return .reject("version, not a domain") }
+        if let verdict = contextVerdict(c) { return verdict }
+        if local.first == 0x2D || local.last == 0x2E { return .reject("malformed local part") }
+        let lowerLocal = String(decoding: local.map(Self.lower), as: UTF8.self)
+        if Self.looksLikeMessageID(lowerLocal) { return .lower(.low, "a message or object id, not a mailbox") }
+        if Self.automatedMailbox.contains(lowerLocal) || Self.automatedSuffixes.contains(where: { lowerLocal.hasSuffix($0) })
+            || domainText.hasPrefix("lists.") {
+            return .lower(.low, "an automated or list mailbox, not a person")
+        }
+        let firstLower = lowerLocal.utf8.first
+        if local.count == 1 || (!local.isEmpty && lowerLocal.utf8.allSatisfy({ $0 == firstLower })) || Self.placeholderLocals.contains(lowerLocal)
+            || lowerLocal.utf8.elementsEqual(labels[0]) {
+            return .lower(.low, "placeholder mailbox name")
+        }
+        if tld.count > 2 && !Self.genericTLDs.contains(tldText) {
+            return .lower(.low, "top-level domain '\(tldText)' is not a common one")
+        }
+        return .accept
+    }
+
+    @inline(__always) private static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
+    /// Rejections read from the line around the address: remotes, shell commands, URLs.
+    private func contextVerdict(_ c: Candidate) -> Verdict? {
+        // git@host:org/repo and scp-style user@host:path
+        if c.after.hasPrefix(":") && !c.after.hasPrefix("://") { return .reject("ssh/scp remote") }
+        let lowerBefore = c.before.lowercased()
+        if let word = lastCommandWord(lowerBefore), ["ssh", "scp", "rsync", "sftp", "mosh", "ssh-copy-id", "-l"].contains(word) {
+            return .reject("user@host in a shell command")
+        }
+        // user:password@host inside a URL belongs to the connection-string rules.
+        if let scheme = lowerBefore.byteRange(of: "://", backwards: true),
+           !lowerBefore[scheme.upperBound...].contains(where: { $0 == " " || $0 == "\"" || $0 == "'" }) {
+            return .reject("credentials inside a URL")
+        }
+        return nil
+    }
+
+    /// The same judgement over Characters, for a value that is not ASCII (a custom rule's).
+    private func validateUnicode(_ c: Candidate) -> Verdict {
         guard let at = c.value.lastIndex(of: "@") else { return .reject("no @") }
         let local = c.value[..<at]
         let domain = c.value[c.value.index(after: at)...].lowercased()
@@ -70,17 +132,7 @@ public struct EmailValidator: Validator {
         }
         if Self.fileExtensions.contains(String(tld)) && labels.count == 2 { return .reject("file name, not a domain") }
         if labels.dropLast().allSatisfy({ $0.allSatisfy(\.isNumber) }) { return .reject("version, not a domain") }
-        // git@host:org/repo and scp-style user@host:path
-        if c.after.hasPrefix(":") && !c.after.hasPrefix("://") { return .reject("ssh/scp remote") }
-        let lowerBefore = c.before.lowercased()
-        if let word = lastCommandWord(lowerBefore), ["ssh", "scp", "rsync", "sftp", "mosh", "ssh-copy-id", "-l"].contains(word) {
-            return .reject("user@host in a shell command")
-        }
-        // user:password@host inside a URL belongs to the connection-string rules.
-        if let scheme = lowerBefore.byteRange(of: "://", backwards: true),
-           !lowerBefore[scheme.upperBound...].contains(where: { $0 == " " || $0 == "\"" || $0 == "'" }) {
-            return .reject("credentials inside a URL")
-        }
+        if let verdict = contextVerdict(c) { return verdict }
         if local.hasPrefix("-") || local.hasSuffix(".") { return .reject("malformed local part") }
         let lowerLocal = local.lowercased()
         if Self.looksLikeMessageID(lowerLocal) { return .lower(.low, "a message or object id, not a mailbox") }

@@ -14,15 +14,22 @@ public struct TextReporter: Reporter {
 
     /// One finding's lines: location, rule, category, confidence and masked value, then
     /// its commit (history scans) and hint. Streaming output writes these one by one.
+    /// Built by appending into one reserved string: a big scan writes a line per finding.
     public func lines(for f: Finding, in c: ReportContext) -> String {
-        func paint(_ text: String, _ code: String) -> String { c.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-        let level = f.confidence == .high ? paint(f.confidence.rawValue, "31") : paint(f.confidence.rawValue, "33")
-        let decoded = f.decodedFrom.map { " (decoded from \($0.rawValue))" } ?? ""
-        var out = "\(paint("\(f.origin.path):\(f.start.line):\(f.start.column)", "1")): \(f.ruleName) [\(f.category.rawValue), \(level)] \(c.shown(f))\(decoded)\n"
+        func paint(_ text: String, _ code: String) -> String { c.color ? "\u{1B}[" + code + "m" + text + "\u{1B}[0m" : text }
+        let shown = c.shown(f)
+        var out = ""
+        out.reserveCapacity(f.origin.path.utf8.count + f.ruleName.utf8.count + shown.utf8.count + f.hint.utf8.count + 80)
+        out += paint(f.origin.path + ":" + String(f.start.line) + ":" + String(f.start.column), "1")
+        out += ": "; out += f.ruleName; out += " ["; out += f.category.rawValue; out += ", "
+        out += paint(f.confidence.rawValue, f.confidence == .high ? "31" : "33")
+        out += "] "; out += shown
+        if let encoding = f.decodedFrom { out += " (decoded from "; out += encoding.rawValue; out += ")" }
+        out += "\n"
         if let commit = f.origin.commit {
             out += "    commit \(commit.prefix(12)) \(f.origin.date ?? "") \(f.origin.author ?? "")\n"
         }
-        if !f.hint.isEmpty { out += "    hint: \(f.hint)\n" }
+        if !f.hint.isEmpty { out += "    hint: "; out += f.hint; out += "\n" }
         return out
     }
 

@@ -79,4 +79,20 @@ final class ValidatorEquivalenceTests: XCTestCase {
             XCTAssertEqual(EntropyValidator.entropy(value), ReferencePlaceholder.entropy(value), accuracy: 1e-9, value.debugDescription)
         }
     }
+
+    func testEmailValidatorMatchesTheReference() {
+        let new = EmailValidator(), old = ReferenceEmailValidator()
+        let locals = ["rhys.green", "a", "aaa", "noreply", "x-noreply", "test", "john.doe", "123456789", "-x", "x.", "Mail", "git",
+                      "0f8fad5b-d9cb-469f-a165-70867728950e", "sam", "first.last", "lists"]
+        let domains = ["gmail.com", "example.com", "mail.example.org", "host.test", "nhs.uk", "EXAMPLE.co.uk", "1.2", "2x.png",
+                       "lists.debian.org", "foo.local", "x.museum", "a.b.zz", "d.gmail.com", "sam.io", "c.c0m", "abc.solutions",
+                       "localhost", "x..y", "git.example.net", "y.verylongtldnamethatistoolongxx"]
+        let befores = ["", "contact ", "ssh ", "ssh -p 2222 ", "scp -i key ", "https://user:pw", "http://x y ", "`git clone ", "Émile ", "$ rsync "]
+        let afters = ["", ":org/repo.git", "://", " today", ">", ":"]
+        for _ in 0..<20000 {
+            let value = pick(locals) + (Bool.random(using: &g) ? "" : run("abcXYZ019._%+-", 0...4)) + "@" + pick(domains)
+            let c = Candidate.of(value, before: pick(befores), after: pick(afters))
+            XCTAssertEqual(new.validate(c), old.validate(c), "\(c.before)|\(value)|\(c.after)")
+        }
+    }
 }
