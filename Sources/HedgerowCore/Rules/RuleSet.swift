@@ -7,8 +7,6 @@ public final class RuleSet: @unchecked Sendable {
     let unfilteredRules: [Int]
     /// Rules whose candidate positions come from a prefilter byte scan.
     let prefilteredRules: [Int]
-    /// Digit clusters with fewer digits (and no pair of capitals) serve no prefilter.
-    let clusterFloor: Int
     /// Whether any rule decodes encoded text (and so needs a nested scanner).
     public let hasDecoders: Bool
     /// The longest match any rule can produce; sets chunk overlap.
@@ -33,7 +31,6 @@ public final class RuleSet: @unchecked Sendable {
         keywords = KeywordIndex(rules: definitions.filter { seen.contains($0.id) })
         unfilteredRules = compiled.filter { $0.rule.keywords.isEmpty && $0.rule.prefilter == nil }.map(\.index)
         prefilteredRules = compiled.filter { $0.rule.prefilter != nil }.map(\.index)
-        clusterFloor = compiled.compactMap { $0.rule.prefilter?.clusterFloor }.min() ?? Int.max
         hasDecoders = compiled.contains { $0.rule.decode != nil }
         maxMatchLength = compiled.map(\.rule.maxLength).max() ?? 512
     }

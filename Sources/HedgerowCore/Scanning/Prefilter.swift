@@ -68,20 +68,45 @@ public enum Prefilter: Equatable, Sendable {
     /// Hits inside a long cluster are this far apart, well under any digit rule's segment.
     static let clusterStride = 48
 
-    /// The fewest digits a cluster needs for these prefilters to use it, when it has no
-    /// pair of capitals: most clusters in code are a digit or two and are dropped at once.
-    var clusterFloor: Int {
+    /// Which digit clusters a set of prefilters can use: those with `digits` digits or
+    /// more, those with `dotted` or more and three dots (a dotted quad), and any with a
+    /// pair of capitals. Most clusters in code and logs (an id, a count) are none of these
+    /// and are dropped as soon as they are measured.
+    struct ClusterFloor: Equatable {
+        var digits = Int.max
+        var dotted = Int.max
+        static let everything = ClusterFloor(digits: 1, dotted: 1)
+
+        mutating func lower(to other: ClusterFloor) {
+            digits = min(digits, other.digits)
+            dotted = min(dotted, other.dotted)
+        }
+
+        @inline(__always) func keeps(digits count: Int, dots: Int, capital: Bool) -> Bool {
+            count >= digits || capital || (count >= dotted && dots >= 3)
+        }
+    }
+
+    /// Whether the prefilter reads digit clusters (every kind but base64 and IPv6).
+    var usesClusters: Bool {
         switch self {
-        case let .digits(n), let .digitsExceptTimestamps(n): n
-        case .ipv4: 4
-        case .lettersDigits, .inwardCode, .base64LineEnd, .ipv6: Int.max
+        case .base64LineEnd, .ipv6: false
+        default: true
+        }
+    }
+
+    var clusterFloor: ClusterFloor {
+        switch self {
+        case let .digits(n), let .digitsExceptTimestamps(n): ClusterFloor(digits: n)
+        case .ipv4: ClusterFloor(dotted: 4)
+        case .lettersDigits, .inwardCode, .base64LineEnd, .ipv6: ClusterFloor()
         }
     }
 
     /// The digit clusters that overlap `[from, to)`, each measured whole (back to its
     /// start, forward up to `limit`), computed once per step for all digit rules; those
-    /// with fewer than `floor` digits and no pair of capitals are left out.
-    static func digitClusters(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, floor: Int = 1) -> [DigitCluster] {
+    /// that `floor` does not keep are left out.
+    static func digitClusters(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, floor: ClusterFloor = .everything) -> [DigitCluster] {
         var clusters: [DigitCluster] = []
         digitClusters(p, from: from, to: to, limit: limit, floor: floor, into: &clusters)
         return clusters
@@ -89,7 +114,7 @@ public enum Prefilter: Equatable, Sendable {
 
     /// The same into `clusters`, emptied first: the scanner keeps one array for every
     /// step, as a log's megabyte holds tens of thousands of clusters.
-    static func digitClusters(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, floor: Int, into clusters: inout [DigitCluster]) {
+    static func digitClusters(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, floor: ClusterFloor, into clusters: inout [DigitCluster]) {
         clusters.removeAll(keepingCapacity: true)
         // Step back to the start of a cluster that crosses `from`.
         var i = from
@@ -126,7 +151,7 @@ public enum Prefilter: Equatable, Sendable {
                 previousCapital = isCapital
                 j += 1
             }
-            if count >= floor || capital {
+            if floor.keeps(digits: count, dots: dots, capital: capital) {
                 var cluster = DigitCluster(start: start, end: last + 1, digits: count, dots: dots, capital: capital)
                 cluster.timestamp = isTimestamp(p, cluster)
                 clusters.append(cluster)

@@ -129,12 +129,17 @@ public final class Scanner {
             statistics.nanoseconds[r] += monotonicNanoseconds() &- t0
         }
         let bytes = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        if !ruleSet.prefilteredRules.isEmpty {
-            Prefilter.digitClusters(bytes, from: from, to: to, limit: state.length, floor: ruleSet.clusterFloor, into: &clusters)
+        // Clusters only the rules that run here can use (a column rule needs its header).
+        let active = ruleSet.prefilteredRules.filter { (decodes || ruleSet.rules[$0].rule.decode == nil) && headerAllows(ruleSet.rules[$0], state) }
+        var floor = Prefilter.ClusterFloor()
+        for r in active { floor.lower(to: ruleSet.rules[r].rule.prefilter!.clusterFloor) }
+        if active.contains(where: { ruleSet.rules[$0].rule.prefilter!.usesClusters }) {
+            Prefilter.digitClusters(bytes, from: from, to: to, limit: state.length, floor: floor, into: &clusters)
+        } else {
+            clusters.removeAll(keepingCapacity: true)
         }
-        for r in ruleSet.prefilteredRules where decodes || ruleSet.rules[r].rule.decode == nil {
+        for r in active {
             let rule = ruleSet.rules[r]
-            if !headerAllows(rule, state) { continue }
             let t0 = monotonicNanoseconds()
             rule.rule.prefilter!.search(bytes, from: from, to: to, limit: state.length, clusters: clusters, into: &hits[r])
             if !hits[r].isEmpty {
