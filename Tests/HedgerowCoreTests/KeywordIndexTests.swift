@@ -30,9 +30,9 @@ final class KeywordIndexTests: XCTestCase {
         let index = KeywordIndex(rules: rules)
         let pieces = ["pass", "PassWord", "@", "+", "sK", "-p", "%2", "\\x", "se", "secret", "Secret_Access_Key", "key", "K",
                       "://", "JDBC:", "token>", "x", " ", "\n", "é", "\u{0}", "s", "e", "ke"] + TestRules.rules.flatMap(\.keywords)
-        for round in 0..<300 {
+        for round in 0..<1000 {
             var text: [UInt8] = []
-            for _ in 0..<Int.random(in: 0...60, using: &generator) {
+            for _ in 0..<Int.random(in: 0...90, using: &generator) {
                 text += Array(pieces.randomElement(using: &generator)!.utf8)
             }
             let limit = text.count

@@ -40,13 +40,16 @@ struct KeywordIndex {
     /// in `triples` is a filter only: hits are confirmed byte by byte.
     private let classes: [UInt8]
 
-    init(rules: [Rule]) {
+    /// `extra` keywords are the scanner's own, not a rule's: their hits go to the slot after
+    /// the last rule (`rules.count`), so `hits` needs one more entry when there are any.
+    init(rules: [Rule], extra: [String] = []) {
         var words: [[UInt8]: [Int]] = [:]
         for (index, rule) in rules.enumerated() {
             for keyword in rule.keywords {
                 words[keyword.utf8.map { Self.lower[Int($0)] }, default: []].append(index)
             }
         }
+        for keyword in extra { words[keyword.utf8.map { Self.lower[Int($0)] }, default: []].append(rules.count) }
         let sorted = words.keys.sorted { $0.lexicographicallyPrecedes($1) }
         var bytes: [UInt8] = [], offsets: [Int32] = [0], ruleList: [Int32] = [], ruleStart: [Int32] = [0]
         for word in sorted {
@@ -69,7 +72,7 @@ struct KeywordIndex {
         self.classes = classes
 
         var buckets: [Int: [Int]] = [:]
-        var keywordsOfRule = [Int](repeating: 0, count: rules.count), singleRules = Set<Int>()
+        var keywordsOfRule = [Int](repeating: 0, count: rules.count + 1), singleRules = Set<Int>()
         for word in sorted { for rule in Set(words[word]!) { keywordsOfRule[rule] += 1 } }
         for (k, word) in sorted.enumerated() {
             let rulesOfWord = words[word]!

@@ -6,36 +6,20 @@ import Glibc
 /// column lists of SQL `COPY` blocks.
 extension Scanner {
     /// SQL dumps carry tables as `COPY t (a, b, c) FROM stdin;` followed by tab-separated
-    /// rows; each COPY line becomes the header for the rows after it.
-    func recordSQLCopyHeaders(_ window: UnsafeRawBufferPointer, from: Int, to: Int, state: inout WindowState) {
-        guard from < to else { return }
+    /// rows; each COPY line becomes the header for the rows after it. The keyword pass
+    /// finds "copy " (in any case) in its slot after the rules' (`copySlot`); those at a
+    /// line start are read here, before the rules run on the same step.
+    func recordSQLCopyHeaders(_ window: UnsafeRawBufferPointer, hits: [Int], state: inout WindowState) {
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        // Line starts only: the first byte of the region if it begins a line, then after each newline.
-        if from == 0 || p[from - 1] == 0x0A { recordCopyHeader(window, at: from, state: &state) }
-        // A newline followed by "C", eight positions at a time: a word's newlines and the
-        // next word's "C"s line up bit for bit, so only those lines are looked at.
-        var i = from
-        while i &+ 9 <= to {
-            var found = ByteSearch.matchingBytes(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), 0x0A)
-                & ByteSearch.matchingBytes(UnsafeRawPointer(p + i + 1).loadUnaligned(as: UInt64.self), Self.copyKeyword[0])
-            while found != 0 {
-                recordCopyHeader(window, at: i + 1 + found.trailingZeroBitCount >> 3, state: &state)
-                found &= found &- 1
-            }
-            i &+= 8
-        }
-        while i < to - 1 {
-            if p[i] == 0x0A && p[i + 1] == Self.copyKeyword[0] { recordCopyHeader(window, at: i + 1, state: &state) }
-            i += 1
-        }
+        for at in hits where at == 0 || p[at - 1] == 0x0A { recordCopyHeader(window, at: at, state: &state) }
     }
 
-    private static let copyKeyword: [UInt8] = Array("COPY ".utf8)
+    static let copyKeyword = "COPY "
 
     /// The column list of a `COPY ... FROM stdin` line starting at `at`, if it is one.
     private func recordCopyHeader(_ window: UnsafeRawBufferPointer, at: Int, state: inout WindowState) {
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        let keyword = Self.copyKeyword
+        let keyword = Array(Self.copyKeyword.utf8)
         guard at + keyword.count <= window.count, (0..<keyword.count).allSatisfy({ p[at + $0] == keyword[$0] }) else { return }
         var end = at
         while end < window.count && end - at < 4096 && p[end] != 0x0A { end += 1 }

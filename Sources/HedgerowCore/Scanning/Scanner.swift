@@ -24,6 +24,8 @@ public final class Scanner {
     private let storage: UnsafeMutableRawBufferPointer
     private var hits: [[Int]]
     private var resume: [Int]
+    /// The keyword hits of "COPY " (SQL dump table headers), after the rules' own.
+    var copySlot: Int { ruleSet.rules.count }
     /// Digit clusters of the current step, for the prefilters (kept to reuse its storage).
     private var clusters: [Prefilter.DigitCluster] = []
     /// Scans decoded text with the same rules; it never decodes again, so nesting stops at one.
@@ -50,7 +52,7 @@ public final class Scanner {
         backContext = maxLength + 256
         // At least 4 KiB so the first window always holds the 2 KiB the header is read from.
         storage = .allocate(byteCount: max(4096, backContext + overlap + self.chunkSize), alignment: 16)
-        hits = Array(repeating: [], count: ruleSet.rules.count)
+        hits = Array(repeating: [], count: ruleSet.rules.count + 1)
         resume = Array(repeating: 0, count: ruleSet.rules.count)
         statistics = RuleStatistics(ruleCount: ruleSet.rules.count)
     }
@@ -117,10 +119,10 @@ public final class Scanner {
         }
         let from = state.committed - state.start
         let to = cut - state.start
-        recordSQLCopyHeaders(window, from: from, to: to, state: &state)
         var raw: [RawMatch] = []
         for i in hits.indices { hits[i].removeAll(keepingCapacity: true) }
         ruleSet.keywords.search(window, from: from, to: to, limit: state.length, into: &hits)
+        recordSQLCopyHeaders(window, hits: hits[copySlot], state: &state)
         for r in ruleSet.rules.indices where !hits[r].isEmpty && (decodes || ruleSet.rules[r].rule.decode == nil)
             && headerAllows(ruleSet.rules[r], state) {
             statistics.candidates[r] += hits[r].count
