@@ -214,9 +214,9 @@ public enum Prefilter: Equatable, Sendable {
             lineEnds(at: limit)
         case .ipv6:
             // Colons a word at a time (a line of code or a log holds several); only one
-            // followed by a colon or hex digit can open an address. Hits on one line are
-            // 16 bytes apart at least.
-            // The colons a failed look went through fail too (a time's "12:34:56").
+            // followed by a colon or hex digit can open an address, and the colons a failed
+            // look went through fail too (a time's "12:34:56"). Hits on one line are 16
+            // bytes apart at least.
             var chainEnd = from
             ByteSearch.forEach(0x3A, in: p, from: from, to: to) { colon in
                 guard colon >= chainEnd, colon + 1 < limit, p[colon + 1] == 0x3A || Self.isHex(p[colon + 1]) else { return }
