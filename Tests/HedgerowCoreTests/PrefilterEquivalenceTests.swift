@@ -36,4 +36,56 @@ final class PrefilterEquivalenceTests: XCTestCase {
         // The random texts hold real findings for the rules, beyond their own examples.
         XCTAssertGreaterThanOrEqual(foundPerRule.values.filter { $0 >= 10 }.count, 6, "\(foundPerRule)")
     }
+
+    /// The base64 decoder's prefilter (a line ending in a base64 run) with the whole rule
+    /// set, as a decoder only reports what the other rules find in what it decodes.
+    func testDecoderPrefilterFindsWhatAFullRunFinds() throws {
+        var g = SeededGenerator(seed: 12)
+        let encoded = ["U0VDUkVUPWh1bnRlcjJodW50ZXIy", "SGFyYm91cjQ5KkxhbnRlcm4=", "cG9zdGdyZXM6Ly91OnA0c3N3MHJkQGRiLmV4YW1wbGUudWs=",
+                       "dGVzdHZhbHVl", "c2VjcmV0", "AKIAIOSFODNN7EXAMPL3", "abcdefghijkl", "0123456789+/"]
+        let pieces = ["db-password: ", "TOKEN=", "  key: \"", "export X=", "- ", "x = ", "\"", "'", "=", "==", " ", "\t", "\r", "\n",
+                      "word", "é", ":"] + encoded
+        let rules = TestRules.rules
+        let index = try XCTUnwrap(rules.firstIndex { $0.prefilter == .base64LineEnd })
+        var plainRules = rules
+        plainRules[index].prefilter = nil
+        let withFilter = Scanner(ruleSet: try RuleSet(rules), fingerprinter: TestRules.fingerprinter)
+        let without = Scanner(ruleSet: try RuleSet(plainRules), fingerprinter: TestRules.fingerprinter)
+        var decoded = 0
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 1...12, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
+            let a = try withFilter.scan(bytes: Array(text.utf8)).findings.map { "\($0.start.offset) \($0.ruleID) \($0.decodedFrom.map { "\($0)" } ?? "")" }
+            let b = try without.scan(bytes: Array(text.utf8)).findings.map { "\($0.start.offset) \($0.ruleID) \($0.decodedFrom.map { "\($0)" } ?? "")" }
+            XCTAssertEqual(a, b, text.debugDescription)
+            decoded += b.filter { $0.hasSuffix("base64") }.count
+        }
+        XCTAssertGreaterThan(decoded, 20, "the random lines hold base64 values the decoder reports")
+    }
+
+    /// The line-end check against its definition, on lines ending in runs of every length.
+    func testBase64RunEndMatchesItsDefinition() {
+        var g = SeededGenerator(seed: 13)
+        func naive(_ line: [UInt8]) -> Int? {
+            var k = line.count - 1
+            if k >= 0 && line[k] == 0x0D { k -= 1 }
+            while k >= 0 && (line[k] == 0x20 || line[k] == 0x09) { k -= 1 }
+            if k >= 0 && (line[k] == 0x22 || line[k] == 0x27) { k -= 1 }
+            var equals = 0
+            while k >= 0 && line[k] == 0x3D && equals < 2 { k -= 1; equals += 1 }
+            let end = k
+            let isBase64: (UInt8) -> Bool = { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 == 0x2B || $0 == 0x2F }
+            var start = end
+            while start >= 0 && isBase64(line[start]) { start -= 1 }
+            let run = line[(start + 1)..<(end + 1)]
+            return run.count >= 12 && run.contains { $0 &- 0x30 < 10 || $0 == 0x2B || $0 == 0x2F } ? end : nil
+        }
+        for _ in 0..<20000 {
+            let head = Array("key: ".utf8)
+            let run = (0..<Int.random(in: 0...16, using: &g)).map { _ in Array("aZ09+/".utf8).randomElement(using: &g)! }
+            let tail = Array(["", "=", "==", "===", "\"", "= ", " \r", "'", "-", ":"].randomElement(using: &g)!.utf8)
+            let line = head + run + tail
+            let found = line.withUnsafeBufferPointer { Prefilter.base64RunEnd($0.baseAddress!, lineEnd: line.count, lineFloor: 0) }
+            XCTAssertEqual(found, naive(line), String(decoding: line, as: UTF8.self).debugDescription)
+        }
+    }
 }

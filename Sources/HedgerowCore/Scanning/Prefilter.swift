@@ -281,16 +281,26 @@ public enum Prefilter: Equatable, Sendable {
         var equals = 0
         while k >= floor && p[k] == 0x3D && equals < 2 { k -= 1; equals += 1 }
         let end = k
+        // Most lines end in a short word: the twelfth byte back settles them without a walk
+        // when it cannot be in the run.
+        if end - 11 < floor || base64Kind[Int(p[end - 11])] == 0 { return nil }
         var run = 0
-        var marked = false
+        var kinds: UInt8 = 0
         while k >= floor && run <= 4000 {
-            let c = p[k]
-            if c &- 0x30 < 10 || c == 0x2B || c == 0x2F { marked = true }
-            else if (c | 0x20) &- 0x61 >= 26 { break }
+            let kind = base64Kind[Int(p[k])]
+            if kind == 0 { break }
+            kinds |= kind
             run += 1
             k -= 1
         }
-        return run >= 12 && marked ? end : nil
+        return run >= 12 && kinds & 2 != 0 ? end : nil
+    }
+
+    /// Per byte: 0 outside base64, 1 a letter, 3 a digit, `+` or `/` (a run needs one).
+    static let base64Kind: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
+        let c = UInt8(b)
+        if c &- 0x30 < 10 || c == 0x2B || c == 0x2F { return 3 }
+        return (c | 0x20) &- 0x61 < 26 ? 1 : 0
     }
 
     /// At a colon: "::" ahead, or three colons each followed by 1-4 hex digits. Every IPv6
