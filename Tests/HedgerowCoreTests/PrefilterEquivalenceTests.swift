@@ -88,4 +88,28 @@ final class PrefilterEquivalenceTests: XCTestCase {
             XCTAssertEqual(found, naive(line), String(decoding: line, as: UTF8.self).debugDescription)
         }
     }
+
+    /// Digit clusters come out the same whether timestamp openings are passed at once or
+    /// walked byte by byte, on logs with whole, cut and spoilt timestamps around a window.
+    func testTimestampShortcutKeepsDigitClustersTheSame() {
+        var g = SeededGenerator(seed: 14)
+        let pieces = ["2024-01-15T10:23:45Z", "2024-01-15 10:23:45", "2024-01-15T10:23:45.123+01:00", "2024-01-15T10:23", "2024-01-15",
+                      "2024-01-15T10:2", "2024-01-15X10:23:45", "2024-01-1bT10:23:45", "2024/01/15T10:23:45", "0695-04-08 10:23:45",
+                      " INFO id=", "1450", " ms=", "318", "\n", "AB", "ZZ", ".", "1.2.3.4", " ", "07700 900123", "x", "é", "T", "-", ":"]
+        for _ in 0..<4000 {
+            let text = Array((0..<Int.random(in: 1...14, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined().utf8)
+            let limit = Int.random(in: 0...text.count, using: &g)
+            let from = Int.random(in: 0...limit, using: &g), to = Int.random(in: from...limit, using: &g)
+            text.withUnsafeBufferPointer { buffer in
+                guard let p = buffer.baseAddress else { return }
+                var fast: [Prefilter.DigitCluster] = [], walked: [Prefilter.DigitCluster] = []
+                Prefilter.digitClusters(p, from: from, to: to, limit: limit, floor: .everything, into: &fast)
+                Prefilter.digitClusters(p, from: from, to: to, limit: limit, floor: .everything, into: &walked, skipTimestamps: false)
+                func describe(_ c: [Prefilter.DigitCluster]) -> [String] {
+                    c.map { "\($0.start)-\($0.end) \($0.digits) \($0.dots) \($0.capital) \($0.timestamp)" }
+                }
+                XCTAssertEqual(describe(fast), describe(walked), "\(String(decoding: text, as: UTF8.self).debugDescription) \(from)..<\(to) limit \(limit)")
+            }
+        }
+    }
 }
