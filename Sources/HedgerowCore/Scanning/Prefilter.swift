@@ -132,8 +132,13 @@ public enum Prefilter: Equatable, Sendable {
         }
         if lastDigit >= 0 { i = lastDigit }
         while i < to {
-            // Eight bytes at a time through text without digits (most of it).
-            while i &+ 8 <= to && !hasDigit(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) { i &+= 8 }
+            // Eight bytes at a time to the next digit: through text without digits (most of
+            // it), and straight to the digit in the word that has one.
+            while i &+ 8 <= to {
+                let digits = digitBytes(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                if digits != 0 { i &+= digits.trailingZeroBitCount >> 3; break }
+                i &+= 8
+            }
             guard i < to else { break }
             guard p[i] &- 0x30 < 10 else { i += 1; continue }
             let start = i
@@ -333,9 +338,6 @@ public enum Prefilter: Equatable, Sendable {
         }
         return (false, lastColon)
     }
-
-    /// Whether any of eight bytes is an ASCII digit, exactly, without a branch per byte.
-    @inline(__always) static func hasDigit(_ word: UInt64) -> Bool { digitBytes(word) != 0 }
 
     /// The high bit of each of eight bytes that is an ASCII digit, and of no other (the
     /// "has a byte between m and n" word trick with m = "/" and n = ":": no byte borrows
