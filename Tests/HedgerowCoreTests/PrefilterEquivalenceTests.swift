@@ -84,7 +84,9 @@ final class PrefilterEquivalenceTests: XCTestCase {
             let run = (0..<Int.random(in: 0...16, using: &g)).map { _ in Array("aZ09+/".utf8).randomElement(using: &g)! }
             let tail = Array(["", "=", "==", "===", "\"", "= ", " \r", "'", "-", ":"].randomElement(using: &g)!.utf8)
             let line = head + run + tail
-            let found = line.withUnsafeBufferPointer { Prefilter.base64RunEnd($0.baseAddress!, lineEnd: line.count, lineFloor: 0) }
+            let found = line.withUnsafeBufferPointer { l in
+                Prefilter.base64Kind.withUnsafeBufferPointer { Prefilter.base64RunEnd(l.baseAddress!, lineEnd: line.count, lineFloor: 0, kinds: $0.baseAddress!) }
+            }
             XCTAssertEqual(found, naive(line), String(decoding: line, as: UTF8.self).debugDescription)
         }
     }

@@ -221,12 +221,16 @@ public enum Prefilter: Equatable, Sendable {
             // run ending before `from` on a line that ends here is reported at `from`, so a
             // line longer than a step is still seen (the scanner drops repeated matches).
             var lineStart = from
-            func lineEnds(at newline: Int) {
-                if let end = Self.base64RunEnd(p, lineEnd: newline, lineFloor: lineStart), end < to { hits.append(max(end, from)) }
-                lineStart = newline + 1
+            Self.base64Kind.withUnsafeBufferPointer { kinds in
+                func lineEnds(at newline: Int) {
+                    if let end = Self.base64RunEnd(p, lineEnd: newline, lineFloor: lineStart, kinds: kinds.baseAddress!), end < to {
+                        hits.append(max(end, from))
+                    }
+                    lineStart = newline + 1
+                }
+                ByteSearch.forEachNewline(in: p, from: from, to: limit, lineEnds)
+                lineEnds(at: limit)
             }
-            ByteSearch.forEachNewline(in: p, from: from, to: limit, lineEnds)
-            lineEnds(at: limit)
         case .ipv6:
             // Colons a word at a time (a line of code or a log holds several); only one
             // followed by a colon or hex digit can open an address, and the colons a failed
@@ -287,7 +291,9 @@ public enum Prefilter: Equatable, Sendable {
 
     /// The last character of a base64 run of 12 or more ending the line that ends at
     /// `lineEnd`, walking back no further than `floor` plus the longest value.
-    static func base64RunEnd(_ p: UnsafePointer<UInt8>, lineEnd: Int, lineFloor: Int) -> Int? {
+    /// Inlined into the line loop (it runs once per line); `kinds` is `base64Kind`.
+    @inline(__always)
+    static func base64RunEnd(_ p: UnsafePointer<UInt8>, lineEnd: Int, lineFloor: Int, kinds: UnsafePointer<UInt8>) -> Int? {
         var k = lineEnd - 1
         let floor = max(lineFloor - 4200, 0)
         if k >= floor && p[k] == 0x0D { k -= 1 }
@@ -298,17 +304,17 @@ public enum Prefilter: Equatable, Sendable {
         let end = k
         // Most lines end in a short word: the twelfth byte back settles them without a walk
         // when it cannot be in the run.
-        if end - 11 < floor || base64Kind[Int(p[end - 11])] == 0 { return nil }
+        if end - 11 < floor || kinds[Int(p[end - 11])] == 0 { return nil }
         var run = 0
-        var kinds: UInt8 = 0
+        var seen: UInt8 = 0
         while k >= floor && run <= 4000 {
-            let kind = base64Kind[Int(p[k])]
+            let kind = kinds[Int(p[k])]
             if kind == 0 { break }
-            kinds |= kind
+            seen |= kind
             run += 1
             k -= 1
         }
-        return run >= 12 && kinds & 2 != 0 ? end : nil
+        return run >= 12 && seen & 2 != 0 ? end : nil
     }
 
     /// Per byte: 0 outside base64, 1 a letter, 3 a digit, `+` or `/` (a run needs one).
