@@ -33,6 +33,34 @@ final class StreamingTests: XCTestCase {
         }
     }
 
+    /// Every finding's line and column agree with a count made from the bytes, whatever
+    /// the chunk size, on text whose lines run longer than the history a window keeps (so
+    /// windows slide in the middle of lines, with multi-byte characters around).
+    func testPositionsMatchACountFromTheBytes() throws {
+        let parts = Array(repeating: Self.corpus.components(separatedBy: Self.i18nSeparator), count: 3).joined()
+        var text = ""
+        for (i, part) in parts.enumerated() { text += part + (i % 500 == 499 ? "\n" : " — ü — ") }
+        let bytes = Array(text.utf8)
+        // Line and column of every offset, counted once from the start.
+        var positions: [String] = []
+        var line = 1, column = 1
+        for b in bytes {
+            positions.append("\(line):\(column)")
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        positions.append("\(line):\(column)")
+        XCTAssertGreaterThan(line, 2)
+        func expected(_ offset: Int) -> String { positions[offset] }
+        for chunk in [61, 4096, 1 << 20] {
+            let found = try TestRules.scanner(chunkSize: chunk).scan(bytes: bytes).findings
+            XCTAssertGreaterThan(found.count, 100)
+            for f in found {
+                XCTAssertEqual("\(f.start.line):\(f.start.column)", expected(f.start.offset), "chunk \(chunk), \(f.ruleID) start")
+                XCTAssertEqual("\(f.end.line):\(f.end.column)", expected(f.end.offset), "chunk \(chunk), \(f.ruleID) end")
+            }
+        }
+    }
+
     func testOneByteReadsGiveTheSameFindings() throws {
         let bytes = Array(Self.corpus.utf8)
         let whole = try TestRules.scanner().scan(bytes: bytes).findings

@@ -96,7 +96,12 @@ public final class Scanner {
             let keepFrom = max(state.start, state.committed - backContext)
             let drop = keepFrom - state.start
             if drop > 0 {
-                state.tracker.advance(over: base, from: 0, to: drop)
+                // `place` may have walked there already this step.
+                if let saved = state.slideMark, saved.offset == keepFrom {
+                    state.tracker = saved.tracker
+                } else {
+                    state.tracker.advance(over: base, from: 0, to: drop)
+                }
                 state.previousByte = base[drop - 1]
                 (base).update(from: base + drop, count: state.length - drop)
                 state.start = keepFrom
@@ -155,7 +160,8 @@ public final class Scanner {
             try runRegion(rule: ruleSet.rules[r], window: window, state: state, from: from, to: to, eof: eof, into: &raw, report: &report)
             statistics.nanoseconds[r] += monotonicNanoseconds() &- t0
         }
-        place(raw, window: window, state: &state)
+        state.slideMark = nil
+        place(raw, window: window, state: &state, slideTo: max(state.start, max(state.committed, cut) - backContext))
         flush(state: &state, cutoff: eof ? Int.max : cut - maxLength, emit: emit, report: &report)
     }
 
@@ -392,20 +398,23 @@ public final class Scanner {
     }
 
     /// Gives each new match its line and column, walking the window once in offset order.
-    private func place(_ raw: [RawMatch], window: UnsafeRawBufferPointer, state: inout WindowState) {
+    /// The walk also stops at `slideTo`, where the window will start next step, and keeps
+    /// its line and column there (`slideMark`), so the slide need not walk those bytes again.
+    private func place(_ raw: [RawMatch], window: UnsafeRawBufferPointer, state: inout WindowState, slideTo: Int) {
         guard !raw.isEmpty else { return }
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        // Starts and ends in offset order (slot 2i is match i's start, 2i + 1 its end).
-        var marks: [(offset: Int, slot: Int)] = []
-        marks.reserveCapacity(raw.count * 2)
+        // Starts and ends in offset order (slot 2i is match i's start, 2i + 1 its end; -1 the slide).
+        var marks: [(offset: Int, slot: Int)] = [(slideTo, -1)]
+        marks.reserveCapacity(raw.count * 2 + 1)
         for (i, m) in raw.enumerated() { marks.append((m.start, 2 * i)); marks.append((m.end, 2 * i + 1)) }
         marks.sort { $0.offset < $1.offset }
         var tracker = state.tracker
         var cursor = state.start
-        var positions = [TextPosition](repeating: TextPosition(line: 0, column: 0, offset: 0), count: marks.count)
+        var positions = [TextPosition](repeating: TextPosition(line: 0, column: 0, offset: 0), count: raw.count * 2)
         for mark in marks {
             tracker.advance(over: p, from: cursor - state.start, to: mark.offset - state.start)
             cursor = mark.offset
+            guard mark.slot >= 0 else { state.slideMark = (mark.offset, tracker); continue }
             positions[mark.slot] = TextPosition(line: tracker.line + state.origin.firstLine - 1, column: tracker.column, offset: mark.offset)
         }
         for (i, m) in raw.enumerated() {
@@ -492,6 +501,8 @@ struct WindowState {
     var committed = 0
     var previousByte: UInt8 = 0x0A
     var tracker = LineTracker()
+    /// The tracker where the window will start next step, when `place` walked there.
+    var slideMark: (offset: Int, tracker: LineTracker)?
     var pending: [Pending] = []
     var header = ""
     /// The header and every SQL COPY column list so far, lower case, for `requires_header`.
