@@ -67,12 +67,11 @@ public enum RuleChecker {
                         problems.append("a match holds none of line_requires: example \(label(n)) of all its examples")
                     }
                     // Some keyword in the match must have one of the literals after it, in the match.
+                    guard !compiled.literalsAfterKeyword.isEmpty else { continue }
                     let keywordStarts = (m.whole.start..<m.whole.end).filter { k in
                         keywords.contains { ByteSearch.containsAny([$0], in: p, from: k, to: min(m.whole.end, k + $0.count)) }
                     }
-                    if !compiled.literalsAfterKeyword.isEmpty && !keywordStarts.contains(where: {
-                        ByteSearch.containsAny(compiled.literalsAfterKeyword, in: p, from: $0, to: m.whole.end)
-                    }) {
+                    if !keywordStarts.contains(where: { ByteSearch.containsAny(compiled.literalsAfterKeyword, in: p, from: $0, to: m.whole.end) }) {
                         problems.append("a match holds no after_keyword literal after a keyword: example \(label(n)) of all its examples")
                     }
                 }

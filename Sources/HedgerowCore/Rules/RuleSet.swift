@@ -11,6 +11,8 @@ public final class RuleSet: @unchecked Sendable {
     public let hasDecoders: Bool
     /// The longest match any rule can produce; sets chunk overlap.
     public let maxMatchLength: Int
+    /// Each rule's position by id: findings in decoded text come back by id, one lookup each.
+    private let indexByID: [String: Int]
 
     /// Compiles every rule; collects every problem rather than stopping at the first.
     public init(_ definitions: [Rule]) throws {
@@ -34,9 +36,13 @@ public final class RuleSet: @unchecked Sendable {
         prefilteredRules = compiled.filter { $0.rule.prefilter != nil }.map(\.index)
         hasDecoders = compiled.contains { $0.rule.decode != nil }
         maxMatchLength = compiled.map(\.rule.maxLength).max() ?? 512
+        indexByID = Dictionary(uniqueKeysWithValues: compiled.map { ($0.rule.id, $0.index) })
     }
 
-    public func rule(id: String) -> CompiledRule? { rules.first { $0.rule.id == id } }
+    public func rule(id: String) -> CompiledRule? { index(of: id).map { rules[$0] } }
+
+    /// The position of the rule with this id, if the set has it.
+    func index(of id: String) -> Int? { indexByID[id] }
 }
 
 /// Every problem found while compiling a rule set.

@@ -28,7 +28,6 @@ struct KeywordIndex {
     /// Rules with a one-byte keyword and any other: their hits are merged and sorted.
     private var mixedRules: [Int] = []
     let longestKeyword: Int
-    let ruleCount: Int
 
     static let lower: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
         let byte = UInt8(b)
@@ -60,7 +59,6 @@ struct KeywordIndex {
         }
         (self.bytes, self.offsets, self.ruleList, self.ruleStart) = (bytes, offsets, ruleList, ruleStart)
         longestKeyword = sorted.map(\.count).max() ?? 0
-        ruleCount = rules.count
 
         var classes = [UInt8](repeating: 0, count: 256)
         var nextOther: UInt8 = 28

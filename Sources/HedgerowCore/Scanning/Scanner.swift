@@ -184,17 +184,18 @@ public final class Scanner {
                 segEnd = p.distance(to: newline.assumingMemoryBound(to: UInt8.self))
                 lineEnds = true
             }
-            // The segment starts at the hit's line start, or the longest match before it.
-            var segStart = max(0, hit - length)
-            var startFound = false
+            // The segment starts at the hit's line start, or the longest match before it;
+            // worked out only when needed (anchored rules mostly never do).
+            func segmentStart() -> Int {
+                let floor = max(0, hit - length)
+                return ByteSearch.lastIndex(of: 0x0A, in: p, from: floor, to: hit).map { $0 + 1 } ?? floor
+            }
             // No match can be where none of the rule's required literals is.
             if !rule.literalsAfterKeyword.isEmpty && !ByteSearch.containsAny(rule.literalsAfterKeyword, in: p, from: hit, to: segEnd) {
                 continue
             }
-            if !rule.requiredLiterals.isEmpty {
-                if let newline = ByteSearch.lastIndex(of: 0x0A, in: p, from: segStart, to: hit) { segStart = newline + 1 }
-                startFound = true
-                if !ByteSearch.containsAny(rule.requiredLiterals, in: p, from: segStart, to: segEnd) { continue }
+            if !rule.requiredLiterals.isEmpty && !ByteSearch.containsAny(rule.requiredLiterals, in: p, from: segmentStart(), to: segEnd) {
+                continue
             }
             // Anchored rules are single-line; a line the window cuts goes the general way.
             if let anchored = rule.anchoredPattern, lineEnds,
@@ -202,7 +203,7 @@ public final class Scanner {
                            window: window, state: state, into: &raw, report: &report) {
                 continue
             }
-            if !startFound, let newline = ByteSearch.lastIndex(of: 0x0A, in: p, from: segStart, to: hit) { segStart = newline + 1 }
+            let segStart = segmentStart()
             var cursor = max(resume[r] - state.start, segStart)
             while cursor < segEnd {
                 let options: Matcher.MatchOptions = lineEnds ? notBOL(state) : notBOL(state).union(.notEndOfLine)
@@ -381,7 +382,7 @@ public final class Scanner {
             + Array(UnsafeBufferPointer(start: p + span.end, count: max(0, match.end - span.end)))
         guard let inner = try? nested.scan(bytes: input).findings else { return }
         for f in inner {
-            guard let index = ruleSet.rules.firstIndex(where: { $0.rule.id == f.ruleID }) else { continue }
+            guard let index = ruleSet.index(of: f.ruleID) else { continue }
             raw.append(RawMatch(rule: index, start: state.start + span.start, end: state.start + span.end,
                                 value: f.value, confidence: f.confidence, note: f.confidenceNote, decodedFrom: encoding))
         }
