@@ -1,3 +1,4 @@
+import CByteScan
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,21 +41,10 @@ public enum ByteSearch {
     }
 
     /// How many bytes of `buffer` equal `byte`: a big file's parts need the line count of
-    /// everything before them, and counting a word's matches at once beats a call per line.
+    /// everything before them, and a vector count beats a call per line.
     public static func count(_ byte: UInt8, in buffer: UnsafeRawBufferPointer) -> Int {
         guard let base = buffer.baseAddress else { return 0 }
-        let p = base.assumingMemoryBound(to: UInt8.self)
-        var n = 0
-        var i = 0
-        while i &+ 8 <= buffer.count {
-            n &+= matchingBytes(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), byte).nonzeroBitCount
-            i &+= 8
-        }
-        while i < buffer.count {
-            if p[i] == byte { n &+= 1 }
-            i &+= 1
-        }
-        return n
+        return hedgerow_count_byte(base.assumingMemoryBound(to: UInt8.self), buffer.count, byte)
     }
 
     /// Whether `from..<to` holds one of `literals` (given in lower case; ASCII letters in

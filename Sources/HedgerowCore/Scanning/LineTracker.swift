@@ -27,6 +27,17 @@ struct LineTracker {
         }
     }
 
+    /// The same, counting with the window's newline bits (`newlines` covers `p` from 0).
+    mutating func advance(over p: UnsafePointer<UInt8>, newlines: BitPlane, from: Int, to: Int) {
+        guard from < to else { return }
+        line += newlines.population(from: from, to: to)
+        if let last = newlines.previous(from: from, to: to) {
+            column = 1 + Self.codePoints(p, from: last + 1, to: to)
+        } else {
+            column += Self.codePoints(p, from: from, to: to)
+        }
+    }
+
     /// Counts code points: every byte that is not a UTF-8 continuation byte.
     static func codePoints(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
         var n = 0

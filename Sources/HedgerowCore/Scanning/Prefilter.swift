@@ -115,9 +115,12 @@ public enum Prefilter: Equatable, Sendable {
     /// The same into `clusters`, emptied first: the scanner keeps one array for every
     /// step, as a log's megabyte holds tens of thousands of clusters.
     /// `skipTimestamps: false` walks every cluster byte by byte, for the test that compares.
+    /// `digits` are the digit bits of `p[0..<limit]` (worked out here when not given).
     static func digitClusters(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, floor: ClusterFloor,
-                              into clusters: inout [DigitCluster], skipTimestamps: Bool = true) {
+                              digits given: BitPlane? = nil, into clusters: inout [DigitCluster], skipTimestamps: Bool = true) {
         clusters.removeAll(keepingCapacity: true)
+        let owned = given == nil ? ByteMasks.of(p, count: limit) : nil
+        let digits = given ?? owned!.digits
         // Step back to the start of a cluster that crosses `from`.
         var i = from
         var back = from - 1
@@ -132,15 +135,9 @@ public enum Prefilter: Equatable, Sendable {
         }
         if lastDigit >= 0 { i = lastDigit }
         while i < to {
-            // Eight bytes at a time to the next digit: through text without digits (most of
-            // it), and straight to the digit in the word that has one.
-            while i &+ 8 <= to {
-                let digits = digitBytes(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-                if digits != 0 { i &+= digits.trailingZeroBitCount >> 3; break }
-                i &+= 8
-            }
-            guard i < to else { break }
-            guard p[i] &- 0x30 < 10 else { i += 1; continue }
+            // Straight to the next digit through the digit bits: most text has none.
+            guard let next = digits.next(from: i, to: to) else { break }
+            i = next
             let start = i
             var last = i
             var count = 0
@@ -179,7 +176,8 @@ public enum Prefilter: Equatable, Sendable {
     /// read ahead. Every kind but IPv6 takes its positions from `clusters`: all of their
     /// matches hold digits, so text without digits costs them nothing beyond the one
     /// cluster pass they share.
-    func search(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, clusters: [DigitCluster], into hits: inout [Int]) {
+    /// `masks` classify `p[0..<limit]`.
+    func search(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, clusters: [DigitCluster], masks: ByteMasks, into hits: inout [Int]) {
         var lastHit = Int.min / 2
         switch self {
         case let .digits(count), let .digitsExceptTimestamps(count):
@@ -228,18 +226,19 @@ public enum Prefilter: Equatable, Sendable {
                     }
                     lineStart = newline + 1
                 }
-                ByteSearch.forEachNewline(in: p, from: from, to: limit, lineEnds)
+                masks.newlines.forEach(from: from, to: limit, lineEnds)
                 lineEnds(at: limit)
             }
         case .ipv6:
-            // Colons a word at a time (a line of code or a log holds several); only one
+            // Colons from their bits (a line of code or a log holds several); only one
             // followed by a colon or hex digit can open an address, and the colons a failed
             // look went through fail too (a time's "12:34:56"). Hits on one line are 16
             // bytes apart at least.
             var chainEnd = from
-            ByteSearch.forEach(0x3A, in: p, from: from, to: to) { colon in
+            let newlines = masks.newlines
+            masks.colons.forEach(from: from, to: to) { colon in
                 guard colon >= chainEnd, colon + 1 < limit, p[colon + 1] == 0x3A || Self.isHex(p[colon + 1]) else { return }
-                if colon - lastHit < 16 && ByteSearch.lastIndex(of: 0x0A, in: p, from: lastHit, to: colon) == nil { return }
+                if colon - lastHit < 16 && newlines.previous(from: lastHit, to: colon) == nil { return }
                 let (shaped, lastColon) = Self.ipv6Chain(p, at: colon, limit: limit)
                 if shaped { hits.append(colon); lastHit = colon } else { chainEnd = lastColon + 1 }
             }

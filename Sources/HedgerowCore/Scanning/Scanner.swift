@@ -28,6 +28,8 @@ public final class Scanner {
     var copySlot: Int { ruleSet.rules.count }
     /// Digit clusters of the current step, for the prefilters (kept to reuse its storage).
     private var clusters: [Prefilter.DigitCluster] = []
+    /// Newlines, colons and digits of the current window, classified once per step.
+    private let masks: ByteMasks
     /// Scans decoded text with the same rules; it never decodes again, so nesting stops at one.
     private let nested: Scanner?
     private let decodes: Bool
@@ -52,6 +54,7 @@ public final class Scanner {
         backContext = maxLength + 256
         // At least 4 KiB so the first window always holds the 2 KiB the header is read from.
         storage = .allocate(byteCount: max(4096, backContext + overlap + self.chunkSize), alignment: 16)
+        masks = ByteMasks(capacity: storage.count)
         hits = Array(repeating: [], count: ruleSet.rules.count + 1)
         resume = Array(repeating: 0, count: ruleSet.rules.count)
         statistics = RuleStatistics(ruleCount: ruleSet.rules.count)
@@ -87,7 +90,9 @@ public final class Scanner {
             }
             let windowEnd = state.start + state.length
             let cut = eof ? windowEnd : windowEnd - overlap
-            if cut > state.committed || eof {
+            // The masks describe this window only when this round processed it.
+            let classified = cut > state.committed || eof
+            if classified {
                 try process(base: base, state: &state, cut: cut, eof: eof, report: &report, emit: emit)
                 state.committed = max(state.committed, cut)
             }
@@ -99,6 +104,8 @@ public final class Scanner {
                 // `place` may have walked there already this step.
                 if let saved = state.slideMark, saved.offset == keepFrom {
                     state.tracker = saved.tracker
+                } else if classified {
+                    state.tracker.advance(over: base, newlines: masks.newlines, from: 0, to: drop)
                 } else {
                     state.tracker.advance(over: base, from: 0, to: drop)
                 }
@@ -124,6 +131,7 @@ public final class Scanner {
         }
         let from = state.committed - state.start
         let to = cut - state.start
+        masks.update(base, count: state.length)
         var raw: [RawMatch] = []
         for i in hits.indices { hits[i].removeAll(keepingCapacity: true) }
         ruleSet.keywords.search(window, from: from, to: to, limit: state.length, into: &hits)
@@ -141,14 +149,14 @@ public final class Scanner {
         var floor = Prefilter.ClusterFloor()
         for r in active { floor.lower(to: ruleSet.rules[r].rule.prefilter!.clusterFloor) }
         if active.contains(where: { ruleSet.rules[$0].rule.prefilter!.usesClusters }) {
-            Prefilter.digitClusters(bytes, from: from, to: to, limit: state.length, floor: floor, into: &clusters)
+            Prefilter.digitClusters(bytes, from: from, to: to, limit: state.length, floor: floor, digits: masks.digits, into: &clusters)
         } else {
             clusters.removeAll(keepingCapacity: true)
         }
         for r in active {
             let rule = ruleSet.rules[r]
             let t0 = monotonicNanoseconds()
-            rule.rule.prefilter!.search(bytes, from: from, to: to, limit: state.length, clusters: clusters, into: &hits[r])
+            rule.rule.prefilter!.search(bytes, from: from, to: to, limit: state.length, clusters: clusters, masks: masks, into: &hits[r])
             if !hits[r].isEmpty {
                 statistics.candidates[r] += hits[r].count
                 try runSegments(rule: rule, window: window, state: state, eof: eof, into: &raw, report: &report)
@@ -172,6 +180,7 @@ public final class Scanner {
     ) throws {
         let r = rule.index
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let newlines = masks.newlines
         // A match holding the hit lies within maxLength of it; the margin leaves room for lookaround.
         let length = rule.rule.maxLength + Scanner.lookaroundMargin
         var lastTried = -1
@@ -180,15 +189,15 @@ public final class Scanner {
             // (`lineEnds`), or where the window or the longest match cuts it.
             var segEnd = min(state.length, hit + length)
             var lineEnds = eof && segEnd == state.length
-            if !rule.rule.multiline, segEnd > hit, let newline = memchr(p + hit, 0x0A, segEnd - hit) {
-                segEnd = p.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            if !rule.rule.multiline, let newline = newlines.next(from: hit, to: segEnd) {
+                segEnd = newline
                 lineEnds = true
             }
             // The segment starts at the hit's line start, or the longest match before it;
             // worked out only when needed (anchored rules mostly never do).
             func segmentStart() -> Int {
                 let floor = max(0, hit - length)
-                return ByteSearch.lastIndex(of: 0x0A, in: p, from: floor, to: hit).map { $0 + 1 } ?? floor
+                return newlines.previous(from: floor, to: hit).map { $0 + 1 } ?? floor
             }
             // No match can be where none of the rule's required literals is.
             if !rule.literalsAfterKeyword.isEmpty && !ByteSearch.containsAny(rule.literalsAfterKeyword, in: p, from: hit, to: segEnd) {
@@ -413,7 +422,7 @@ public final class Scanner {
         var cursor = state.start
         var positions = [TextPosition](repeating: TextPosition(line: 0, column: 0, offset: 0), count: raw.count * 2)
         for mark in marks {
-            tracker.advance(over: p, from: cursor - state.start, to: mark.offset - state.start)
+            tracker.advance(over: p, newlines: masks.newlines, from: cursor - state.start, to: mark.offset - state.start)
             cursor = mark.offset
             guard mark.slot >= 0 else { state.slideMark = (mark.offset, tracker); continue }
             positions[mark.slot] = TextPosition(line: tracker.line + state.origin.firstLine - 1, column: tracker.column, offset: mark.offset)

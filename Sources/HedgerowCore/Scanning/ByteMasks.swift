@@ -1,0 +1,118 @@
+import CByteScan
+
+/// Where a window's newlines, colons and digits are, one bit per byte, made in one vector
+/// pass per step. Line ends around keyword hits, line counts for positions, the IPv6
+/// colon walk, base64 line ends and digit clusters all read these bits instead of each
+/// walking the bytes again.
+final class ByteMasks {
+    private var storage: UnsafeMutablePointer<UInt64>
+    private var capacity: Int
+    /// Bytes covered, from the window's first byte.
+    private(set) var count = 0
+
+    init(capacity bytes: Int = 0) {
+        capacity = max(1, (bytes + 63) / 64)
+        storage = .allocate(capacity: 3 * capacity)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Classifies `p[0..<count]`, replacing what the masks held.
+    func update(_ p: UnsafePointer<UInt8>, count: Int) {
+        let words = (count + 63) / 64
+        if words > capacity {
+            storage.deallocate()
+            capacity = words
+            storage = .allocate(capacity: 3 * capacity)
+        }
+        self.count = count
+        hedgerow_classify(p, count, storage, storage + capacity, storage + 2 * capacity)
+    }
+
+    var newlines: BitPlane { BitPlane(words: storage, count: count) }
+    var colons: BitPlane { BitPlane(words: storage + capacity, count: count) }
+    var digits: BitPlane { BitPlane(words: storage + 2 * capacity, count: count) }
+
+    /// Masks of a whole buffer, for tests and one-off callers.
+    static func of(_ p: UnsafePointer<UInt8>, count: Int) -> ByteMasks {
+        let masks = ByteMasks(capacity: count)
+        masks.update(p, count: count)
+        return masks
+    }
+}
+
+/// One class of byte as bits (bit `i % 64` of word `i / 64` for byte `i`); borrowed from
+/// a `ByteMasks`, valid until it is updated. Ranges are byte positions, `from..<to`,
+/// within `0..<count`.
+struct BitPlane {
+    let words: UnsafePointer<UInt64>
+    let count: Int
+
+    /// The first position in `from..<to` with the bit set.
+    @inline(__always) func next(from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
+        var w = from &>> 6
+        let lastWord = (to &- 1) &>> 6
+        var bits = words[w] & (~UInt64(0) &<< UInt64(from & 63))
+        while true {
+            if bits != 0 {
+                let i = w &<< 6 | bits.trailingZeroBitCount
+                return i < to ? i : nil
+            }
+            w &+= 1
+            if w > lastWord { return nil }
+            bits = words[w]
+        }
+    }
+
+    /// The last position in `from..<to` with the bit set.
+    @inline(__always) func previous(from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
+        var w = (to &- 1) &>> 6
+        let firstWord = from &>> 6
+        var bits = words[w] & (~UInt64(0) &>> UInt64(63 &- ((to &- 1) & 63)))
+        while true {
+            if bits != 0 {
+                let i = w &<< 6 | (63 &- bits.leadingZeroBitCount)
+                return i >= from ? i : nil
+            }
+            w &-= 1
+            if w < firstWord { return nil }
+            bits = words[w]
+        }
+    }
+
+    /// How many positions in `from..<to` have the bit set.
+    @inline(__always) func population(from: Int, to: Int) -> Int {
+        guard from < to else { return 0 }
+        let firstWord = from &>> 6, lastWord = (to &- 1) &>> 6
+        let head = ~UInt64(0) &<< UInt64(from & 63)
+        let tail = ~UInt64(0) &>> UInt64(63 &- ((to &- 1) & 63))
+        if firstWord == lastWord { return (words[firstWord] & head & tail).nonzeroBitCount }
+        var n = (words[firstWord] & head).nonzeroBitCount &+ (words[lastWord] & tail).nonzeroBitCount
+        var w = firstWord &+ 1
+        while w < lastWord {
+            n &+= words[w].nonzeroBitCount
+            w &+= 1
+        }
+        return n
+    }
+
+    /// Calls `body` with each position in `from..<to` that has the bit set, in order.
+    @inline(__always) func forEach(from: Int, to: Int, _ body: (Int) -> Void) {
+        guard from < to else { return }
+        var w = from &>> 6
+        let lastWord = (to &- 1) &>> 6
+        var bits = words[w] & (~UInt64(0) &<< UInt64(from & 63))
+        while true {
+            if w == lastWord { bits &= ~UInt64(0) &>> UInt64(63 &- ((to &- 1) & 63)) }
+            while bits != 0 {
+                body(w &<< 6 | bits.trailingZeroBitCount)
+                bits &= bits &- 1
+            }
+            w &+= 1
+            if w > lastWord { return }
+            bits = words[w]
+        }
+    }
+}
