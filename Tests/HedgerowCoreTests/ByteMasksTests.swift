@@ -15,6 +15,7 @@ final class ByteMasksTests: XCTestCase {
             text.withUnsafeBufferPointer { p in
                 guard let base = p.baseAddress else { return }
                 let masks = ByteMasks.of(base, count: length)
+                defer { withExtendedLifetime(masks) {} }
                 for (plane, test) in [(masks.newlines, { (c: UInt8) in c == 0x0A }), (masks.colons, { $0 == 0x3A }),
                                       (masks.digits, { $0 >= 0x30 && $0 <= 0x39 })] {
                     var set: [Int] = []
@@ -32,7 +33,9 @@ final class ByteMasksTests: XCTestCase {
             let text = (0..<length).map { _ in Self.alphabet.randomElement(using: &g)! }
             let from = Int.random(in: 0...length, using: &g), to = Int.random(in: from...length, using: &g)
             text.withUnsafeBufferPointer { p in
-                let plane = ByteMasks.of(p.baseAddress!, count: length).newlines
+                let masks = ByteMasks.of(p.baseAddress!, count: length)
+                defer { withExtendedLifetime(masks) {} }
+                let plane = masks.newlines
                 let expected = (from..<to).filter { text[$0] == 0x0A }
                 XCTAssertEqual(plane.next(from: from, to: to), expected.first, "\(from)..<\(to) of \(length)")
                 XCTAssertEqual(plane.previous(from: from, to: to), expected.last, "\(from)..<\(to) of \(length)")
@@ -63,7 +66,9 @@ final class ByteMasksTests: XCTestCase {
             let cuts = ([0, length] + (0..<3).map { _ in Int.random(in: 0...length, using: &g) }).sorted()
             text.withUnsafeBufferPointer { p in
                 guard let base = p.baseAddress else { return }
-                let plane = ByteMasks.of(base, count: length).newlines
+                let masks = ByteMasks.of(base, count: length)
+                defer { withExtendedLifetime(masks) {} }
+                let plane = masks.newlines
                 var bits = LineTracker(), bytes = LineTracker()
                 for (a, b) in zip(cuts, cuts.dropFirst()) {
                     bits.advance(over: base, newlines: plane, from: a, to: b)

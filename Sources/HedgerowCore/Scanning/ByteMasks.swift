@@ -42,7 +42,8 @@ final class ByteMasks {
 }
 
 /// One class of byte as bits (bit `i % 64` of word `i / 64` for byte `i`); borrowed from
-/// a `ByteMasks`, valid until it is updated. Ranges are byte positions, `from..<to`,
+/// a `ByteMasks`, valid while that object lives (hold it with `withExtendedLifetime`
+/// where nothing else does) and until it is updated. Ranges are byte positions, `from..<to`,
 /// within `0..<count`.
 struct BitPlane {
     let words: UnsafePointer<UInt64>

@@ -118,9 +118,14 @@ public enum Prefilter: Equatable, Sendable {
     /// `digits` are the digit bits of `p[0..<limit]` (worked out here when not given).
     static func digitClusters(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, floor: ClusterFloor,
                               digits given: BitPlane? = nil, into clusters: inout [DigitCluster], skipTimestamps: Bool = true) {
+        guard let digits = given else {
+            let owned = ByteMasks.of(p, count: limit)
+            withExtendedLifetime(owned) {
+                digitClusters(p, from: from, to: to, limit: limit, floor: floor, digits: owned.digits, into: &clusters, skipTimestamps: skipTimestamps)
+            }
+            return
+        }
         clusters.removeAll(keepingCapacity: true)
-        let owned = given == nil ? ByteMasks.of(p, count: limit) : nil
-        let digits = given ?? owned!.digits
         // Step back to the start of a cluster that crosses `from`.
         var i = from
         var back = from - 1
