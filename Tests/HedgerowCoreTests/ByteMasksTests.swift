@@ -30,7 +30,11 @@ final class ByteMasksTests: XCTestCase {
         var g = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
             let length = Int.random(in: 1...400, using: &g)
-            let text = (0..<length).map { _ in Self.alphabet.randomElement(using: &g)! }
+            // Half the texts are nearly all newlines, for runs and gaps across words.
+            let dense = Bool.random(using: &g)
+            let text = (0..<length).map { _ in
+                dense && Int.random(in: 0..<60, using: &g) > 0 ? 0x0A : Self.alphabet.randomElement(using: &g)!
+            }
             let from = Int.random(in: 0...length, using: &g), to = Int.random(in: from...length, using: &g)
             text.withUnsafeBufferPointer { p in
                 let masks = ByteMasks.of(p.baseAddress!, count: length)
@@ -43,6 +47,10 @@ final class ByteMasksTests: XCTestCase {
                 var walked: [Int] = []
                 plane.forEach(from: from, to: to) { walked.append($0) }
                 XCTAssertEqual(walked, expected)
+                if from < length {
+                    let run = (from..<length).firstIndex { text[$0] != 0x0A }.map { $0 - from } ?? length - from
+                    XCTAssertEqual(plane.run(from: from), run, "run from \(from) of \(length)")
+                }
             }
         }
     }

@@ -83,6 +83,22 @@ struct BitPlane {
         }
     }
 
+    /// How many positions in a row from `i` on have the bit set (bits past `count` are clear).
+    @inline(__always) func run(from i: Int) -> Int {
+        var w = i &>> 6
+        let shift = i & 63
+        var n = (~(words[w] &>> UInt64(shift))).trailingZeroBitCount
+        guard n == 64 &- shift else { return n }
+        let lastWord = (count &- 1) &>> 6
+        while w < lastWord {
+            w &+= 1
+            let ones = (~words[w]).trailingZeroBitCount
+            n &+= ones
+            if ones < 64 { break }
+        }
+        return n
+    }
+
     /// How many positions in `from..<to` have the bit set.
     @inline(__always) func population(from: Int, to: Int) -> Int {
         guard from < to else { return 0 }

@@ -161,7 +161,15 @@ public enum Prefilter: Equatable, Sendable {
             while j < limit {
                 let c = p[j]
                 let isCapital = c &- 0x41 < 26
-                if c &- 0x30 < 10 { count += 1; last = j }
+                if c &- 0x30 < 10 {
+                    // A run of digits at once, from the digit bits.
+                    let run = digits.run(from: j)
+                    count += run
+                    last = j + run - 1
+                    previousCapital = false
+                    j += run
+                    continue
+                }
                 else if c == 0x0A || j - last > maxGap { break }
                 else if c == 0x2E { dots += 1 }
                 else if isCapital && previousCapital { capital = true }
@@ -317,8 +325,11 @@ public enum Prefilter: Equatable, Sendable {
             seen |= kind
             run += 1
             k -= 1
+            // Settled once the run is long enough and has held a digit: the rest of a long
+            // value need not be walked.
+            if run >= 12 && seen & 2 != 0 { return end }
         }
-        return run >= 12 && seen & 2 != 0 ? end : nil
+        return nil
     }
 
     /// Per byte: 0 outside base64, 1 a letter, 3 a digit, `+` or `/` (a run needs one).
