@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Module layering (one-way): CPCRE2 <- PCRE2 <- HedgerowCore (also <- CByteScan) <- {HedgerowInputs, HedgerowReport}
+// Module layering (one-way): CPCRE2 <- PCRE2 <- HedgerowCore (also <- CAccel) <- {HedgerowInputs, HedgerowReport}
 // <- HedgerowKit <- hedgerow. HedgerowRules holds the embedded rule text only.
 let package = Package(
     name: "hedgerow",
@@ -21,7 +21,7 @@ let package = Package(
         ),
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
         // Vector byte classification (movemask) for the scanner's per-byte passes: our own C.
-        .target(name: "CByteScan"),
+        .target(name: "CAccel"),
         .executableTarget(name: "embed-rules", path: "Sources/embed-rules"),
         .plugin(
             name: "EmbedRules",
@@ -29,7 +29,7 @@ let package = Package(
             dependencies: ["embed-rules"]
         ),
         .target(name: "HedgerowRules", plugins: ["EmbedRules"]),
-        .target(name: "HedgerowCore", dependencies: ["PCRE2", "CByteScan", .product(name: "Yams", package: "Yams")]),
+        .target(name: "HedgerowCore", dependencies: ["PCRE2", "CAccel", .product(name: "Yams", package: "Yams")]),
         .target(name: "HedgerowInputs", dependencies: ["HedgerowCore"]),
         .target(name: "HedgerowReport", dependencies: ["HedgerowCore"]),
         .target(name: "HedgerowKit", dependencies: ["HedgerowCore", "HedgerowInputs", "HedgerowReport", "HedgerowRules"]),

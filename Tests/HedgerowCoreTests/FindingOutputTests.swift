@@ -1,5 +1,5 @@
 import XCTest
-import HedgerowCore
+@testable import HedgerowCore
 
 final class FindingOutputTests: XCTestCase {
     func testMaskNeverContainsTheValue() {
@@ -20,6 +20,25 @@ final class FindingOutputTests: XCTestCase {
         let other = Fingerprinter(key: Array("another-key".utf8)).fingerprint(ruleID: "pd.email", value: "rhys.green@gmail.com")
         XCTAssertNotEqual(a.fingerprint, other)
         XCTAssertFalse(a.fingerprint.contains("rhys"))
+    }
+
+    /// The hardware rounds (where this machine has them) and the Swift rounds agree.
+    func testSHA256RoundsAgreeWithAndWithoutHardware() {
+        var g = SystemRandomNumberGenerator()
+        for blocks in 0...5 {
+            for _ in 0..<40 {
+                let data = (0..<(64 * blocks)).map { _ in UInt8.random(in: 0...255, using: &g) }
+                var start = SHA256.State()
+                data.withUnsafeBufferPointer { start.absorbWithoutHardware(blocks: $0.baseAddress!, count: 64) }
+                var hardware = start, software = start
+                data.withUnsafeBufferPointer { p in
+                    guard let base = p.baseAddress else { return }
+                    hardware.absorb(blocks: base, count: p.count)
+                    software.absorbWithoutHardware(blocks: base, count: p.count)
+                }
+                XCTAssertEqual(hardware.finish([1, 2, 3]), software.finish([1, 2, 3]), "\(blocks) blocks")
+            }
+        }
     }
 
     func testSHA256AndHMACKnownAnswers() {

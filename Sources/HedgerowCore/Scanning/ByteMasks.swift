@@ -1,4 +1,4 @@
-import CByteScan
+import CAccel
 
 /// Where a window's newlines, colons and digits are, one bit per byte, made in one vector
 /// pass per step. Line ends around keyword hits, line counts for positions, the IPv6

@@ -1,4 +1,4 @@
-import CByteScan
+import CAccel
 #if canImport(Glibc)
 import Glibc
 #endif

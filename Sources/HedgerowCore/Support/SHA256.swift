@@ -1,3 +1,5 @@
+import CAccel
+
 /// SHA-256 and HMAC-SHA-256 (FIPS 180-4, RFC 2104), small enough to carry here rather
 /// than depend on a crypto package for one keyed hash.
 public enum SHA256 {
@@ -19,8 +21,19 @@ public enum SHA256 {
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         var length = 0
 
-        /// Absorbs whole 64-byte blocks only; `finish` takes the rest.
+        /// Absorbs whole 64-byte blocks only; `finish` takes the rest. With the processor's
+        /// SHA instructions where it has them (a fingerprint per finding adds up over a
+        /// 2 GB log); with the rounds below where not.
         mutating func absorb(blocks p: UnsafePointer<UInt8>, count: Int) {
+            let done = withUnsafeMutableBytes(of: &h) { words in
+                hedgerow_sha256_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self), p, count / 64)
+            }
+            if done == 0 { absorbWithoutHardware(blocks: p, count: count) } else { length += count }
+        }
+
+        /// The rounds in Swift, kept for processors without SHA instructions (and tested
+        /// against them where there are).
+        mutating func absorbWithoutHardware(blocks p: UnsafePointer<UInt8>, count: Int) {
             SHA256.k.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 var chunk = 0
