@@ -13,6 +13,9 @@ public struct InputResult: Sendable {
     public var skippedReason: String?
     public var error: String?
     public var limitHits: [String: Int] = [:]
+    /// For a part of a big file: the newlines in it. Its findings' lines count from the
+    /// part's first line until moved by the newlines of the parts before it.
+    public var newlines = 0
 }
 
 /// Opens and scans single inputs: sniffs the first block for binary content and UTF-16,

@@ -1,11 +1,11 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
 import HedgerowCore
 
 /// A part of one big text file, scanned on its own thread. Parts start at line starts, so
-/// columns and line-start anchors behave as in a whole-file scan; each reads `overlap`
+/// columns and line-start anchors behave as in a whole-file scan (line numbers count from
+/// the part's start until the parts before it are counted); each reads `overlap`
 /// bytes past its end so a match that starts inside it is seen whole, and reports only
 /// matches that start inside it, so no finding is lost or doubled at a boundary.
 public struct FilePart: Sendable {
@@ -13,8 +13,6 @@ public struct FilePart: Sendable {
     public let start: Int
     public let end: Int
     public let readEnd: Int
-    /// Line number of the part's first line in the file.
-    public let firstLine: Int
     /// The file's table header (from its first lines), which later parts cannot see.
     public let header: String
 }
@@ -50,26 +48,12 @@ public enum FileSplitter {
             nominal = max(nominal + partSize, newline + 1 + partSize / 2)
         }
         guard starts.count > 1 else { return nil }
-        // Each part's first line number needs the lines of all parts before it: counted in
-        // parallel (every part but the last), as the scan of those parts cannot wait for it.
-        // Each slot is written by one iteration only; -1 marks a part that could not be read.
-        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: starts.count - 1)
-        defer { counts.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: starts.count - 1) { k in
-            counts[k] = countNewlines(fd, from: starts[k], to: starts[k + 1]) ?? -1
-        }
-        var parts: [FilePart] = []
-        var line = 1
-        for (k, start) in starts.enumerated() {
+        // Line numbers are not worked out here: each part counts its own lines as it reads
+        // them, and its findings' lines are moved by the parts before it once those are done.
+        return starts.enumerated().map { k, start in
             let end = k + 1 < starts.count ? starts[k + 1] : target.size
-            parts.append(FilePart(target: target, start: start, end: end, readEnd: min(target.size, end + overlap),
-                                  firstLine: line, header: header))
-            guard k + 1 < starts.count else { continue }
-            // A part that could not be read again (the file shrank) leaves later lines unknown.
-            guard counts[k] >= 0 else { return nil }
-            line += counts[k]
+            return FilePart(target: target, start: start, end: end, readEnd: min(target.size, end + overlap), header: header)
         }
-        return parts
     }
 
     static func nextNewline(_ fd: Int32, from: Int, limit: Int) -> Int? {
@@ -82,20 +66,6 @@ public enum FileSplitter {
             position += n
         }
         return nil
-    }
-
-    static func countNewlines(_ fd: Int32, from: Int, to: Int) -> Int? {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { buffer.deallocate() }
-        var position = from
-        var count = 0
-        while position < to {
-            let n = pread(fd, buffer.baseAddress, min(buffer.count, to - position), off_t(position))
-            guard n > 0 else { return nil }
-            count += ByteSearch.count(0x0A, in: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-            position += n
-        }
-        return count
     }
 }
 
@@ -110,8 +80,8 @@ extension InputScanner {
             return result
         }
         defer { close(fd) }
-        var source = FileRangeSource(descriptor: fd, from: part.start, to: part.readEnd)
-        let origin = Origin(path: part.target.displayPath, firstLine: part.firstLine, header: part.header)
+        var source = FileRangeSource(descriptor: fd, from: part.start, to: part.readEnd, countingNewlinesBefore: part.end)
+        let origin = Origin(path: part.target.displayPath, header: part.header)
         let ownLength = part.end - part.start
         do {
             var findings: [Finding] = []
@@ -125,6 +95,7 @@ extension InputScanner {
             result.findings = findings
             result.bytes = min(report.bytes, ownLength)
             result.limitHits = report.limitHits
+            result.newlines = source.newlines
         } catch {
             result.error = "\(part.target.displayPath): read failed: \(error)"
         }

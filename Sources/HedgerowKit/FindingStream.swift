@@ -8,14 +8,24 @@ import Glibc
 /// findings of files still in flight, never those of a whole run (a 2 GB log with half a
 /// million findings streams through). Files finish in any order on worker threads; the
 /// findings of a file that is not yet next in line wait until it is.
+///
+/// The parts of a big file number their lines from their own start; a part's findings are
+/// moved down by the newlines of the parts before it, which are all finished by the time
+/// the part is next in line.
 final class FindingStream: @unchecked Sendable {
     private let lock = NSLock()
     private var head = 0
-    private var waiting: [Int: [(finding: Finding, text: String)]] = [:]
-    private var finished = Set<Int>()
+    /// Lines before `head`'s first within its file (non-zero for a part after the first).
+    private var headLines = 0
+    private var waiting: [Int: [Finding]] = [:]
+    /// Finished inputs not yet passed by `head`, with the newlines each held.
+    private var finished: [Int: Int] = [:]
     private var collector: FindingCollector
     private let output: StreamWriter
     private let line: (Finding) -> String
+    /// Inputs that are a later part of the file of the input before them. Set before any
+    /// input is scanned.
+    var continuesFile = Set<Int>()
 
     init(collector: FindingCollector, output: StreamWriter, line: @escaping (Finding) -> String) {
         var counting = collector
@@ -25,20 +35,33 @@ final class FindingStream: @unchecked Sendable {
         self.line = line
     }
 
-    /// The line is formatted before the lock is taken (formatting is most of the cost of
-    /// a finding, and the other threads would wait for it); counting and writing are not.
+    /// A finding of the input next in line is formatted outside the lock (formatting is
+    /// most of the cost of a finding, and the other threads would wait for it); its place
+    /// cannot change meanwhile, as only this input's thread can finish it.
     func emit(_ finding: Finding, input: Int) {
-        let text = line(finding)
+        lock.lock()
+        guard input == head else {
+            waiting[input, default: []].append(finding)
+            lock.unlock()
+            return
+        }
+        let moved = finding.movedDown(lines: headLines)
+        lock.unlock()
+        let text = line(moved)
         lock.lock(); defer { lock.unlock() }
-        if input == head { deliver(finding, text) } else { waiting[input, default: []].append((finding, text)) }
+        deliver(moved, text)
     }
 
-    func finish(input: Int) {
+    func finish(input: Int, newlines: Int = 0) {
         lock.lock(); defer { lock.unlock() }
-        finished.insert(input)
-        while finished.contains(head) {
+        finished[input] = newlines
+        while let lines = finished.removeValue(forKey: head) {
             head += 1
-            for (finding, text) in waiting.removeValue(forKey: head) ?? [] { deliver(finding, text) }
+            headLines = continuesFile.contains(head) ? headLines + lines : 0
+            for finding in waiting.removeValue(forKey: head) ?? [] {
+                let moved = finding.movedDown(lines: headLines)
+                deliver(moved, line(moved))
+            }
         }
     }
 

@@ -145,6 +145,8 @@ public enum ScanJob {
                 work.append(.whole(file)); owner.append(f)
             }
         }
+        // A finished part's lines move the lines of the parts after it in the same file.
+        stream?.continuesFile = Set(owner.indices.filter { $0 > 0 && owner[$0] == owner[$0 - 1] }.map { $0 + 1 })
         let threads = max(1, min(work.count, cores))
         let results = ResultSlots<InputResult>(count: work.count)
         let next = AtomicCounter()
@@ -163,15 +165,17 @@ public enum ScanJob {
                 case let .whole(file): results.set(i, InputScanner().scanFile(file, with: scanner, emit: emit))
                 case let .part(part): results.set(i, InputScanner().scanPart(part, with: scanner, emit: emit))
                 }
-                stream?.finish(input: i + 1)
+                stream?.finish(input: i + 1, newlines: results.value(i)?.newlines ?? 0)
             }
             setup.statistics.add(scanner.statistics)
         }
-        // Parts of one file come back as one result.
+        // Parts of one file come back as one result, each part's lines moved by the newlines
+        // of the parts before it.
         var merged: [InputResult] = []
         for (i, result) in results.values.enumerated() {
             if i > 0 && owner[i] == owner[i - 1], var last = merged.popLast() {
-                last.findings += result.findings
+                last.findings += result.findings.map { $0.movedDown(lines: last.newlines) }
+                last.newlines += result.newlines
                 last.bytes += result.bytes
                 for (rule, count) in result.limitHits { last.limitHits[rule, default: 0] += count }
                 if last.error == nil { last.error = result.error }
@@ -190,6 +194,7 @@ final class ResultSlots<Value>: @unchecked Sendable {
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ value: Value) { lock.lock(); slots[i] = value; lock.unlock() }
+    func value(_ i: Int) -> Value? { lock.lock(); defer { lock.unlock() }; return slots[i] }
     var values: [Value] { slots.compactMap { $0 } }
 }
 

@@ -61,3 +61,15 @@ public struct Finding: Equatable, Sendable {
         self.decodedFrom = decodedFrom
     }
 }
+
+extension Finding {
+    /// The same finding `lines` lines further down: a part of a big file numbers its lines
+    /// from its own start until the parts before it are counted.
+    public func movedDown(lines: Int) -> Finding {
+        guard lines != 0 else { return self }
+        var moved = self
+        moved.start.line += lines
+        moved.end.line += lines
+        return moved
+    }
+}
