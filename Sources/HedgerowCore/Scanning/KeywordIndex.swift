@@ -105,6 +105,7 @@ struct KeywordIndex {
         Self.lower.withUnsafeBufferPointer { lower in
         classes.withUnsafeBufferPointer { classes in
         thirds.withUnsafeBufferPointer { thirds in
+        withTables(lower: lower) { tables in
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 4096) { found in
             // Positions whose three bytes are all in the buffer go through the triple test,
             // a block at a time; the last two before `limit` are confirmed directly.
@@ -114,10 +115,11 @@ struct KeywordIndex {
             while i < end {
                 let count = Self.candidates(p, from: i, to: min(end, i + found.count), code: &code,
                                             classes: classes.baseAddress!, thirds: thirds.baseAddress!, into: found.baseAddress!)
-                for k in 0..<count { confirm(at: found[k], p, limit: limit, lower: lower, into: &hits) }
+                for k in 0..<count { tables.confirm(at: found[k], p, limit: limit, into: &hits) }
                 i = min(end, i + found.count)
             }
-            while i < to { confirm(at: i, p, limit: limit, lower: lower, into: &hits); i += 1 }
+            while i < to { tables.confirm(at: i, p, limit: limit, into: &hits); i += 1 }
+        }
         }
         }
         }
@@ -185,30 +187,65 @@ struct KeywordIndex {
         return count
     }
 
-    /// Records every keyword of two or more bytes that starts at `i`.
-    @inline(__always)
-    private func confirm(at i: Int, _ p: UnsafePointer<UInt8>, limit: Int, lower: UnsafeBufferPointer<UInt8>, into hits: inout [[Int]]) {
-        guard i + 1 < limit else { return }
-        let pair = Int(lower[Int(p[i])]) << 8 | Int(lower[Int(p[i + 1])])
-        var slot = Int(pairStart[pair])
-        let last = Int(pairStart[pair + 1])
-        while slot < last {
-            let k = Int(pairKeywords[slot])
-            if matches(k, p, at: i, limit: limit, lower: lower) { record(k, at: i, into: &hits) }
-            slot += 1
+    /// The tables the confirming step reads, as pointers: it runs for every candidate, and
+    /// array subscripts there cost a bounds check each.
+    private struct Tables {
+        let bytes: UnsafePointer<UInt8>, offsets: UnsafePointer<Int32>
+        let pairStart: UnsafePointer<Int32>, pairKeywords: UnsafePointer<Int32>
+        let ruleStart: UnsafePointer<Int32>, ruleList: UnsafePointer<Int32>
+        let lower: UnsafePointer<UInt8>
+
+        /// Records every keyword of two or more bytes that starts at `i`.
+        @inline(__always)
+        func confirm(at i: Int, _ p: UnsafePointer<UInt8>, limit: Int, into hits: inout [[Int]]) {
+            guard i + 1 < limit else { return }
+            let pair = Int(lower[Int(p[i])]) << 8 | Int(lower[Int(p[i + 1])])
+            var slot = Int(pairStart[pair])
+            let last = Int(pairStart[pair + 1])
+            while slot < last {
+                let k = Int(pairKeywords[slot])
+                if matches(k, p, at: i, limit: limit) {
+                    for r in Int(ruleStart[k])..<Int(ruleStart[k + 1]) {
+                        let rule = Int(ruleList[r])
+                        if hits[rule].last != i { hits[rule].append(i) }
+                    }
+                }
+                slot += 1
+            }
+        }
+
+        @inline(__always)
+        func matches(_ k: Int, _ p: UnsafePointer<UInt8>, at i: Int, limit: Int) -> Bool {
+            let start = Int(offsets[k]), count = Int(offsets[k + 1]) - start
+            guard i + count <= limit else { return false }
+            var j = 2
+            while j < count {
+                if lower[Int(p[i + j])] != bytes[start + j] { return false }
+                j += 1
+            }
+            return true
         }
     }
 
-    @inline(__always)
-    private func matches(_ k: Int, _ p: UnsafePointer<UInt8>, at i: Int, limit: Int, lower: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(offsets[k]), count = Int(offsets[k + 1]) - start
-        guard i + count <= limit else { return false }
-        var j = 2
-        while j < count {
-            if lower[Int(p[i + j])] != bytes[start + j] { return false }
-            j += 1
+    private func withTables<R>(lower: UnsafeBufferPointer<UInt8>, _ body: (Tables) -> R) -> R {
+        bytes.withUnsafeBufferPointer { bytes in
+        offsets.withUnsafeBufferPointer { offsets in
+        pairStart.withUnsafeBufferPointer { pairStart in
+        pairKeywords.withUnsafeBufferPointer { pairKeywords in
+        ruleStart.withUnsafeBufferPointer { ruleStart in
+        ruleList.withUnsafeBufferPointer { ruleList in
+            // Every keyword index has one keyword at least (`search` returns before
+            // otherwise), but the rule and pair lists of a test's index can be empty.
+            let empty = UnsafePointer<Int32>(bitPattern: MemoryLayout<Int32>.alignment)!
+            return body(Tables(bytes: bytes.baseAddress!, offsets: offsets.baseAddress!, pairStart: pairStart.baseAddress!,
+                               pairKeywords: pairKeywords.baseAddress ?? empty, ruleStart: ruleStart.baseAddress!,
+                               ruleList: ruleList.baseAddress ?? empty, lower: lower.baseAddress!))
         }
-        return true
+        }
+        }
+        }
+        }
+        }
     }
 
     @inline(__always)
