@@ -75,11 +75,18 @@ static int has_avx2(void) {
 #endif
 
 void hedgerow_classify(const uint8_t *p, size_t n, uint64_t *newlines, uint64_t *colons, uint64_t *digits) {
+    hedgerow_classify_using(p, n, newlines, colons, digits, 2);
+}
+
+int hedgerow_classify_using(const uint8_t *p, size_t n, uint64_t *newlines, uint64_t *colons, uint64_t *digits, int level) {
     size_t done = 0;
+    int used = 0;
 #ifdef HEDGEROW_X86
-    done = has_avx2() ? classify_avx2(p, n, newlines, colons, digits) : classify_sse2(p, n, newlines, colons, digits);
+    if (level >= 2 && has_avx2()) { done = classify_avx2(p, n, newlines, colons, digits); used = 2; }
+    else if (level >= 1) { done = classify_sse2(p, n, newlines, colons, digits); used = 1; }
 #endif
     classify_scalar(p, n, done, newlines, colons, digits);
+    return used;
 }
 
 #ifdef HEDGEROW_X86

@@ -26,6 +26,30 @@ final class ByteMasksTests: XCTestCase {
         }
     }
 
+    /// Every vector version this machine has gives the plain version's bits.
+    func testEveryLevelGivesThePlainBits() {
+        var g = SystemRandomNumberGenerator()
+        for length in Array(0...300) + [1000, 4097] {
+            let text = (0..<length).map { _ in Self.alphabet.randomElement(using: &g)! }
+            text.withUnsafeBufferPointer { p in
+                guard let base = p.baseAddress else { return }
+                let plain = ByteMasks(capacity: length), vector = ByteMasks(capacity: length)
+                XCTAssertEqual(plain.update(base, count: length, level: 0), 0)
+                for level: Int32 in [1, 2] {
+                    let used = vector.update(base, count: length, level: level)
+                    for (a, b) in [(plain.newlines, vector.newlines), (plain.colons, vector.colons), (plain.digits, vector.digits)] {
+                        var bitsA: [Int] = [], bitsB: [Int] = []
+                        a.forEach(from: 0, to: length) { bitsA.append($0) }
+                        b.forEach(from: 0, to: length) { bitsB.append($0) }
+                        XCTAssertEqual(bitsA, bitsB, "level \(used) at length \(length)")
+                    }
+                }
+                withExtendedLifetime(plain) {}
+                withExtendedLifetime(vector) {}
+            }
+        }
+    }
+
     func testRangeWalksMatchANaiveLook() {
         var g = SystemRandomNumberGenerator()
         for _ in 0..<3000 {

@@ -17,6 +17,12 @@
  */
 void hedgerow_classify(const uint8_t *p, size_t n, uint64_t *newlines, uint64_t *colons, uint64_t *digits);
 
+/*
+ * The same with the vector instructions capped at `level` (0 none, 1 SSE2, 2 AVX2), so
+ * tests can hold every version to the plain one; returns the level used.
+ */
+int hedgerow_classify_using(const uint8_t *p, size_t n, uint64_t *newlines, uint64_t *colons, uint64_t *digits, int level);
+
 /* How many bytes of p[0..n) equal `byte`. */
 size_t hedgerow_count_byte(const uint8_t *p, size_t n, uint8_t byte);
 

@@ -17,8 +17,11 @@ final class ByteMasks {
 
     deinit { storage.deallocate() }
 
-    /// Classifies `p[0..<count]`, replacing what the masks held.
-    func update(_ p: UnsafePointer<UInt8>, count: Int) {
+    /// Classifies `p[0..<count]`, replacing what the masks held. `level` caps the vector
+    /// instructions used (tests compare each version with the plain one); the level used
+    /// comes back.
+    @discardableResult
+    func update(_ p: UnsafePointer<UInt8>, count: Int, level: Int32 = 2) -> Int32 {
         let words = (count + 63) / 64
         if words > capacity {
             storage.deallocate()
@@ -26,7 +29,7 @@ final class ByteMasks {
             storage = .allocate(capacity: 3 * capacity)
         }
         self.count = count
-        hedgerow_classify(p, count, storage, storage + capacity, storage + 2 * capacity)
+        return hedgerow_classify_using(p, count, storage, storage + capacity, storage + 2 * capacity, level)
     }
 
     var newlines: BitPlane { BitPlane(words: storage, count: count) }
