@@ -80,6 +80,21 @@ final class ValidatorEquivalenceTests: XCTestCase {
         }
     }
 
+    /// Connection-string credentials read on bytes match the Character reading, on URIs and
+    /// key/value strings built from the pieces each reading splits on (empty pieces, doubled
+    /// separators, blanks, case, "\r\n" which is one Character).
+    func testConnectionStringCredentialsMatchTheCharacterReading() {
+        let pieces = ["postgres://", "mysql://", "://", "user", "admin", "p4ss", ":", "::", "@", "@@", "/db", "?", "&", ";", "=", "==",
+                      "Password=", "password=", "PASSWORD =", " pwd", "Pwd = ", "User ID=", "uid", "AccountKey=", "sharedaccesskey=",
+                      "Server=tcp:h,1433", " ", "\t", "\r\n", "x", "$VAR", "{x}", "host.example"]
+        for _ in 0..<20000 {
+            let text = (0..<Int.random(in: 0...9, using: &g)).map { _ in pick(pieces) }.joined()
+            let bytes = ConnectionStringValidator.credentials(in: text), characters = ConnectionStringValidator.credentialsUnicode(in: text)
+            XCTAssertEqual(bytes.user, characters.user, text.debugDescription)
+            XCTAssertEqual(bytes.password, characters.password, text.debugDescription)
+        }
+    }
+
     func testEmailValidatorMatchesTheReference() {
         let v = EmailValidator()
         let locals = ["rhys.green", "a", "aaa", "noreply", "x-noreply", "test", "john.doe", "123456789", "-x", "x.", "Mail", "git",
