@@ -4,6 +4,7 @@ public enum Masking {
     /// Runs once per finding, so it walks the value's scalars in place rather than
     /// copying them into an array.
     public static func mask(_ value: String, category: Category) -> String {
+        if category != .privateKey, let masked = maskASCII(value, category: category) { return masked }
         let scalars = value.unicodeScalars
         let length = scalars.count
         let suffix = "…[" + String(length) + " chars]"
@@ -25,6 +26,30 @@ public enum Masking {
             shown = min(2, length / 4)
         }
         return String(scalars.prefix(shown)) + suffix
+    }
+
+    /// The same on bytes, for an ASCII value (where bytes are scalars); nil for any other.
+    private static func maskASCII(_ value: String, category: Category) -> String? {
+        var value = value
+        return value.withUTF8 { b -> String? in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let length = b.count
+            let suffix = "…[" + String(length) + " chars]"
+            func head(_ n: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[0..<n]), as: UTF8.self) }
+            let shown: Int
+            switch category {
+            case .apiKey, .privateKey, .password, .connectionString:
+                shown = min(prefixLength(b[0..<min(16, length)].map { Unicode.Scalar($0) }), length / 3)
+            case .email:
+                if let at = b.firstIndex(of: 0x40), at > 0, at + 1 < length {
+                    return head(1) + "…@" + String(decoding: UnsafeBufferPointer(rebasing: b[(at + 1)...(at + 1)]), as: UTF8.self) + suffix
+                }
+                shown = min(1, length / 4)
+            default:
+                shown = min(2, length / 4)
+            }
+            return head(shown) + suffix
+        }
     }
 
     /// Up to the first underscore or dash within 8 characters, else 4 characters; `head`

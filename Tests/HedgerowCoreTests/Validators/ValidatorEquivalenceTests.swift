@@ -60,8 +60,9 @@ final class ValidatorEquivalenceTests: XCTestCase {
     func testMaskingMatchesTheReference() {
         let alphabet = "abcXYZ0189_-:/@.é😀 \n"
         let shapes = ["ghp_", "AKIA", "sk_live_", "postgres://", "-----BEGIN RSA PRIVATE KEY-----\n", "a@b", "x", ""]
-        for _ in 0..<20000 {
-            let value = pick(shapes) + run(alphabet, 0...40)
+        for i in 0..<20000 {
+            // Half the values ASCII only: masking has a byte path for them.
+            let value = pick(shapes) + run(i % 2 == 0 ? "abcXYZ0189_-:/@. \n" : alphabet, 0...40)
             for category in Category.allCases {
                 XCTAssertEqual(Masking.mask(value, category: category), ReferenceMasking.mask(value, category: category), "\(category) \(value)")
             }
