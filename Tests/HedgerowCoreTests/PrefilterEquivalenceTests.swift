@@ -91,14 +91,17 @@ final class PrefilterEquivalenceTests: XCTestCase {
         }
     }
 
-    /// Digit clusters come out the same whether timestamp openings are passed at once or
-    /// walked byte by byte, on logs with whole, cut and spoilt timestamps around a window.
-    func testTimestampShortcutKeepsDigitClustersTheSame() {
+    /// Digit clusters come out the same with the shortcuts (timestamp openings passed at
+    /// once, digit runs read from the bits, cluster ends judged a word at a time) as walked
+    /// byte by byte, on logs with whole, cut and spoilt timestamps around a window, and
+    /// numbers next to dots, capitals, lower-case letters and line ends.
+    func testClusterShortcutsKeepDigitClustersTheSame() {
         var g = SeededGenerator(seed: 14)
         let pieces = ["2024-01-15T10:23:45Z", "2024-01-15 10:23:45", "2024-01-15T10:23:45.123+01:00", "2024-01-15T10:23", "2024-01-15",
                       "2024-01-15T10:2", "2024-01-15X10:23:45", "2024-01-1bT10:23:45", "2024/01/15T10:23:45", "0695-04-08 10:23:45",
-                      " INFO id=", "1450", " ms=", "318", "\n", "AB", "ZZ", ".", "1.2.3.4", " ", "07700 900123", "x", "é", "T", "-", ":"]
-        for _ in 0..<4000 {
+                      " INFO id=", "1450", " ms=", "318", "\n", "AB", "ZZ", ".", "1.2.3.4", " ", "07700 900123", "x", "é", "T", "-", ":",
+                      "7", "42", "9AB", "1 A", "3ZZ", "5.", "8 .", "6@[", "2`{", "0aB", "4\nAB", "1  2", "1   2", "12345678901234567890"]
+        for _ in 0..<8000 {
             let text = Array((0..<Int.random(in: 1...14, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined().utf8)
             let limit = Int.random(in: 0...text.count, using: &g)
             let from = Int.random(in: 0...limit, using: &g), to = Int.random(in: from...limit, using: &g)
@@ -106,7 +109,7 @@ final class PrefilterEquivalenceTests: XCTestCase {
                 guard let p = buffer.baseAddress else { return }
                 var fast: [Prefilter.DigitCluster] = [], walked: [Prefilter.DigitCluster] = []
                 Prefilter.digitClusters(p, from: from, to: to, limit: limit, floor: .everything, into: &fast)
-                Prefilter.digitClusters(p, from: from, to: to, limit: limit, floor: .everything, into: &walked, skipTimestamps: false)
+                Prefilter.digitClusters(p, from: from, to: to, limit: limit, floor: .everything, into: &walked, shortcuts: false)
                 func describe(_ c: [Prefilter.DigitCluster]) -> [String] {
                     c.map { "\($0.start)-\($0.end) \($0.digits) \($0.dots) \($0.capital) \($0.timestamp)" }
                 }

@@ -114,14 +114,15 @@ public enum Prefilter: Equatable, Sendable {
 
     /// The same into `clusters`, emptied first: the scanner keeps one array for every
     /// step, as a log's megabyte holds tens of thousands of clusters.
-    /// `skipTimestamps: false` walks every cluster byte by byte, for the test that compares.
+    /// `shortcuts: false` walks every cluster byte by byte (no timestamp, digit-run or end
+    /// shortcut), for the test that compares.
     /// `digits` are the digit bits of `p[0..<limit]` (worked out here when not given).
     static func digitClusters(_ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, floor: ClusterFloor,
-                              digits given: BitPlane? = nil, into clusters: inout [DigitCluster], skipTimestamps: Bool = true) {
+                              digits given: BitPlane? = nil, into clusters: inout [DigitCluster], shortcuts: Bool = true) {
         guard let digits = given else {
             let owned = ByteMasks.of(p, count: limit)
             withExtendedLifetime(owned) {
-                digitClusters(p, from: from, to: to, limit: limit, floor: floor, digits: owned.digits, into: &clusters, skipTimestamps: skipTimestamps)
+                digitClusters(p, from: from, to: to, limit: limit, floor: floor, digits: owned.digits, into: &clusters, shortcuts: shortcuts)
             }
             return
         }
@@ -153,7 +154,7 @@ public enum Prefilter: Equatable, Sendable {
             // A timestamp opens a cluster on every line of a log. Its first 19 bytes
             // ("2024-01-15T10:23:45") are checked a word at a time and passed at once: the
             // walk would find 14 digits, no dot, no capital pair and no gap in them.
-            if skipTimestamps && start + 19 <= limit && p[start + 4] == 0x2D && Self.isTimestampHead(p + start) {
+            if shortcuts && start + 19 <= limit && p[start + 4] == 0x2D && Self.isTimestampHead(p + start) {
                 count = 14
                 last = start + 18
                 j = start + 19
@@ -162,12 +163,24 @@ public enum Prefilter: Equatable, Sendable {
                 let c = p[j]
                 let isCapital = c &- 0x41 < 26
                 if c &- 0x30 < 10 {
+                    guard shortcuts else {
+                        count += 1; last = j; previousCapital = false; j += 1
+                        continue
+                    }
                     // A run of digits at once, from the digit bits.
                     let run = digits.run(from: j)
                     count += run
                     last = j + run - 1
                     previousCapital = false
                     j += run
+                    // Most clusters end here (a count, an id): no digit in the next four
+                    // bytes, and no dot or capital pair in the three a walk would look at.
+                    // Those three are judged a word at a time; anything else is walked.
+                    if j &+ 8 <= limit && digits.next(from: j, to: j &+ 4) == nil {
+                        let word = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
+                        let capitals = Self.bytes(word, above: 0x40, below: 0x5B) & 0x80_8080
+                        if ByteSearch.matchingBytes(word, 0x2E) & 0x80_8080 == 0 && capitals & (capitals &>> 8) == 0 { break }
+                    }
                     continue
                 }
                 else if c == 0x0A || j - last > maxGap { break }
@@ -364,11 +377,17 @@ public enum Prefilter: Equatable, Sendable {
     /// "has a byte between m and n" word trick with m = "/" and n = ":": no byte borrows
     /// from or carries into its neighbour, so every byte is judged exactly).
     @inline(__always) static func digitBytes(_ word: UInt64) -> UInt64 {
+        bytes(word, above: 0x2F, below: 0x3A)
+    }
+
+    /// The high bit of each byte of `word` strictly between `low` and `high` (both under
+    /// 128), and of no other.
+    @inline(__always) static func bytes(_ word: UInt64, above low: UInt64, below high: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let low7 = word & (ones &* 127)
-        let belowColon = ones &* (127 + 0x3A) &- low7
-        let aboveSlash = low7 &+ ones &* (127 - 0x2F)
-        return belowColon & ~word & aboveSlash & (ones &* 0x80)
+        let belowHigh = ones &* (127 + high) &- low7
+        let aboveLow = low7 &+ ones &* (127 - low)
+        return belowHigh & ~word & aboveLow & (ones &* 0x80)
     }
 
     /// Whether the 19 bytes at `q` read `dddd-dd-dd[T ]dd:dd:dd`, three words at a time
