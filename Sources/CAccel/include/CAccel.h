@@ -28,9 +28,10 @@ size_t hedgerow_count_byte(const uint8_t *p, size_t n, uint8_t byte);
 
 /*
  * Absorbs `blocks` 64-byte blocks into the SHA-256 state (eight words, a first) with the
- * processor's SHA instructions. Returns 0, having done nothing, where they are missing:
- * the caller then runs its own rounds.
+ * processor's SHA instructions; `k` is the 64 round constants (the caller's table, so
+ * there is one). Returns 0, having done nothing, where the instructions are missing: the
+ * caller then runs its own rounds.
  */
-int hedgerow_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+int hedgerow_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks, const uint32_t k[64]);
 
 #endif

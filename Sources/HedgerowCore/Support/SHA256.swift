@@ -26,7 +26,9 @@ public enum SHA256 {
         /// 2 GB log); with the rounds below where not.
         mutating func absorb(blocks p: UnsafePointer<UInt8>, count: Int) {
             let done = withUnsafeMutableBytes(of: &h) { words in
-                hedgerow_sha256_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self), p, count / 64)
+                SHA256.k.withUnsafeBufferPointer { k in
+                    hedgerow_sha256_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self), p, count / 64, k.baseAddress!)
+                }
             }
             if done == 0 { absorbWithoutHardware(blocks: p, count: count) } else { length += count }
         }
