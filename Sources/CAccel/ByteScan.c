@@ -67,10 +67,16 @@ static size_t classify_sse2(const uint8_t *p, size_t n, uint64_t *newlines, uint
     return i;
 }
 
+/* Worked out once; scanning threads may ask at the same time, hence the atomics. */
 static int has_avx2(void) {
     static int known = -1;
-    if (known < 0) known = __builtin_cpu_supports("avx2") ? 1 : 0;
-    return known;
+    int answer = __atomic_load_n(&known, __ATOMIC_RELAXED);
+    if (answer < 0) {
+        __builtin_cpu_init();
+        answer = __builtin_cpu_supports("avx2") ? 1 : 0;
+        __atomic_store_n(&known, answer, __ATOMIC_RELAXED);
+    }
+    return answer;
 }
 #endif
 

@@ -5,15 +5,18 @@
 #include <immintrin.h>
 
 /* SHA (leaf 7, EBX bit 29) and SSE4.1 (leaf 1, ECX bit 19), which the shuffles need. */
+/* Worked out once; scanning threads may ask at the same time, hence the atomics. */
 static int has_sha(void) {
     static int known = -1;
-    if (known < 0) {
+    int answer = __atomic_load_n(&known, __ATOMIC_RELAXED);
+    if (answer < 0) {
         unsigned a, b, c, d;
         int sha = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b >> 29 & 1);
         int sse41 = __get_cpuid(1, &a, &b, &c, &d) && (c >> 19 & 1);
-        known = sha && sse41;
+        answer = sha && sse41;
+        __atomic_store_n(&known, answer, __ATOMIC_RELAXED);
     }
-    return known;
+    return answer;
 }
 
 /*
