@@ -7,10 +7,11 @@ import Glibc
 ///
 /// The pass maps each byte to one of 32 classes (case folded) and tests every class
 /// triple against a 4 KiB table of keyword openings (a 32-bit set of third classes per
-/// pair of first two): one table load and one bit test per byte. Source text is full of keyword-like pairs ("se",
-/// "st", "en" open 9% of positions in the Python standard library); three bytes rule out
-/// all but about 1%, and only those are compared with the keywords that share their first
-/// two bytes. One-byte keywords ("@", "+") are found with `memchr`.
+/// pair of first two): one table load and one bit test per byte. Source text is full of
+/// keyword-like pairs ("se", "st", "en" open 9% of positions in the Python standard
+/// library); three bytes rule out all but about 1%, and only those are compared with the
+/// keywords that share their first two bytes. One-byte keywords ("@", "+") are found with
+/// `memchr`.
 struct KeywordIndex {
     /// Keyword bytes, lower case, back to back: keyword `k` is `bytes[offsets[k]..<offsets[k + 1]]`.
     private let bytes: [UInt8]
@@ -37,7 +38,7 @@ struct KeywordIndex {
 
     /// Byte classes for the triple test: letters (either case) 1-26, digits 27, and the
     /// other bytes keywords hold share 28-31; every other byte is 0. A class triple set
-    /// in `triples` is a filter only: hits are confirmed byte by byte.
+    /// in `thirds` is a filter only: hits are confirmed byte by byte.
     private let classes: [UInt8]
 
     /// `extra` keywords are the scanner's own, not a rule's: their hits go to the slot after
