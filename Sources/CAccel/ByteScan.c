@@ -80,10 +80,6 @@ static int has_avx2(void) {
 }
 #endif
 
-void hedgerow_classify(const uint8_t *p, size_t n, uint64_t *newlines, uint64_t *colons, uint64_t *digits) {
-    hedgerow_classify_using(p, n, newlines, colons, digits, 2);
-}
-
 int hedgerow_classify_using(const uint8_t *p, size_t n, uint64_t *newlines, uint64_t *colons, uint64_t *digits, int level) {
     size_t done = 0;
     int used = 0;

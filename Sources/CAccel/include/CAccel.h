@@ -13,13 +13,9 @@
 /*
  * One pass over p[0..n): bit (i % 64) of word i / 64 is set in `newlines` where p[i] is
  * '\n', in `colons` where it is ':', in `digits` where it is an ASCII digit. Each array
- * holds (n + 63) / 64 words; bits past n are zero.
- */
-void hedgerow_classify(const uint8_t *p, size_t n, uint64_t *newlines, uint64_t *colons, uint64_t *digits);
-
-/*
- * The same with the vector instructions capped at `level` (0 none, 1 SSE2, 2 AVX2), so
- * tests can hold every version to the plain one; returns the level used.
+ * holds (n + 63) / 64 words; bits past n are zero. The vector instructions are capped at
+ * `level` (0 none, 1 SSE2, 2 AVX2; the scanner asks for 2, tests hold every version to
+ * the plain one); returns the level used.
  */
 int hedgerow_classify_using(const uint8_t *p, size_t n, uint64_t *newlines, uint64_t *colons, uint64_t *digits, int level);
 
