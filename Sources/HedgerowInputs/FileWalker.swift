@@ -78,14 +78,21 @@ public struct FileWalker {
             entries.append(name)
         }
         closedir(dir)
+        // Directories sort as their name and a slash, so the walk visits files in the order
+        // of their whole paths ("config.js" before "config/index.ts"): streamed reports come
+        // out in the same order as those sorted in memory.
+        var listed: [(name: String, info: stat, key: String)] = []
         for name in entries.sorted() {
-            let path = join(directory, name)
-            let shown = join(display, name)
             var info = stat()
-            guard lstat(path, &info) == 0 else {
-                outcome.errors.append("\(shown): \(String(cString: strerror(errno)))")
+            guard lstat(join(directory, name), &info) == 0 else {
+                outcome.errors.append("\(join(display, name)): \(String(cString: strerror(errno)))")
                 continue
             }
+            listed.append((name, info, info.st_mode & S_IFMT == S_IFDIR ? name + "/" : name))
+        }
+        for (name, info, _) in listed.sorted(by: { $0.key < $1.key }) {
+            let path = join(directory, name)
+            let shown = join(display, name)
             let kind = info.st_mode & S_IFMT
             if isIgnored(path, isDirectory: kind == S_IFDIR, scopes: scopes) {
                 outcome.skipped["ignored", default: 0] += 1

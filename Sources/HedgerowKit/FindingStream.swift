@@ -23,16 +23,20 @@ final class FindingStream: @unchecked Sendable {
     private var collector: FindingCollector
     private let output: StreamWriter
     private let line: (Finding) -> String
+    /// Written between two findings (a JSON document's comma).
+    private let separator: String
+    private var wroteOne = false
     /// Inputs that are a later part of the file of the input before them. Set before any
     /// input is scanned.
     var continuesFile = Set<Int>()
 
-    init(collector: FindingCollector, output: StreamWriter, line: @escaping (Finding) -> String) {
+    init(collector: FindingCollector, output: StreamWriter, separator: String = "", line: @escaping (Finding) -> String) {
         var counting = collector
         counting.keepsFindings = false
         self.collector = counting
         self.output = output
         self.line = line
+        self.separator = separator
     }
 
     /// A finding of the input next in line is formatted outside the lock (formatting is
@@ -69,6 +73,9 @@ final class FindingStream: @unchecked Sendable {
     var counted: FindingCollector { lock.lock(); defer { lock.unlock() }; return collector }
 
     private func deliver(_ finding: Finding, _ text: String) {
-        if collector.add(finding) { output.write(text) }
+        guard collector.add(finding) else { return }
+        if wroteOne && !separator.isEmpty { output.write(separator) }
+        output.write(text)
+        wroteOne = true
     }
 }

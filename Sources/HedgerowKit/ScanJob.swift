@@ -24,27 +24,37 @@ public enum ScanJob {
             prevention: prevents ? .paste : nil,
             exposure: options.exposed ? IncidentRecord.Source(kind: "input", name: options.paths.joined(separator: " ")) : nil
         )
-        // Line formats stream when nothing after the scan needs the findings again.
-        let streams = (options.format == .jsonl || (options.format == .text && !prevents))
+        // Line formats and JSON stream when nothing after the scan needs the findings again.
+        let streams = (options.format == .jsonl || ((options.format == .text || options.format == .json) && !prevents))
             && options.incidentDirectory == nil && (options.environment["GITHUB_STEP_SUMMARY"] ?? "").isEmpty
         guard streams else { return RunOutput.finish(collect(setup: setup, walk: walk), setup: setup, options: options, kind: kind) }
         return runStreaming(setup: setup, kind: kind, walk: walk)
     }
 
-    /// Text and JSON Lines: findings are written as files complete, in input order, and
-    /// the summary line last; peak memory does not grow with the number of findings.
+    /// Text, JSON Lines and JSON: findings are written as files complete, in input order,
+    /// and the summary last; peak memory does not grow with the number of findings.
     static func runStreaming(setup: RunSetup, kind: RunKind, walk: BackgroundWalk? = nil) -> RunResult {
         var options = setup.options
         let writer: StreamWriter
         do { writer = try StreamWriter(outputPath: options.outputPath) } catch { return RunSetup.failure(error) }
         let context = ReportContext(toolVersion: hedgerowVersion, findings: [], summary: ScanSummary(),
                                     showValues: options.showValues, color: options.color && options.outputPath == nil)
-        let text = TextReporter(), lines = JSONLinesReporter()
-        let stream = FindingStream(collector: setup.collector(), output: writer) { finding in
-            options.format == .jsonl ? lines.line(for: finding, showValues: context.showValues) : text.lines(for: finding, in: context)
+        let text = TextReporter(), lines = JSONLinesReporter(), json = JSONReporter()
+        let format = options.format
+        if format == .json { writer.write(JSONReporter.streamOpening) }
+        let stream = FindingStream(collector: setup.collector(), output: writer, separator: format == .json ? JSONReporter.streamSeparator : "") { finding in
+            switch format {
+            case .jsonl: lines.line(for: finding, showValues: context.showValues)
+            case .json: json.streamedItem(finding, showValues: context.showValues)
+            default: text.lines(for: finding, in: context)
+            }
         }
         var collector = collect(setup: setup, stream: stream, walk: walk)
-        writer.write(options.format == .jsonl ? lines.summaryLine(collector.summary) : text.summaryLine(collector.summary) + "\n")
+        switch format {
+        case .jsonl: writer.write(lines.summaryLine(collector.summary))
+        case .json: writer.write(json.streamClosing(collector.summary, toolVersion: hedgerowVersion))
+        default: writer.write(text.summaryLine(collector.summary) + "\n")
+        }
         if let problem = writer.close() {
             collector.summary.errors.append("cannot write \(options.outputPath ?? "standard output"): \(problem)")
         }

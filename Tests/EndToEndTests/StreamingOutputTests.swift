@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// Text and JSON Lines stream findings as files complete; the order must not depend on
-/// thread timing and must match the in-memory formats.
+/// Text, JSON Lines and JSON stream findings as files complete; the order must not depend
+/// on thread timing and must match the in-memory formats.
 final class StreamingOutputTests: XCTestCase {
     func testStreamedOrderIsInputOrderWhateverTheThreads() throws {
         let dir = try Scratch()
@@ -26,6 +26,33 @@ final class StreamingOutputTests: XCTestCase {
         let located = text.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.hasPrefix("hedgerow:") }.map { String($0.prefix { $0 != " " }) }
         XCTAssertEqual(located.count, 120)
         XCTAssertEqual(located.map { String($0.split(separator: ":")[0]) }, expected.map { String($0.split(separator: ":")[0]) })
+    }
+
+    /// JSON is written as findings come; the document is byte for byte the one built in
+    /// memory (as it still is when a step summary needs the findings), with findings in the
+    /// order of their whole paths ("config.js" before "config/index.ts").
+    func testStreamedJSONIsTheDocumentBuiltInMemory() throws {
+        let dir = try Scratch(), elsewhere = try Scratch()
+        let summary = ["GITHUB_STEP_SUMMARY": elsewhere.url.appendingPathComponent("summary.md").path]
+        for path in ["config/index.ts", "config.js", "config-b/x.txt", "a.txt", "b/c/d.txt"] {
+            try dir.write(path, "contact: rhys.green@gmail.com\nkey AKIAZHPCF2UQNUPQZIT5\n")
+        }
+        try dir.write("quiet.txt", "nothing to see\n")
+        for threads in ["1", "3"] {
+            let streamed = try CLI.run(["scan", ".", "--format", "json", "--threads", threads], in: dir.url)
+            let built = try CLI.run(["scan", ".", "--format", "json", "--threads", threads], in: dir.url, environment: summary)
+            XCTAssertEqual(streamed.status, 1, streamed.stderr)
+            XCTAssertEqual(streamed.stdout, built.stdout, "threads \(threads)")
+            let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(streamed.stdout.utf8)) as? [String: Any])
+            let paths = (doc["findings"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+            XCTAssertEqual(paths.count, 10)
+            XCTAssertEqual(paths, paths.sorted())
+        }
+        // No findings: an empty list, as the encoder writes one.
+        let clean = try CLI.run(["scan", "quiet.txt", "--format", "json"], in: dir.url)
+        let cleanBuilt = try CLI.run(["scan", "quiet.txt", "--format", "json"], in: dir.url, environment: summary)
+        XCTAssertEqual(clean.status, 0)
+        XCTAssertEqual(clean.stdout, cleanBuilt.stdout)
     }
 
     func testStreamedOutputFileIsWholeOrAbsent() throws {
