@@ -118,7 +118,8 @@ public enum ScanJob {
             for (rule, count) in result.limitHits { collector.summary.limitHits[rule, default: 0] += count }
             result.findings.forEach { collector.add($0) }
         }
-        collector.findings.sort { ($0.origin.path, $0.start.offset, $0.ruleID) < ($1.origin.path, $1.start.offset, $1.ruleID) }
+        // Findings are already in input order (paths as named, the files below each in
+        // the order of their whole paths, then positions): the order streamed reports have.
         if collector.summary.filesScanned == 0 && collector.summary.errors.isEmpty {
             // Named inputs with nothing scannable in them must not pass as a clean scan.
             let skipped = collector.summary.skipped.values.reduce(0, +)

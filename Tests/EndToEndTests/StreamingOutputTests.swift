@@ -48,6 +48,12 @@ final class StreamingOutputTests: XCTestCase {
             XCTAssertEqual(paths.count, 10)
             XCTAssertEqual(paths, paths.sorted())
         }
+        // Paths named out of order keep the order given, in memory as streamed.
+        let named = try CLI.run(["scan", "config", "a.txt", "--format", "json"], in: dir.url)
+        XCTAssertEqual(named.stdout, try CLI.run(["scan", "config", "a.txt", "--format", "json"], in: dir.url, environment: summary).stdout)
+        let namedDoc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(named.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((namedDoc["findings"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String },
+                       ["config/index.ts", "config/index.ts", "a.txt", "a.txt"])
         // No findings: an empty list, as the encoder writes one.
         let clean = try CLI.run(["scan", "quiet.txt", "--format", "json"], in: dir.url)
         let cleanBuilt = try CLI.run(["scan", "quiet.txt", "--format", "json"], in: dir.url, environment: summary)
