@@ -80,7 +80,7 @@ extension InputScanner {
             return result
         }
         defer { close(fd) }
-        var source = FileRangeSource(descriptor: fd, from: part.start, to: part.readEnd, countingNewlinesBefore: part.end)
+        var source = FileRangeSource(descriptor: fd, from: part.start, to: part.readEnd, countingNewlinesFrom: part.end)
         let origin = Origin(path: part.target.displayPath, header: part.header)
         let ownLength = part.end - part.start
         do {
@@ -95,7 +95,7 @@ extension InputScanner {
             result.findings = findings
             result.bytes = min(report.bytes, ownLength)
             result.limitHits = report.limitHits
-            result.newlines = source.newlines
+            result.newlines = report.newlines - source.newlinesPast
         } catch {
             result.error = "\(part.target.displayPath): read failed: \(error)"
         }

@@ -52,8 +52,9 @@ final class StreamingTests: XCTestCase {
         XCTAssertGreaterThan(line, 2)
         func expected(_ offset: Int) -> String { positions[offset] }
         for chunk in [61, 4096, 1 << 20] {
-            let found = try TestRules.scanner(chunkSize: chunk).scan(bytes: bytes).findings
+            let (found, report) = try TestRules.scanner(chunkSize: chunk).scan(bytes: bytes)
             XCTAssertGreaterThan(found.count, 100)
+            XCTAssertEqual(report.newlines, line - 1, "chunk \(chunk): newlines of the whole stream")
             for f in found {
                 XCTAssertEqual("\(f.start.line):\(f.start.column)", expected(f.start.offset), "chunk \(chunk), \(f.ruleID) start")
                 XCTAssertEqual("\(f.end.line):\(f.end.column)", expected(f.end.offset), "chunk \(chunk), \(f.ruleID) end")

@@ -63,15 +63,15 @@ public struct FileRangeSource: ByteSource {
     public let descriptor: Int32
     private var position: Int
     private let end: Int
-    /// Newlines are counted in the bytes read from before this file offset.
-    private let countBefore: Int
-    /// How many newlines the bytes read so far hold before `countBefore`: a part of a big
-    /// file learns its line count from its own reads (the bytes are in cache then), so no
-    /// pass over the file is needed before the parts can be scanned.
-    public private(set) var newlines = 0
+    /// Newlines are counted in the bytes read from this file offset on.
+    private let countFrom: Int
+    /// How many newlines the bytes read so far hold from `countFrom` on: a part of a big
+    /// file reads past its end by an overlap, and its own line count is the scan's less
+    /// the overlap's (a few kilobytes, counted here while in cache).
+    public private(set) var newlinesPast = 0
 
-    public init(descriptor: Int32, from start: Int, to end: Int, countingNewlinesBefore countBefore: Int = 0) {
-        self.descriptor = descriptor; position = start; self.end = end; self.countBefore = countBefore
+    public init(descriptor: Int32, from start: Int, to end: Int, countingNewlinesFrom countFrom: Int = .max) {
+        self.descriptor = descriptor; position = start; self.end = end; self.countFrom = countFrom
     }
 
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
@@ -83,8 +83,8 @@ public struct FileRangeSource: ByteSource {
                 if errno == EINTR { continue }
                 throw FileDescriptorSource.ReadError(code: errno)
             }
-            let counted = min(n, countBefore - position)
-            if counted > 0 { newlines += ByteSearch.count(0x0A, in: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<counted])) }
+            let skipped = max(0, countFrom - position)
+            if skipped < n { newlinesPast += ByteSearch.count(0x0A, in: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[skipped..<n])) }
             position += n
             return n
         }

@@ -9,6 +9,9 @@ public struct FragmentReport: Equatable, Sendable {
     public var findings = 0
     /// Rules that gave up on part of the input because a match limit was reached.
     public var limitHits: [String: Int] = [:]
+    /// Newlines in the whole stream, known from the scan's own line tracking: a part of a
+    /// big file takes its line count from it rather than counting its bytes again.
+    public var newlines = 0
     public init() {}
 
     mutating func noteLimit(rule: String, error: PCRE2Error) {

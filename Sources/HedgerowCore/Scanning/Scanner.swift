@@ -96,7 +96,11 @@ public final class Scanner {
                 try process(base: base, state: &state, cut: cut, eof: eof, report: &report, emit: emit)
                 state.committed = max(state.committed, cut)
             }
-            if eof { break }
+            if eof {
+                // The tracker stands at the window's start; the last window was classified.
+                report.newlines = state.tracker.line - 1 + masks.newlines.population(from: 0, to: state.length)
+                break
+            }
             // Slide: keep enough history for lookbehind and context of the next step.
             let keepFrom = max(state.start, state.committed - backContext)
             let drop = keepFrom - state.start
@@ -252,7 +256,7 @@ public final class Scanner {
         if let lead = rule.rule.keywordLead {
             if hit - lead < 0 && state.start > 0 { return false }
             first = max(0, hit - lead)
-            if let newline = ByteSearch.lastIndex(of: 0x0A, in: p, from: first, to: hit) { first = newline + 1 }
+            if let newline = masks.newlines.previous(from: first, to: hit) { first = newline + 1 }
         } else {
             while first > 0 && hit - first < length && Self.isWordByte(p[first - 1]) { first -= 1 }
             if (first == 0 && state.start > 0) || hit - first >= length { return false }
