@@ -172,11 +172,12 @@ public enum ScanJob {
                 guard n < schedule.count else { break }
                 let i = schedule[n]
                 let emit: ((Finding) -> Void)? = stream.map { s in { s.emit($0, input: i + 1) } }
-                switch work[i] {
-                case let .whole(file): results.set(i, InputScanner().scanFile(file, with: scanner, emit: emit))
-                case let .part(part): results.set(i, InputScanner().scanPart(part, with: scanner, emit: emit))
+                let result = switch work[i] {
+                case let .whole(file): InputScanner().scanFile(file, with: scanner, emit: emit)
+                case let .part(part): InputScanner().scanPart(part, with: scanner, emit: emit)
                 }
-                stream?.finish(input: i + 1, newlines: results.value(i)?.newlines ?? 0)
+                results.set(i, result)
+                stream?.finish(input: i + 1, newlines: result.newlines)
             }
             setup.statistics.add(scanner.statistics)
         }
@@ -205,7 +206,6 @@ final class ResultSlots<Value>: @unchecked Sendable {
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ value: Value) { lock.lock(); slots[i] = value; lock.unlock() }
-    func value(_ i: Int) -> Value? { lock.lock(); defer { lock.unlock() }; return slots[i] }
     var values: [Value] { slots.compactMap { $0 } }
 }
 

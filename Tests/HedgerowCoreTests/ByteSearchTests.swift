@@ -12,9 +12,6 @@ final class ByteSearchTests: XCTestCase {
                 guard let base = p.baseAddress else { return }
                 XCTAssertEqual(ByteSearch.lastIndex(of: 0x0A, in: base, from: from, to: to), text[from..<to].lastIndex(of: 0x0A), "\(text) \(from)..<\(to)")
                 XCTAssertEqual(ByteSearch.lastIndex(of: 0x20, in: base, from: from, to: to), text[from..<to].lastIndex(of: 0x20))
-                var newlines: [Int] = []
-                ByteSearch.forEachNewline(in: base, from: from, to: to) { newlines.append($0) }
-                XCTAssertEqual(newlines, (from..<to).filter { text[$0] == 0x0A })
                 let counted = ByteSearch.count(0x0A, in: UnsafeRawBufferPointer(start: base + from, count: to - from))
                 XCTAssertEqual(counted, text[from..<to].filter { $0 == 0x0A }.count)
             }

@@ -3,9 +3,10 @@ import CAccel
 import Glibc
 #endif
 
-/// Newline and byte searches eight bytes at a time. Lines are short, so a `memchr` call
-/// per line costs more than its search, and Glibc's `memrchr` is a GNU extension Swift
-/// does not import; the scanner looks for line starts and ends around every hit.
+/// Byte searches for the places the scanner's per-step bit masks do not cover (line
+/// tracking outside a step, literal checks, rule checks). Lines are short, so a `memchr`
+/// call per line costs more than its search, and Glibc's `memrchr` is a GNU extension
+/// Swift does not import.
 public enum ByteSearch {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -16,32 +17,8 @@ public enum ByteSearch {
         return ~(((x & low7) &+ low7) | x | low7)
     }
 
-    /// Calls `body` with each newline position in `from..<to`, in order.
-    @inline(__always)
-    static func forEachNewline(in p: UnsafePointer<UInt8>, from: Int, to: Int, _ body: (Int) -> Void) {
-        forEach(0x0A, in: p, from: from, to: to, body)
-    }
-
-    /// Calls `body` with each position of `byte` in `from..<to`, in order.
-    @inline(__always)
-    static func forEach(_ byte: UInt8, in p: UnsafePointer<UInt8>, from: Int, to: Int, _ body: (Int) -> Void) {
-        var i = from
-        while i &+ 8 <= to {
-            var found = matchingBytes(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self), byte)
-            while found != 0 {
-                body(i &+ found.trailingZeroBitCount >> 3)
-                found &= found &- 1
-            }
-            i &+= 8
-        }
-        while i < to {
-            if p[i] == byte { body(i) }
-            i &+= 1
-        }
-    }
-
-    /// How many bytes of `buffer` equal `byte`: a big file's parts need the line count of
-    /// everything before them, and a vector count beats a call per line.
+    /// How many bytes of `buffer` equal `byte`, with vector instructions: a part of a big
+    /// file counts the newlines of the overlap it reads past its end.
     public static func count(_ byte: UInt8, in buffer: UnsafeRawBufferPointer) -> Int {
         guard let base = buffer.baseAddress else { return 0 }
         return hedgerow_count_byte(base.assumingMemoryBound(to: UInt8.self), buffer.count, byte)

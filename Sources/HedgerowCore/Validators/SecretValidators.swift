@@ -158,13 +158,13 @@ public struct ConnectionStringValidator: Validator {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return credentialsUnicode(in: text) }
         let b = Array(text.utf8)
         func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
-        if let scheme = Self.firstRange(of: Array("://".utf8), in: b[...]), let at = b[scheme.upperBound...].lastIndex(of: 0x40) {
-            let rest = b[scheme.upperBound...]
+        if let scheme = Self.end(of: "://", in: b[...]), let at = b[scheme...].lastIndex(of: 0x40) {
+            let rest = b[scheme...]
             let parts = rest[..<at].split(separator: 0x3A, maxSplits: 1, omittingEmptySubsequences: false)
             let user = parts.first.map(string)
             let password = parts.count > 1 ? string(parts[1]) : nil
-            if password == nil, let query = Self.firstRange(of: Array("password=".utf8), in: rest, foldingCase: true) {
-                return (user, string(rest[query.upperBound...].prefix { $0 != 0x26 && $0 != 0x3B }))
+            if password == nil, let query = Self.end(of: "password=", in: rest, caseInsensitive: true) {
+                return (user, string(rest[query...].prefix { $0 != 0x26 && $0 != 0x3B }))
             }
             return (user, password)
         }
@@ -188,21 +188,13 @@ public struct ConnectionStringValidator: Validator {
         return slice
     }
 
-    /// The first place `needle` (lower case when `foldingCase`) occurs in `bytes`.
-    private static func firstRange(of needle: [UInt8], in bytes: ArraySlice<UInt8>, foldingCase: Bool = false) -> Range<Int>? {
-        guard bytes.count >= needle.count else { return nil }
-        var i = bytes.startIndex
-        while i + needle.count <= bytes.endIndex {
-            var k = 0
-            while k < needle.count {
-                let c = bytes[i + k]
-                if (foldingCase && c &- 0x41 < 26 ? c | 0x20 : c) != needle[k] { break }
-                k += 1
-            }
-            if k == needle.count { return i..<(i + needle.count) }
-            i += 1
+    /// The index just past the first `needle` in `bytes`.
+    private static func end(of needle: String, in bytes: ArraySlice<UInt8>, caseInsensitive: Bool = false) -> Int? {
+        let n = Array(needle.utf8)
+        let offset = bytes.withUnsafeBufferPointer { h in
+            n.withUnsafeBufferPointer { ByteContains.offset(of: $0, in: h, caseInsensitive: caseInsensitive) }
         }
-        return nil
+        return offset.map { bytes.startIndex + $0 + n.count }
     }
 
     /// The same over Characters, for text that is not ASCII.

@@ -54,10 +54,7 @@ public struct JSONReporter: Reporter {
             summary: Self.summary(s),
             findings: c.findings.map { Self.item($0, showValues: c.showValues) }
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(doc)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return Self.encode(doc) + "\n"
     }
 
     // MARK: - The same document, written as findings come
@@ -82,6 +79,8 @@ public struct JSONReporter: Reporter {
             + "\n}\n"
     }
 
+    /// The document and its pieces go through the same encoder settings, so the pieces
+    /// fit together into the same bytes.
     static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
