@@ -15,6 +15,15 @@ public enum Category: String, CaseIterable, Codable, Sendable, Comparable {
     case bankAccount = "bank_account"
     case dateOfBirth = "date_of_birth"
     case protectiveMarking = "protective_marking"
+    /// A person's name in free text, a transcript, a form field or a data file.
+    case name
+    /// A street address line (house number or name, street, street type).
+    case address
+    /// Health data tied to a person: special category data under UK GDPR article 9.
+    case health
+
+    /// Special category data (UK GDPR article 9): records say so, and it weighs more in severity.
+    public var isSpecialCategory: Bool { self == .health }
 
     public static func < (lhs: Category, rhs: Category) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -25,6 +25,12 @@ public struct Rule: Sendable, Equatable {
     public var negativeExamples: [String]
     public var references: [String]
     public var hint: String
+    /// Who issued the credential ("GitHub", "GOV.UK Notify"): incident records name them in
+    /// the rotation steps. Empty for personal-data rules.
+    public var provider: String = ""
+    /// Where or how to revoke the credential: the provider's page or a command. Records
+    /// put it in the containment steps, so a responder does not have to look it up.
+    public var revoke: String = ""
     /// Set on decoder rules: the pattern finds encoded text, which is decoded and scanned
     /// with the other rules; such a rule reports nothing of its own.
     public var decode: Encoding?

@@ -53,6 +53,7 @@ public final class CompiledRule: @unchecked Sendable {
         case .password: return 15
         case .email, .dateOfBirth, .protectiveMarking: return 10
         case .phone, .postcode, .ip: return 5
+        case .name, .address, .health: return 3
         }
     }
 }

@@ -82,6 +82,8 @@ public enum RuleLoader {
             guard !rule.multiline else { throw problem("a prefilter works line by line; multiline rules use keywords") }
             rule.prefilter = prefilter
         }
+        rule.provider = try map.string("provider") ?? ""
+        rule.revoke = try map.string("revoke") ?? ""
         rule.requiresHeader = try map.strings("requires_header").map { $0.lowercased() }
         rule.startsAtWord = try map.bool("starts_at_word") ?? false
         if rule.startsAtWord && (rule.keywords.isEmpty || rule.multiline) {
