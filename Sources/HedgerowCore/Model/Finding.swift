@@ -49,6 +49,11 @@ public struct Finding: Equatable, Sendable {
     public var decodedFrom: Encoding? = nil
     /// A `hedgerow:allow` comment on its line (or `allow-next-line` above) covers it.
     public var allowedInline = false
+    /// The byte ranges of the source that hold the value, when it is not the one span
+    /// `start.offset..<end.offset`: a value split over two caption cues, or said aloud
+    /// around a timing line. A redactor replaces each piece and leaves what lies between
+    /// them (timings, cue numbers) alone. Empty means the one span.
+    public var pieces: [Range<Int>] = []
 
     public var line: Int { start.line }
 
