@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Module layering (one-way): CPCRE2 <- PCRE2 <- HedgerowCore (also <- CAccel) <- {HedgerowInputs, HedgerowReport}
+// Module layering (one-way): CPCRE2 <- PCRE2 <- HedgerowCore (also <- CAccel, HedgerowLexicon) <- {HedgerowInputs, HedgerowReport}
 // <- HedgerowKit <- hedgerow. HedgerowRules holds the embedded rule text only.
 let package = Package(
     name: "hedgerow",
@@ -29,7 +29,9 @@ let package = Package(
             dependencies: ["embed-rules"]
         ),
         .target(name: "HedgerowRules", plugins: ["EmbedRules"]),
-        .target(name: "HedgerowCore", dependencies: ["PCRE2", "CAccel", .product(name: "Yams", package: "Yams")]),
+        // The word lists behind name, address and health detection (Rules/lexicon/*.txt).
+        .target(name: "HedgerowLexicon", plugins: ["EmbedRules"]),
+        .target(name: "HedgerowCore", dependencies: ["PCRE2", "CAccel", "HedgerowLexicon", .product(name: "Yams", package: "Yams")]),
         .target(name: "HedgerowInputs", dependencies: ["HedgerowCore"]),
         .target(name: "HedgerowReport", dependencies: ["HedgerowCore"]),
         .target(name: "HedgerowKit", dependencies: ["HedgerowCore", "HedgerowInputs", "HedgerowReport", "HedgerowRules"]),

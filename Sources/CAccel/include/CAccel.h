@@ -19,6 +19,13 @@
  */
 int hedgerow_classify_using(const uint8_t *p, size_t n, uint64_t *newlines, uint64_t *colons, uint64_t *digits, int level);
 
+/*
+ * Bit (i % 64) of word i / 64 of `bits` ((n + 63) / 64 words) is set where a capitalised
+ * word starts at p[i] (see CapitalWords.c). `level` caps the vector instructions as for
+ * classification; returns the level used.
+ */
+int hedgerow_capital_words_using(const uint8_t *p, size_t n, uint64_t *bits, int level);
+
 /* How many bytes of p[0..n) equal `byte`. */
 size_t hedgerow_count_byte(const uint8_t *p, size_t n, uint8_t byte);
 

@@ -55,6 +55,10 @@ public struct Rule: Sendable, Equatable {
     /// a hit with none of them between it and its line end is passed over. Half the
     /// "token" hits in code name a value ("kind: token") and have nothing after them.
     public var afterKeyword: [String] = []
+    /// A keyword hit counts only where the text has it capitalised at the start of a word
+    /// ("Lane" in "14 Mill Lane", "Dear"): street types and salutations are everyday words
+    /// in code ("lane", "close()", "view"), where they are never capitalised at a word start.
+    public var keywordsCapitalised = false
     /// Where the rule was defined, for error messages ("Rules/secrets/aws.yml:12").
     public var origin: String
 

@@ -44,7 +44,7 @@ public enum RuleLoader {
             guard let value = Confidence(rawValue: text) else { throw problem("confidence must be low, medium or high") }
             confidence = value
         }
-        let pattern = try map.string("pattern", required: true)!
+        let pattern = Self.expandingLexicon(in: try map.string("pattern", required: true)!)
         let multiline = try map.bool("multiline") ?? false
         var decode: Encoding?
         if let name = try map.string("decode") {
@@ -63,7 +63,7 @@ public enum RuleLoader {
             dataClass: dataClass,
             confidence: confidence,
             pattern: pattern,
-            keywords: try map.strings("keywords"),
+            keywords: try map.strings("keywords").flatMap { Self.lexiconList($0) ?? [$0] },
             validators: try map.strings("validators"),
             multiline: multiline,
             maxLength: maxLength,
@@ -77,7 +77,7 @@ public enum RuleLoader {
             decode: decode
         )
         if let text = try map.string("prefilter") {
-            guard let prefilter = Prefilter(text) else { throw problem("prefilter must be digits:N, digits:N:not-timestamps, letters-digits, ipv4, inward-code, base64-line-end or ipv6") }
+            guard let prefilter = Prefilter(text) else { throw problem("prefilter must be digits:N, digits:N:not-timestamps, letters-digits, ipv4, inward-code, base64-line-end, ipv6 or name-word") }
             guard rule.keywords.isEmpty else { throw problem("a rule has keywords or a prefilter, not both") }
             guard !rule.multiline else { throw problem("a prefilter works line by line; multiline rules use keywords") }
             rule.prefilter = prefilter
@@ -92,10 +92,12 @@ public enum RuleLoader {
         rule.keywordLead = try map.int("keyword_lead")
         if let lead = rule.keywordLead {
             guard lead >= 0 && lead <= 64 else { throw problem("keyword_lead must be 0 to 64") }
-            guard !rule.keywords.isEmpty && !rule.multiline && !rule.startsAtWord else {
-                throw problem("keyword_lead needs keywords and a single-line rule without starts_at_word")
+            guard (!rule.keywords.isEmpty || rule.prefilter == .nameWord) && !rule.multiline && !rule.startsAtWord else {
+                throw problem("keyword_lead needs keywords (or the name-word prefilter) and a single-line rule without starts_at_word")
             }
         }
+        rule.keywordsCapitalised = try map.bool("keywords_capitalised") ?? false
+        if rule.keywordsCapitalised && rule.keywords.isEmpty { throw problem("keywords_capitalised needs keywords") }
         rule.lineRequires = try map.strings("line_requires")
         rule.afterKeyword = try map.strings("after_keyword")
         for (key, literals) in [("line_requires", rule.lineRequires), ("after_keyword", rule.afterKeyword)] where !literals.isEmpty {
@@ -107,5 +109,43 @@ public enum RuleLoader {
         if rule.keywords.contains(where: { $0.isEmpty }) { throw problem("keywords must not be empty strings") }
         try map.rejectUnknownKeys()
         return rule
+    }
+
+    /// `{lexicon:NAME}` in a pattern stands for the alternation of Rules/lexicon/NAME.txt
+    /// (each line a literal phrase, its spaces any run of blanks), so a term list is data
+    /// kept in one place and the rule file says only how the terms are used.
+    static func expandingLexicon(in pattern: String) -> String {
+        var result = pattern
+        while let open = result.range(of: "{lexicon:"), let close = result[open.upperBound...].firstIndex(of: "}") {
+            let name = String(result[open.upperBound..<close])
+            let terms = Lexicon.lines(name + ".txt").sorted { $0.utf8.count > $1.utf8.count }
+            let alternation = terms.map { term in
+                term.split(separator: " ").map { escapeLiteral(String($0)) }.joined(separator: "[ \\t]+")
+            }.joined(separator: "|")
+            result.replaceSubrange(open.lowerBound...close, with: "(?:" + alternation + ")")
+        }
+        return result
+    }
+
+    /// A keyword `{lexicon:NAME}` stands for every term of the list: the longest word of
+    /// each (the rarest, as a rule), so a hit is found whatever blanks separate the words.
+    static func lexiconList(_ keyword: String) -> [String]? {
+        guard keyword.hasPrefix("{lexicon:"), keyword.hasSuffix("}") else { return nil }
+        let name = String(keyword.dropFirst("{lexicon:".count).dropLast())
+        var words = Set<String>()
+        for term in Lexicon.lines(name + ".txt") {
+            let parts: [Substring] = term.split(separator: " ")
+            if let longest = parts.max(by: { $0.count < $1.count }) { words.insert(String(longest)) }
+        }
+        return words.sorted()
+    }
+
+    static func escapeLiteral(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if "\\^$.|?*+()[]{}".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
     }
 }

@@ -10,12 +10,27 @@ final class ByteMasks {
     /// Bytes covered, from the window's first byte.
     private(set) var count = 0
 
+    /// Capitalised word starts, worked out only when a name rule asks (most steps of most
+    /// files never do): `capitalsValid` says whether they describe the current bytes.
+    private var capitalStorage: UnsafeMutablePointer<UInt64>
+    private var capitalsValid = false
+
     init(capacity bytes: Int = 0) {
         capacity = max(1, (bytes + 63) / 64)
         storage = .allocate(capacity: 3 * capacity)
+        capitalStorage = .allocate(capacity: capacity)
     }
 
-    deinit { storage.deallocate() }
+    deinit { storage.deallocate(); capitalStorage.deallocate() }
+
+    /// The capitalised word starts of the bytes last classified (`p` must be those bytes).
+    func capitals(_ p: UnsafePointer<UInt8>, level: Int32 = 2) -> BitPlane {
+        if !capitalsValid {
+            hedgerow_capital_words_using(p, count, capitalStorage, level)
+            capitalsValid = true
+        }
+        return BitPlane(words: capitalStorage, count: count)
+    }
 
     /// Classifies `p[0..<count]`, replacing what the masks held. `level` caps the vector
     /// instructions used (tests compare each version with the plain one); the level used
@@ -25,10 +40,13 @@ final class ByteMasks {
         let words = (count + 63) / 64
         if words > capacity {
             storage.deallocate()
+            capitalStorage.deallocate()
             capacity = words
             storage = .allocate(capacity: 3 * capacity)
+            capitalStorage = .allocate(capacity: capacity)
         }
         self.count = count
+        capitalsValid = false
         return hedgerow_classify_using(p, count, storage, storage + capacity, storage + 2 * capacity, level)
     }
 

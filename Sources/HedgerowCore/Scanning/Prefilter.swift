@@ -32,9 +32,15 @@ public enum Prefilter: Equatable, Sendable {
     case base64LineEnd
     /// A colon starting "::" or three colon-and-hex groups (see `ipv6Chain`).
     case ipv6
+    /// A capitalised word (see `hedgerow_capital_words_using`) that the gazetteer holds as a
+    /// given name or surname and not as a common word: the position is the word's first
+    /// letter. Name rules without a context keyword start at such a word, or at a title or
+    /// initial at most `NameWords.leadBytes` before it.
+    case nameWord
 
     public init?(_ text: String) {
         if text == "ipv6" { self = .ipv6; return }
+        if text == "name-word" { self = .nameWord; return }
         if text == "letters-digits" { self = .lettersDigits; return }
         if text == "ipv4" { self = .ipv4; return }
         if text == "inward-code" { self = .inwardCode; return }
@@ -90,7 +96,7 @@ public enum Prefilter: Equatable, Sendable {
     /// Whether the prefilter reads digit clusters (every kind but base64 and IPv6).
     var usesClusters: Bool {
         switch self {
-        case .base64LineEnd, .ipv6: false
+        case .base64LineEnd, .ipv6, .nameWord: false
         default: true
         }
     }
@@ -99,7 +105,7 @@ public enum Prefilter: Equatable, Sendable {
         switch self {
         case let .digits(n), let .digitsExceptTimestamps(n): ClusterFloor(digits: n)
         case .ipv4: ClusterFloor(dotted: 4)
-        case .lettersDigits, .inwardCode, .base64LineEnd, .ipv6: ClusterFloor()
+        case .lettersDigits, .inwardCode, .base64LineEnd, .ipv6, .nameWord: ClusterFloor()
         }
     }
 
@@ -254,6 +260,10 @@ public enum Prefilter: Equatable, Sendable {
                 }
                 masks.newlines.forEach(from: from, to: limit, lineEnds)
                 lineEnds(at: limit)
+            }
+        case .nameWord:
+            masks.capitals(p).forEach(from: from, to: to) { start in
+                if NameWords.isNameWord(p, at: start, limit: limit) { hits.append(start) }
             }
         case .ipv6:
             // Colons from their bits (a line of code or a log holds several); only one

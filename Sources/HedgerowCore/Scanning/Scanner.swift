@@ -188,7 +188,9 @@ public final class Scanner {
         // A match holding the hit lies within maxLength of it; the margin leaves room for lookaround.
         let length = rule.rule.maxLength + Scanner.lookaroundMargin
         var lastTried = -1
+        let capitalised = rule.rule.keywordsCapitalised
         for hit in hits[r] {
+            if capitalised && !Self.startsCapitalisedWord(p, at: hit, previous: state.previousByte) { continue }
             // Positions in the window from here on. The segment ends at the hit's line end
             // (`lineEnds`), or where the window or the longest match cuts it.
             var segEnd = min(state.length, hit + length)
@@ -278,6 +280,13 @@ public final class Scanner {
             start += 1
         }
         return true
+    }
+
+    /// An ASCII capital with no letter just before it (`previous` is the byte before the window).
+    @inline(__always) static func startsCapitalisedWord(_ p: UnsafePointer<UInt8>, at i: Int, previous: UInt8) -> Bool {
+        guard p[i] &- 0x41 < 26 else { return false }
+        let before = i > 0 ? p[i - 1] : previous
+        return (before | 0x20) &- 0x61 >= 26 && before < 0x80
     }
 
     @inline(__always) static func isWordByte(_ c: UInt8) -> Bool {

@@ -29,16 +29,21 @@ public enum ValidatorRegistry {
         "bank-details": BankDetailsValidator(),
         "date-of-birth": DateOfBirthValidator(),
         "date-of-birth-column": DateOfBirthColumnValidator(),
+        "street-address": StreetAddressValidator(),
+        "health-context": HealthContextValidator(),
         "not-hex-digest": ClosureValidator { c in
             let v = c.value
             return v.count >= 32 && v.allSatisfy(\.isHexDigit) ? .reject("hexadecimal digest") : .accept
         },
     ]
 
-    public static var names: [String] { (Array(fixed.keys) + ["entropy:<bits>"]).sorted() }
+    public static var names: [String] { (Array(fixed.keys) + ["entropy:<bits>", "person-name:context", "person-name:field", "person-name:gazetteer"]).sorted() }
 
     public static func validator(named name: String) throws -> any Validator {
         if let found = fixed[name] { return found }
+        if name.hasPrefix("person-name:"), let kind = PersonNameValidator.Kind(rawValue: String(name.dropFirst("person-name:".count))) {
+            return PersonNameValidator(kind: kind)
+        }
         if name.hasPrefix("entropy:"), let floor = Double(name.dropFirst("entropy:".count)) {
             return EntropyValidator(minimumBitsPerCharacter: floor)
         }

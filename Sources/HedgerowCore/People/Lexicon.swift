@@ -1,0 +1,46 @@
+import HedgerowLexicon
+
+/// The word lists behind name, address and health detection, read once from the lists
+/// embedded at build time (Rules/lexicon; sources and licences in docs/lexicon.md).
+/// Each is built on first use: a run that meets no capitalised word never pays for them.
+public enum Lexicon {
+    static func text(_ name: String) -> String {
+        BuiltinLexiconFiles.all.first { $0.path == name }?.text ?? ""
+    }
+
+    static func lines(_ name: String) -> [String] {
+        text(name).split(whereSeparator: \.isNewline).map { String($0) }.filter { !$0.isEmpty }
+    }
+
+    public static let givenNames = WordSet(lines: text("given-names.txt"))
+    public static let surnames = WordSet(lines: text("surnames.txt"))
+    /// Names that are also ordinary words or code words (Will, Grace, Baker, Field): on
+    /// their own they are no evidence of a person.
+    public static let commonWords = WordSet(lines: text("common-words.txt"))
+    /// Everyday English words (SCOWL, via Debian's wbritish-small; lower-case entries):
+    /// a capitalised run of them after "Dear" or "I'm" is a phrase, not a person.
+    public static let englishWords = WordSet(lines: text("english-words.txt"))
+    /// Given names and surnames that are not common words: the name prefilter's set.
+    public static let nameWords = givenNames.union(surnames).subtracting(commonWords)
+    /// Organisations, brands, products and places that look like people ("john lewis"),
+    /// by their first word, so a candidate is checked against the few that could hold it.
+    public static let notPeople: [String: [[String]]] = phrasesByWord(lines("not-people.txt"))
+    /// Placeholder people of documentation and tests ("joe bloggs"), reported low.
+    public static let placeholderPeople: Set<String> = Set(lines("placeholder-people.txt"))
+    /// Street type words ("road", "lane", "rd"), lower case.
+    public static let streetTypes: Set<String> = Set(lines("street-types.txt"))
+    /// Health terms (conditions, medications, status), lower case, longest first so an
+    /// alternation built from them prefers "type 2 diabetes" to "diabetes".
+    public static let healthTerms: [String] = lines("health-terms.txt").sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+
+    /// Every phrase under each of its words, so a phrase is found from any word of a
+    /// candidate ("spencer" finds "marks and spencer").
+    static func phrasesByWord(_ phrases: [String]) -> [String: [[String]]] {
+        var index: [String: [[String]]] = [:]
+        for phrase in phrases {
+            let words = phrase.split(separator: " ").map(String.init)
+            for word in Set(words) { index[word, default: []].append(words) }
+        }
+        return index
+    }
+}

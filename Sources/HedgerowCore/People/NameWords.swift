@@ -1,0 +1,31 @@
+/// What the name prefilter asks of each capitalised word: is it a whole word the
+/// gazetteer holds as a name (and not as a common word)? Works on the window's bytes.
+enum NameWords {
+    /// How far before a gazetteer word a name match may start: a title ("Prof. ", "Cllr ")
+    /// or an initial ("J. ").
+    static let leadBytes = 8
+
+    /// Whether the capitalised word starting at `p[start]` is a name word: letters (ASCII
+    /// or multi-byte) and apostrophes up to a byte that is not a letter, digit or
+    /// underscore; a possessive "'s" is not part of it.
+    @inline(__always) static func isNameWord(_ p: UnsafePointer<UInt8>, at start: Int, limit: Int) -> Bool {
+        var end = start + 1
+        while end < limit {
+            let c = p[end]
+            if (c | 0x20) &- 0x61 < 26 || c == 0x27 || c >= 0x80 { end += 1; continue }
+            if c &- 0x30 < 10 || c == 0x5F { return false }
+            break
+        }
+        // A word the window cuts is judged on what it holds; the next step sees it whole.
+        if end - start >= 3 && p[end - 2] == 0x27 && (p[end - 1] | 0x20) == 0x73 { end -= 2 }
+        if end > start && p[end - 1] == 0x27 { end -= 1 }
+        let length = end - start
+        guard length >= 2 && length <= 24 else { return false }
+        if Lexicon.nameWords.contains(p + start, count: length) { return true }
+        // O'Brien, D'Souza: the part after the apostrophe names the family as well.
+        if length > 3 && p[start + 1] == 0x27 {
+            return Lexicon.nameWords.contains(p + start + 2, count: length - 2)
+        }
+        return false
+    }
+}

@@ -1,0 +1,135 @@
+/// Judges a candidate person name by the evidence for it, since a name has no checksum.
+///
+/// Two kinds of evidence add up: the gazetteer (a token is a given name or surname from
+/// population data) and context (a speaker tag, "my name is", a salutation, a title, a
+/// `first_name` field, or an email on the line whose local part spells the name). Both is
+/// high; one is medium; a capitalised run that only looks like a name is low. Known
+/// non-people (companies named after people, products, places) are rejected, placeholder
+/// people ("Joe Bloggs") are low, and code (a call, an attribute, a class) is rejected.
+public struct PersonNameValidator: Validator {
+    public enum Kind: String, Sendable {
+        /// The rule's pattern carries context (a keyword rule): the context is given.
+        case context
+        /// A field or key that may hold a person's name or anything else (`name`): the
+        /// gazetteer must agree, or it is no finding.
+        case field
+        /// The rule found a gazetteer word with nothing around it (the name-word prefilter).
+        case gazetteer
+    }
+
+    let kind: Kind
+
+    public init(kind: Kind) { self.kind = kind }
+
+    public func validate(_ candidate: Candidate) -> Verdict {
+        let tokens = Self.tokens(of: candidate.value)
+        guard !tokens.isEmpty else { return .reject("no name in it") }
+        let lower = tokens.map { $0.lowercased() }
+        if Self.isCode(candidate) { return .reject("code, not prose") }
+        if Self.isNotAPerson(lower, candidate) { return .reject("an organisation, product or place") }
+        if Lexicon.placeholderPeople.contains(lower.joined(separator: " ")) {
+            return .lower(.low, "a placeholder person")
+        }
+        let inGazetteer = lower.map { Lexicon.givenNames.contains($0) || Lexicon.surnames.contains($0) }
+        let uncommon = lower.map { !Lexicon.commonWords.contains($0) }
+        let given = lower.map { Lexicon.givenNames.contains($0) }
+        // Every token an ordinary word and none a given name: "Dear Customer", "Hi Team",
+        // "I'm Sorry", "Welcome Back".
+        if lower.allSatisfy(Self.isOrdinaryWord) { return .reject("ordinary words") }
+        // Role labels in transcripts and forms ("Participant 2", "P13", "Interviewer").
+        if lower.contains(where: { Self.roles.contains($0) || $0.contains(where: \.isNumber) }) { return .reject("a role, not a name") }
+        switch kind {
+        case .context:
+            if inGazetteer.contains(true) { return .accept }
+            return .lower(.medium, "context only: no token is in the gazetteer")
+        case .field:
+            if inGazetteer.contains(true) { return .accept }
+            return .reject("the field's value is not a name in the gazetteer")
+        case .gazetteer:
+            // A lone word must be a given name that is not an everyday word; a surname
+            // alone ("Powell") or a common word is too weak without context.
+            if tokens.count == 1 {
+                guard given[0] && uncommon[0] else { return .reject("a lone surname or common word") }
+            } else {
+                // Every word after the first must be a name or at least not an everyday word
+                // ("Victoria Station", "Florence Nightingale Hospital" are not people).
+                for k in 1..<tokens.count where !inGazetteer[k] && !uncommon[k] {
+                    return .reject("followed by an ordinary word")
+                }
+            }
+            if Self.emailSpells(lower, candidate) || Self.contextBefore(candidate.before) { return .accept }
+            return .lower(.medium, "gazetteer only: no context says it is a person")
+        }
+    }
+
+    /// An everyday word that is not a given name ("customer", "sorry", "monday"; not "grace").
+    static func isOrdinaryWord(_ word: String) -> Bool {
+        guard !Lexicon.givenNames.contains(word) else { return false }
+        return Lexicon.englishWords.contains(word) || Lexicon.commonWords.contains(word) || calendar.contains(word)
+    }
+
+    /// The name's words: runs of letters, apostrophes and hyphens; titles and initials dropped.
+    static func tokens(of value: String) -> [Substring] {
+        value.split { $0 == " " || $0 == "\t" || $0 == "," }
+            .filter { $0.count > 1 && !titles.contains($0.lowercased().trimmingCharacters(in: ["."])) && !particles.contains($0.lowercased()) }
+    }
+
+    static let roles: Set<String> = ["participant", "interviewer", "facilitator", "moderator", "speaker", "researcher", "observer",
+                                     "guest", "unknown", "host", "caller", "agent", "customer", "respondent", "notetaker", "team", "admin"]
+    static let calendar: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                                        "november", "december"]
+    static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "cllr", "councillor", "sir", "dame", "lady", "lord", "rev", "revd", "reverend"]
+    static let particles: Set<String> = ["van", "der", "den", "von", "de", "da", "di", "del", "della", "du", "le", "la", "ap", "ab", "bin", "ibn", "bint", "al", "el", "ní", "nic", "mac", "ó", "o"]
+
+    /// Words just before the value that say a person follows.
+    static let cues = ["called ", "named ", "dear ", "hi ", "hello ", "thanks ", "thank you ", "spoke to ", "speaking to ",
+                       "spoke with ", "talked to ", "contact ", "regards ", "name is ", "name's ", "i'm ", "i am ", "this is ", "cc "]
+
+    static func contextBefore(_ before: String) -> Bool {
+        let tail = before.suffix(16).lowercased()
+        return cues.contains { tail.hasSuffix($0) }
+    }
+
+    /// An email on the line whose local part spells the name ("jane.smith@", "jsmith@").
+    static func emailSpells(_ lower: [String], _ c: Candidate) -> Bool {
+        guard lower.count >= 2, c.after.contains("@") || c.before.contains("@") else { return false }
+        let line = (c.before + " " + c.after).lowercased()
+        let first = lower[0], last = lower[lower.count - 1]
+        for form in ["\(first).\(last)@", "\(first)_\(last)@", "\(first)\(last)@", "\(first.prefix(1))\(last)@", "\(first.prefix(1)).\(last)@", "\(first)-\(last)@"]
+        where line.contains(form) { return true }
+        return false
+    }
+
+    /// Code, not prose: an attribute or call (`.Smith`, `Smith(`, `Smith.`), a declaration
+    /// (`class Smith`, `def Smith`), or a value glued to an identifier.
+    static func isCode(_ c: Candidate) -> Bool {
+        let before = c.before, after = c.after
+        if let last = before.last, last == "." || last == "_" || last == "$" || last == "@" || last == "#" || last == "/" || last == "\\" { return true }
+        if let next = after.first, next == "(" || next == "_" || next == "[" || next == "{" { return true }
+        if after.hasPrefix(".") && after.dropFirst().first.map({ $0.isLetter }) == true { return true }
+        if after.hasPrefix("::") || after.hasPrefix("->") { return true }
+        let tail = before.suffix(12)
+        for keyword in ["class ", "def ", "import ", "struct ", "enum ", "interface ", "func ", "new ", "extends ", "implements "] where tail.hasSuffix(keyword) {
+            return true
+        }
+        return false
+    }
+
+    /// The candidate, read with the words around it, is one of the known non-people
+    /// ("Marks and Spencer", "John Lewis", "Victoria Station").
+    static func isNotAPerson(_ lower: [String], _ c: Candidate) -> Bool {
+        var phrases: [[String]] = []
+        for word in Set(lower) { phrases += Lexicon.notPeople[word] ?? [] }
+        guard !phrases.isEmpty else { return false }
+        let around = (c.before.suffix(40) + " " + c.value + " " + c.after.prefix(40)).lowercased()
+        let words = around.split { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "&" }.map(String.init)
+        for phrase in phrases where phrase.count <= words.count {
+            for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase {
+                // The phrase must hold one of the candidate's words, not sit beside it.
+                if phrase.contains(where: { lower.contains($0) }) { return true }
+            }
+        }
+        return false
+    }
+}

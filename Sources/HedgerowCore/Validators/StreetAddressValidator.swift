@@ -1,0 +1,21 @@
+/// Checks a street address line: the street type must be one of the list (the pattern
+/// lets any capitalised word through so the list stays data), the number must not be a
+/// year or a quantity, and the street words must not be code.
+public struct StreetAddressValidator: Validator {
+    public init() {}
+
+    public func validate(_ candidate: Candidate) -> Verdict {
+        let words = candidate.value.split { $0 == " " || $0 == "," || $0 == "\t" }
+        guard let last = words.last else { return .reject("empty") }
+        let type = last.lowercased().trimmingCharacters(in: ["."])
+        guard Lexicon.streetTypes.contains(type) else { return .reject("no street type") }
+        // "2024 Road Map", "500 Main Drive" in code: a house number is rarely over 2000,
+        // and a year before a capitalised word is a heading.
+        if let number = words.first.flatMap({ Int($0.prefix { $0.isNumber }) }), number >= 1900 && number <= 2100 {
+            return .reject("a year, not a house number")
+        }
+        if let next = candidate.before.last, next == "." || next == "_" || next == "/" || next == "#" || next == "$" { return .reject("code") }
+        if let after = candidate.after.first, after == "(" || after == "_" || after == "=" { return .reject("code") }
+        return .accept
+    }
+}
