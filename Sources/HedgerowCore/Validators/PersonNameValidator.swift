@@ -10,6 +10,9 @@ public struct PersonNameValidator: Validator {
     public enum Kind: String, Sendable {
         /// The rule's pattern carries context (a keyword rule): the context is given.
         case context
+        /// After a title (Mr, Dr, Cllr): whatever capitalised word follows is a surname,
+        /// even one that is also a word.
+        case title
         /// A field or key that may hold a person's name or anything else (`name`): the
         /// gazetteer must agree, or it is no finding.
         case field
@@ -24,22 +27,26 @@ public struct PersonNameValidator: Validator {
     public func validate(_ candidate: Candidate) -> Verdict {
         let tokens = Self.tokens(of: candidate.value)
         guard !tokens.isEmpty else { return .reject("no name in it") }
-        let lower = tokens.map { $0.lowercased() }
+        let lower = tokens.map(Self.normalised)
         if Self.isCode(candidate) { return .reject("code, not prose") }
+        if lower.count == 1 && lower[0].count <= 2 { return .reject("too short to be a name alone") }
         if Self.isNotAPerson(lower, candidate) { return .reject("an organisation, product or place") }
         if Lexicon.placeholderPeople.contains(lower.joined(separator: " ")) {
             return .lower(.low, "a placeholder person")
         }
-        let inGazetteer = lower.map { Lexicon.givenNames.contains($0) || Lexicon.surnames.contains($0) }
+        if Self.isOrganisation(lower, after: candidate.after) { return .reject("an organisation or place") }
+        let inGazetteer = lower.map { Self.inGazetteer($0) }
         let uncommon = lower.map { !Lexicon.commonWords.contains($0) }
         let given = lower.map { Lexicon.givenNames.contains($0) }
         // Every token an ordinary word and none a given name: "Dear Customer", "Hi Team",
-        // "I'm Sorry", "Welcome Back".
-        if lower.allSatisfy(Self.isOrdinaryWord) { return .reject("ordinary words") }
+        // "I'm Sorry", "Welcome Back". After a title an ordinary word is a surname all the
+        // same (Dr Gibbons, Mrs Storey).
+        if kind != .title && lower.allSatisfy(Self.isOrdinaryWord) { return .reject("ordinary words") }
         // Role labels in transcripts and forms ("Participant 2", "P13", "Interviewer").
         if lower.contains(where: { Self.roles.contains($0) || $0.contains(where: \.isNumber) }) { return .reject("a role, not a name") }
         switch kind {
-        case .context:
+        case .context, .title:
+            if lower.contains(where: { Self.calendar.contains($0) }) { return .reject("a month or day") }
             if inGazetteer.contains(true) { return .accept }
             return .lower(.medium, "context only: no token is in the gazetteer")
         case .field:
@@ -48,18 +55,52 @@ public struct PersonNameValidator: Validator {
         case .gazetteer:
             // A lone word must be a given name that is not an everyday word; a surname
             // alone ("Powell") or a common word is too weak without context.
+            if lower.contains(where: { Self.calendar.contains($0) }) { return .reject("a month or day") }
             if tokens.count == 1 {
                 guard given[0] && uncommon[0] else { return .reject("a lone surname or common word") }
             } else {
                 // Every word after the first must be a name or at least not an everyday word
                 // ("Victoria Station", "Florence Nightingale Hospital" are not people).
-                for k in 1..<tokens.count where !inGazetteer[k] && !uncommon[k] {
+                for k in 1..<tokens.count where !inGazetteer[k] && Self.isOrdinaryWord(lower[k]) {
                     return .reject("followed by an ordinary word")
                 }
             }
             if Self.emailSpells(lower, candidate) || Self.contextBefore(candidate.before) { return .accept }
             return .lower(.medium, "gazetteer only: no context says it is a person")
         }
+    }
+
+    /// Lower case, curly apostrophes straight, a possessive "'s" dropped.
+    static func normalised(_ token: Substring) -> String {
+        var word = token.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        if word.hasSuffix("'s") && word.count > 3 { word.removeLast(2) }
+        return word
+    }
+
+    /// A given name or surname, also written without its apostrophe (O'Brien, OBrien).
+    static func inGazetteer(_ word: String) -> Bool {
+        if Lexicon.givenNames.contains(word) || Lexicon.surnames.contains(word) { return true }
+        guard word.contains("'") else { return false }
+        let bare = word.replacingOccurrences(of: "'", with: "")
+        return Lexicon.givenNames.contains(bare) || Lexicon.surnames.contains(bare)
+    }
+
+    /// Words that end the names of organisations and places ("Thames Water", "Leeds
+    /// General Infirmary", "Copperbeech Insurance team"): in the name or right after it.
+    static let organisationWords: Set<String> = [
+        "ltd", "limited", "plc", "llp", "inc", "group", "holdings", "partners", "associates", "company", "co", "bank", "building",
+        "society", "insurance", "energy", "water", "telecom", "pharmacy", "health", "healthcare", "housing", "homes", "council",
+        "services", "service", "trust", "foundation", "charity", "university", "college", "school", "academy", "hospital",
+        "infirmary", "clinic", "surgery", "practice", "centre", "center", "station", "airport", "park", "team", "department",
+        "office", "ministry", "agency", "authority", "board", "committee", "network", "solutions", "systems", "technologies",
+        "consulting", "media", "studios", "store", "stores", "shop", "cafe", "restaurant", "hotel", "club", "church", "cathedral",
+        "museum", "gallery", "library", "stadium", "bridge", "street", "road", "square", "way", "lane",
+    ]
+
+    static func isOrganisation(_ lower: [String], after: String) -> Bool {
+        if let last = lower.last, organisationWords.contains(last) { return true }
+        let next = after.drop { $0 == " " || $0 == "\t" }.prefix { $0.isLetter }.lowercased()
+        return !next.isEmpty && organisationWords.contains(next)
     }
 
     /// An everyday word that is not a given name ("customer", "sorry", "monday"; not "grace").
@@ -78,13 +119,14 @@ public struct PersonNameValidator: Validator {
                                      "guest", "unknown", "host", "caller", "agent", "customer", "respondent", "notetaker", "team", "admin"]
     static let calendar: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                                        "november", "december"]
+                                        "november", "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb",
+                                        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
     static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "cllr", "councillor", "sir", "dame", "lady", "lord", "rev", "revd", "reverend"]
     static let particles: Set<String> = ["van", "der", "den", "von", "de", "da", "di", "del", "della", "du", "le", "la", "ap", "ab", "bin", "ibn", "bint", "al", "el", "ní", "nic", "mac", "ó", "o"]
 
     /// Words just before the value that say a person follows.
     static let cues = ["called ", "named ", "dear ", "hi ", "hello ", "thanks ", "thank you ", "spoke to ", "speaking to ",
-                       "spoke with ", "talked to ", "contact ", "regards ", "name is ", "name's ", "i'm ", "i am ", "this is ", "cc "]
+                       "spoke with ", "talked to ", "contact ", "regards ", "name is ", "name's ", "name, ", "i'm ", "i am ", "this is ", "cc "]
 
     static func contextBefore(_ before: String) -> Bool {
         let tail = before.suffix(16).lowercased()

@@ -4,6 +4,10 @@
 public struct StreetAddressValidator: Validator {
     public init() {}
 
+    static let numberedThings: Set<String> = ["level", "floor", "platform", "gate", "terminal", "zone", "bay", "stand", "page",
+                                              "chapter", "section", "step", "phase", "version", "week", "day", "year", "route",
+                                              "bus", "junction", "exit", "room", "screen", "block", "car", "unit", "lot", "no."]
+
     public func validate(_ candidate: Candidate) -> Verdict {
         let words = candidate.value.split { $0 == " " || $0 == "," || $0 == "\t" }
         guard let last = words.last else { return .reject("empty") }
@@ -14,6 +18,9 @@ public struct StreetAddressValidator: Validator {
         if let number = words.first.flatMap({ Int($0.prefix { $0.isNumber }) }), number >= 1900 && number <= 2100 {
             return .reject("a year, not a house number")
         }
+        // "Level 2 Car Park", "Platform 9", "Junction 4 Retail Park": a number of something else.
+        let previous = candidate.before.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        if Self.numberedThings.contains(previous) { return .reject("a numbered \(previous), not a house") }
         if let next = candidate.before.last, next == "." || next == "_" || next == "/" || next == "#" || next == "$" { return .reject("code") }
         if let after = candidate.after.first, after == "(" || after == "_" || after == "=" { return .reject("code") }
         return .accept

@@ -37,7 +37,7 @@ public enum ValidatorRegistry {
         },
     ]
 
-    public static var names: [String] { (Array(fixed.keys) + ["entropy:<bits>", "person-name:context", "person-name:field", "person-name:gazetteer"]).sorted() }
+    public static var names: [String] { (Array(fixed.keys) + ["entropy:<bits>", "person-name:context", "person-name:title", "person-name:field", "person-name:gazetteer"]).sorted() }
 
     public static func validator(named name: String) throws -> any Validator {
         if let found = fixed[name] { return found }
