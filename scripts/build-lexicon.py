@@ -42,7 +42,7 @@ CURATED = os.path.join(HERE, "lexicon-src")
 
 # --- cut-offs (docs/lexicon.md repeats them) -------------------------------------------------
 SSA_FIRST_YEAR = 1930      # babies born from 1930 on: today's adults, children and parents
-SSA_MIN_COUNT = 100        # at least this many US births with the name since SSA_FIRST_YEAR
+SSA_MIN_COUNT = 50         # at least this many US births with the name since SSA_FIRST_YEAR
 # 2010 surnames not already in the 1990 list (the 2010 table has no counts, so no frequency
 # cut-off is possible): kept where the people bearing them are not mostly white (Asian, Black,
 # Hispanic or mixed: South Asian, Chinese, Vietnamese, African, Caribbean, Arabic...), or where
@@ -66,6 +66,9 @@ NAM_DICT_UK_COMMUNITIES = set("""great_britain ireland usa italy malta portugal 
     korea vietnam other_countries""".split())
 NAM_DICT_OTHER_MIN = 3
 O_APOSTROPHE_MAX_RANK = 30000
+# 1990 surnames absent from the 2010 table (fewer than 100 bearers by 2010) are kept only up to
+# this 1990 rank: the tail beyond it is very rare and mostly spelling variants.
+CENSUS_1990_ONLY_MAX_RANK = 40000
 STDLIB_TOP = 1000          # most frequent capitalised words in the standard library's .py text
 
 
@@ -161,8 +164,9 @@ def nam_dict_given(src):
                     keep = True
         if keep:
             for t in tokens_of(name):
-                out.add(t)
-                out.add(fold(t))
+                # Romanian s/t: the file has the old cedilla letters; today's text uses comma below.
+                for v in (t, t.replace("ş", "ș").replace("ţ", "ț"), fold(t)):
+                    out.add(v)
     return out
 
 
@@ -209,6 +213,8 @@ def main():
     ap.add_argument("--src", required=True, help="folder holding the downloaded package files")
     ap.add_argument("--out", default=os.path.join(ROOT, "Rules", "lexicon"))
     ap.add_argument("--stdlib", default=sysconfig.get_paths()["stdlib"])
+    ap.add_argument("--without-nam-dict", action="store_true",
+                    help="leave out the GNU FDL nam_dict.txt (public-domain US sources only)")
     ap.add_argument("--dict", default="/usr/share/dict/british-english-small")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
@@ -223,13 +229,15 @@ def main():
     for n, c in ssa.items():
         if c >= SSA_MIN_COUNT:
             given |= tokens_of(n)
-    given |= nam_dict_given(a.src)
+    if not a.without_nam_dict:
+        given |= nam_dict_given(a.src)
     given |= curated("given-names-extra.txt")
     given -= curated("name-exclude.txt")
 
     surnames = set()
-    for n in s1990:
-        surnames |= tokens_of(n)
+    for n, rank in s1990.items():
+        if n in s2010 or rank <= CENSUS_1990_ONLY_MAX_RANK:
+            surnames |= tokens_of(n)
     for n, r in s2010.items():
         if n in s1990:
             continue
