@@ -25,6 +25,9 @@ public enum Lexicon {
     /// Organisations, brands, products and places that look like people ("john lewis"),
     /// by their first word, so a candidate is checked against the few that could hold it.
     public static let notPeople: [String: [[String]]] = phrasesByWord(lines("not-people.txt"))
+    /// UK cities, large towns and London districts, lower case: a name that is a place
+    /// ("Bristol", "Manchester Piccadilly") needs more than a gazetteer hit.
+    public static let places = WordSet(lines: text("places.txt"))
     /// Placeholder people of documentation and tests ("joe bloggs"), reported low.
     public static let placeholderPeople: Set<String> = Set(lines("placeholder-people.txt"))
     /// Street type words ("road", "lane", "rd"), lower case.

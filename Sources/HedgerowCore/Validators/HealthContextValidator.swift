@@ -20,7 +20,8 @@ public struct HealthContextValidator: Validator {
         // The sentence: back to the last full stop, on to the next one.
         let before = candidate.before.split(omittingEmptySubsequences: false) { $0 == "." || $0 == "!" || $0 == "?" }.last.map(String.init) ?? ""
         let after = candidate.after.split(omittingEmptySubsequences: false) { $0 == "." || $0 == "!" || $0 == "?" }.first.map(String.init) ?? ""
-        let sentence = (before + " " + candidate.value + " " + after).lowercased()
+        // The term itself is left out: "ms" would read as the title Ms.
+        let sentence = (before + " " + after).lowercased()
         if sentence.contains("def ") || sentence.contains("return ") || sentence.contains("()") || sentence.contains("import ") {
             return .reject("code")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Judges a candidate person name by the evidence for it, since a name has no checksum.
 ///
 /// Two kinds of evidence add up: the gazetteer (a token is a given name or surname from
@@ -56,12 +58,23 @@ public struct PersonNameValidator: Validator {
             // A lone word must be a given name that is not an everyday word; a surname
             // alone ("Powell") or a common word is too weak without context.
             if lower.contains(where: { Self.calendar.contains($0) }) { return .reject("a month or day") }
+            // A place first ("Manchester Piccadilly", "Bristol") is a place unless it is
+            // also a given name followed by a surname, or a cue makes it a person.
+            if Lexicon.places.contains(lower[0]) && !(tokens.count > 1 && given[0]) && !Self.strongCue(candidate.before) {
+                return .reject("a place")
+            }
             if tokens.count == 1 {
                 guard given[0] && uncommon[0] else { return .reject("a lone surname or common word") }
+                // A first name alone is a person only when the sentence treats it as one
+                // ("ask Gregory", "Priya is off today"); otherwise it is as likely a
+                // language, a place or a product (Julia, Jordan, Aurora).
+                if !Self.personCue(before: candidate.before, after: candidate.after) {
+                    return .lower(.low, "a first name alone, with nothing saying it is a person")
+                }
             } else {
                 // Every word after the first must be a name or at least not an everyday word
                 // ("Victoria Station", "Florence Nightingale Hospital" are not people).
-                for k in 1..<tokens.count where !inGazetteer[k] && Self.isOrdinaryWord(lower[k]) {
+                for k in 1..<tokens.count where Lexicon.englishWords.contains(lower[k]) && !Lexicon.surnames.contains(lower[k]) {
                     return .reject("followed by an ordinary word")
                 }
             }
@@ -80,6 +93,13 @@ public struct PersonNameValidator: Validator {
     /// A given name or surname, also written without its apostrophe (O'Brien, OBrien).
     static func inGazetteer(_ word: String) -> Bool {
         if Lexicon.givenNames.contains(word) || Lexicon.surnames.contains(word) { return true }
+        // Double-barrelled: each part on its own (Okonkwo-Hart).
+        if word.contains("-") {
+            return word.split(separator: "-").contains { inGazetteer(String($0)) }
+        }
+        // Without accents, as the census lists write them (Siobhán, Zoë).
+        let plain = word.folding(options: .diacriticInsensitive, locale: nil)
+        if plain != word && (Lexicon.givenNames.contains(plain) || Lexicon.surnames.contains(plain)) { return true }
         guard word.contains("'") else { return false }
         let bare = word.replacingOccurrences(of: "'", with: "")
         return Lexicon.givenNames.contains(bare) || Lexicon.surnames.contains(bare)
@@ -128,6 +148,30 @@ public struct PersonNameValidator: Validator {
     static let cues = ["called ", "named ", "dear ", "hi ", "hello ", "thanks ", "thank you ", "spoke to ", "speaking to ",
                        "spoke with ", "talked to ", "contact ", "regards ", "name is ", "name's ", "name, ", "i'm ", "i am ", "this is ", "cc "]
 
+    /// Words around a lone first name that make it a person: a preposition or verb of
+    /// speaking before it, a verb or pronoun after it.
+    static let cueBefore = ["to ", "with ", "for ", "ask ", "asked ", "tell ", "told ", "thanks ", "thank ", "from ", "cc ", "and ",
+                            "called ", "named ", "dear ", "hi ", "hello ", "spoke to ", "by "]
+    static let cueAfter = [" said", " says", " told", " rang", " phoned", " emailed", " called", " is off", " was ", " will ", " has ",
+                           " had ", " who ", ", he ", ", she ", " he ", " she ", " and i ", " at the ", " in billing", " to send",
+                           " to call", " to ring", " is on ", " is away", " is out", " thinks", " wants", " asked"]
+
+    /// Cues that make even a place name a person ("ask Chester", "Dear Bristol" is odd but a person).
+    static let strongCues = ["ask ", "asked ", "tell ", "told ", "thanks ", "thank ", "dear ", "hi ", "hello ", "spoke to ", "speak to ",
+                             "speaking to ", "called ", "named "]
+
+    static func strongCue(_ before: String) -> Bool {
+        let head = before.suffix(12).lowercased()
+        return strongCues.contains { head.hasSuffix($0) }
+    }
+
+    static func personCue(before: String, after: String) -> Bool {
+        let head = before.suffix(12).lowercased()
+        if cueBefore.contains(where: { head.hasSuffix($0) }) { return true }
+        let tail = after.prefix(12).lowercased()
+        return cueAfter.contains { tail.hasPrefix($0) }
+    }
+
     static func contextBefore(_ before: String) -> Bool {
         let tail = before.suffix(16).lowercased()
         return cues.contains { tail.hasSuffix($0) }
@@ -151,6 +195,8 @@ public struct PersonNameValidator: Validator {
         if let next = after.first, next == "(" || next == "_" || next == "[" || next == "{" { return true }
         if after.hasPrefix(".") && after.dropFirst().first.map({ $0.isLetter }) == true { return true }
         if after.hasPrefix("::") || after.hasPrefix("->") { return true }
+        // A key, not a value: `"Sid": ...`, `Name: Value` in YAML keys written capitalised.
+        if after.hasPrefix("\":") || after.hasPrefix("':") || after.hasPrefix("\" :") { return true }
         let tail = before.suffix(12)
         for keyword in ["class ", "def ", "import ", "struct ", "enum ", "interface ", "func ", "new ", "extends ", "implements "] where tail.hasSuffix(keyword) {
             return true
@@ -168,8 +214,9 @@ public struct PersonNameValidator: Validator {
         let words = around.split { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "&" }.map(String.init)
         for phrase in phrases where phrase.count <= words.count {
             for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase {
-                // The phrase must hold one of the candidate's words, not sit beside it.
-                if phrase.contains(where: { lower.contains($0) }) { return true }
+                // The phrase must hold all of the candidate's words ("Spencer" in "Marks and
+                // Spencer"), not just share one ("Sarah McDonald's" is a person).
+                if lower.allSatisfy({ phrase.contains($0) }) { return true }
             }
         }
         return false
