@@ -59,6 +59,9 @@ public struct Rule: Sendable, Equatable {
     /// ("Lane" in "14 Mill Lane", "Dear"): street types and salutations are everyday words
     /// in code ("lane", "close()", "view"), where they are never capitalised at a word start.
     public var keywordsCapitalised = false
+    /// A keyword hit counts only at the start of a word (no letter, digit or underscore
+    /// before it): "hiv" in "archive" and "std" in "mystdout" are passed over unread.
+    public var keywordsAtWordStart = false
     /// Where the rule was defined, for error messages ("Rules/secrets/aws.yml:12").
     public var origin: String
 

@@ -98,6 +98,8 @@ public enum RuleLoader {
         }
         rule.keywordsCapitalised = try map.bool("keywords_capitalised") ?? false
         if rule.keywordsCapitalised && rule.keywords.isEmpty { throw problem("keywords_capitalised needs keywords") }
+        rule.keywordsAtWordStart = try map.bool("keywords_at_word_start") ?? false
+        if rule.keywordsAtWordStart && rule.keywords.isEmpty { throw problem("keywords_at_word_start needs keywords") }
         rule.lineRequires = try map.strings("line_requires")
         rule.afterKeyword = try map.strings("after_keyword")
         for (key, literals) in [("line_requires", rule.lineRequires), ("after_keyword", rule.afterKeyword)] where !literals.isEmpty {
@@ -113,32 +115,64 @@ public enum RuleLoader {
 
     /// `{lexicon:NAME}` in a pattern stands for the alternation of Rules/lexicon/NAME.txt
     /// (each line a literal phrase, its spaces any run of blanks), so a term list is data
-    /// kept in one place and the rule file says only how the terms are used.
+    /// kept in one place and the rule file says only how the terms are used. The
+    /// alternation is written as a trie (shared prefixes once), so PCRE2 follows one
+    /// branch per character instead of trying six hundred terms at every position.
     static func expandingLexicon(in pattern: String) -> String {
         var result = pattern
         while let open = result.range(of: "{lexicon:"), let close = result[open.upperBound...].firstIndex(of: "}") {
             let name = String(result[open.upperBound..<close])
-            let terms = Lexicon.lines(name + ".txt").sorted { $0.utf8.count > $1.utf8.count }
-            let alternation = terms.map { term in
-                term.split(separator: " ").map { escapeLiteral(String($0)) }.joined(separator: "[ \\t]+")
-            }.joined(separator: "|")
-            result.replaceSubrange(open.lowerBound...close, with: "(?:" + alternation + ")")
+            let terms = Lexicon.lines(name + ".txt").map { Array($0) }
+            result.replaceSubrange(open.lowerBound...close, with: "(?:" + trie(terms[...]) + ")")
         }
         return result
     }
 
-    /// A keyword `{lexicon:NAME}` stands for every term of the list: the longest word of
-    /// each (the rarest, as a rule), so a hit is found whatever blanks separate the words.
+    /// The terms (all sharing what came before) as nested alternations, longest first
+    /// where one term is a prefix of another.
+    static func trie(_ terms: ArraySlice<[Character]>) -> String {
+        var groups: [Character: [[Character]]] = [:]
+        var order: [Character] = []
+        var ends = false
+        for term in terms {
+            guard let first = term.first else { ends = true; continue }
+            if groups[first] == nil { order.append(first) }
+            groups[first, default: []].append(Array(term.dropFirst()))
+        }
+        var branches = order.sorted().map { c -> String in
+            let head = c == " " ? "[ \\t]+" : escapeLiteral(String(c))
+            let rest = groups[c]!
+            if rest.count == 1 { return head + rest[0].map { $0 == " " ? "[ \\t]+" : escapeLiteral(String($0)) }.joined() }
+            return head + "(?:" + trie(rest[...]) + ")"
+        }
+        if ends { branches.append("") }
+        return branches.joined(separator: "|")
+    }
+
+    /// A keyword `{lexicon:NAME}` stands for every term of the list: of each term, the
+    /// word least likely to fill ordinary text (not an everyday word if it has one, not
+    /// one of the words code is full of, then the longest), so a hit is found whatever
+    /// blanks separate the words and the keyword pass is not flooded.
     static func lexiconList(_ keyword: String) -> [String]? {
         guard keyword.hasPrefix("{lexicon:"), keyword.hasSuffix("}") else { return nil }
         let name = String(keyword.dropFirst("{lexicon:".count).dropLast())
         var words = Set<String>()
         for term in Lexicon.lines(name + ".txt") {
-            let parts: [Substring] = term.split(separator: " ")
-            if let longest = parts.max(by: { $0.count < $1.count }) { words.insert(String(longest)) }
+            let parts: [String] = term.split { $0 == " " || $0 == "-" || $0 == "/" }.map(String.init)
+            func score(_ w: String) -> Int {
+                (codeWords.contains(w) ? -100 : 0) + (Lexicon.englishWords.contains(w) ? 0 : 20) + w.count
+            }
+            if let best = parts.max(by: { score($0) < score($1) }) { words.insert(best) }
         }
         return words.sorted()
     }
+
+    /// Words that fill source code and technical text: never a keyword of a term list
+    /// when the term has another word.
+    static let codeWords: Set<String> = ["self", "back", "date", "user", "note", "signed", "access", "complex", "negative", "positive",
+                                         "language", "terminal", "registered", "replacement", "identity", "life", "programme", "condition",
+                                         "clinic", "failure", "sleep", "type", "high", "low", "test", "care", "work", "off", "due",
+                                         "with", "for", "the", "and", "of", "to", "in", "on", "under"]
 
     static func escapeLiteral(_ text: String) -> String {
         var out = ""

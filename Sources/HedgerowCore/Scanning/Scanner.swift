@@ -188,9 +188,10 @@ public final class Scanner {
         // A match holding the hit lies within maxLength of it; the margin leaves room for lookaround.
         let length = rule.rule.maxLength + Scanner.lookaroundMargin
         var lastTried = -1
-        let capitalised = rule.rule.keywordsCapitalised
+        let capitalised = rule.rule.keywordsCapitalised, wordStart = rule.rule.keywordsAtWordStart
         for hit in hits[r] {
             if capitalised && !Self.startsCapitalisedWord(p, at: hit, previous: state.previousByte) { continue }
+            if wordStart && !Self.startsWord(p, at: hit, previous: state.previousByte) { continue }
             // Positions in the window from here on. The segment ends at the hit's line end
             // (`lineEnds`), or where the window or the longest match cuts it.
             var segEnd = min(state.length, hit + length)
@@ -287,6 +288,12 @@ public final class Scanner {
         guard p[i] &- 0x41 < 26 else { return false }
         let before = i > 0 ? p[i - 1] : previous
         return (before | 0x20) &- 0x61 >= 26 && before < 0x80
+    }
+
+    /// No letter, digit or underscore just before `i` (`previous` is the byte before the window).
+    @inline(__always) static func startsWord(_ p: UnsafePointer<UInt8>, at i: Int, previous: UInt8) -> Bool {
+        let before = i > 0 ? p[i - 1] : previous
+        return !(before &- 0x30 < 10 || (before | 0x20) &- 0x61 < 26 || before == 0x5F || before >= 0x80)
     }
 
     @inline(__always) static func isWordByte(_ c: UInt8) -> Bool {

@@ -1,0 +1,71 @@
+import XCTest
+import PCRE2
+@testable import HedgerowCore
+
+/// The name, address and health rules through the scanner, as a transcript or ticket
+/// reaches them: what they report, where, and what they leave alone.
+final class PeopleRulesTests: XCTestCase {
+    func found(_ text: String) -> [(String, String, Confidence)] {
+        TestRules.findings(text).map { f in
+            let bytes = Array(text.utf8)[f.start.offset..<f.end.offset]
+            return (f.category.rawValue, String(decoding: bytes, as: UTF8.self), f.confidence)
+        }
+    }
+
+    func testATranscriptNamesItsSpeakerAndWhatTheySay() {
+        let text = """
+        WEBVTT
+
+        00:00:08.059 --> 00:00:12.259
+        <v Alan Whitfield>Hi, thanks for joining.</v>
+
+        00:00:12.259 --> 00:00:14.192
+        <v Participant 3>I live at 14 Mill Lane in Hebden Bridge and my son has epilepsy.</v>
+        """
+        let results = found(text)
+        XCTAssertTrue(results.contains { $0.0 == "name" && $0.1 == "Alan Whitfield" && $0.2 == .high }, "\(results)")
+        XCTAssertTrue(results.contains { $0.0 == "address" && $0.1 == "14 Mill Lane" }, "\(results)")
+        XCTAssertTrue(results.contains { $0.0 == "health" && $0.1 == "epilepsy" }, "\(results)")
+        XCTAssertFalse(results.contains { $0.1.contains("Participant") })
+    }
+
+    func testFieldsAndTitles() {
+        XCTAssertEqual(found(#"{"first_name": "Nathan", "last_name": "Okafor"}"#).map(\.1), ["Nathan", "Okafor"])
+        XCTAssertEqual(found("Mr Gough from the council came round.").map(\.1), ["Gough"])
+        XCTAssertEqual(found("Kind regards,\nRhys Nolan\n").map(\.1), ["Rhys Nolan"])
+    }
+
+    func testCodeAndEverydayWordsAreLeftAlone() {
+        for text in ["row = rows[3]; view.close()", "class JohnsonMatrixSolver:", "name = \"requests\"",
+                     "turn onto the High Street", "Diabetes clinic opening hours", "duration_ms=714 status=201",
+                     "def first_name(self): return self._first_name", "Dear Customer,"] {
+            XCTAssertTrue(found(text).filter { ["name", "address", "health"].contains($0.0) }.isEmpty, text)
+        }
+    }
+
+    /// Street types and salutations count only capitalised at a word start: in code the
+    /// same letters are everywhere in lower case.
+    func testCapitalisedKeywordsIgnoreLowerCase() {
+        XCTAssertEqual(found("deliver to 14 Mill Lane today").map(\.0), ["address"])
+        XCTAssertTrue(found("deliver to 14 mill lane today").isEmpty)
+    }
+
+    /// A term list in a rule: `{lexicon:NAME}` expands to the list in the pattern (as a
+    /// trie that matches every term whole) and in the keywords.
+    func testLexiconPlaceholders() throws {
+        let source = RuleLoader.expandingLexicon(in: "^(?i:{lexicon:health-terms})$")
+        XCTAssertFalse(source.contains("{lexicon:"))
+        let pattern = try PCRE2.Pattern(source)
+        let matcher = PCRE2.Matcher()
+        for term in Lexicon.healthTerms {
+            let bytes = Array(term.replacingOccurrences(of: " ", with: "  ").uppercased().utf8)
+            XCTAssertFalse(try matcher.allMatches(of: pattern, in: bytes).isEmpty, term)
+        }
+        for text in ["diabete", "type 3 diabetes", "epilepsy x", ""] {
+            XCTAssertTrue(try matcher.allMatches(of: pattern, in: Array(text.utf8)).isEmpty, text)
+        }
+        let keywords = RuleLoader.lexiconList("{lexicon:health-terms}")!
+        XCTAssertTrue(keywords.contains("diabetes"))
+        XCTAssertFalse(keywords.contains("self"), "a word code is full of is never a keyword")
+    }
+}
