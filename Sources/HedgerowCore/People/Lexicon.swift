@@ -12,16 +12,25 @@ public enum Lexicon {
         text(name).split(whereSeparator: \.isNewline).map { String($0) }.filter { !$0.isEmpty }
     }
 
-    public static let givenNames = WordSet(lines: text("given-names.txt"))
-    public static let surnames = WordSet(lines: text("surnames.txt"))
-    /// Names that are also ordinary words or code words (Will, Grace, Baker, Field): on
-    /// their own they are no evidence of a person.
-    public static let commonWords = WordSet(lines: text("common-words.txt"))
+    /// Given names (tag 1), surnames (tag 2) and names that are also everyday or code
+    /// words (tag 4: Will, Grace, Baker, Field) in one table, built in one pass. `matches`
+    /// answers the name prefilter's question: a given name or surname, not a common word.
+    public static let names = WordSet(lists: [(text("given-names.txt"), givenTag), (text("surnames.txt"), surnameTag),
+                                              (text("common-words.txt"), commonTag)],
+                                      filterKeeps: { $0 & (givenTag | surnameTag) != 0 && $0 & commonTag == 0 })
+    static let givenTag: UInt8 = 1, surnameTag: UInt8 = 2, commonTag: UInt8 = 4
+
+    public static func isGivenName(_ word: String) -> Bool { names.tag(word) & givenTag != 0 }
+    public static func isSurname(_ word: String) -> Bool { names.tag(word) & surnameTag != 0 }
+    public static func isCommonWord(_ word: String) -> Bool { names.tag(word) & commonTag != 0 }
+    /// A given name or surname and not a common word: evidence of a name on its own.
+    public static func isNameWord(_ word: String) -> Bool {
+        let tag = names.tag(word)
+        return tag & (givenTag | surnameTag) != 0 && tag & commonTag == 0
+    }
     /// Everyday English words (SCOWL, via Debian's wbritish-small; lower-case entries):
     /// a capitalised run of them after "Dear" or "I'm" is a phrase, not a person.
     public static let englishWords = WordSet(lines: text("english-words.txt"))
-    /// Given names and surnames that are not common words: the name prefilter's set.
-    public static let nameWords = givenNames.union(surnames).subtracting(commonWords)
     /// Organisations, brands, products and places that look like people ("john lewis"),
     /// by their first word, so a candidate is checked against the few that could hold it.
     public static let notPeople: [String: [[String]]] = phrasesByWord(lines("not-people.txt"))
@@ -32,6 +41,8 @@ public enum Lexicon {
     public static let placeholderPeople: Set<String> = Set(lines("placeholder-people.txt"))
     /// Street type words ("road", "lane", "rd"), lower case.
     public static let streetTypes: Set<String> = Set(lines("street-types.txt"))
+    /// The same for the street-word prefilter.
+    public static let streetTypeWords = WordSet(lines: text("street-types.txt"))
     /// Health terms (conditions, medications, status), lower case, longest first so an
     /// alternation built from them prefers "type 2 diabetes" to "diabetes".
     public static let healthTerms: [String] = lines("health-terms.txt").sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }

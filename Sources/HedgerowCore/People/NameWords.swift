@@ -8,7 +8,7 @@ enum NameWords {
     /// Whether the capitalised word starting at `p[start]` is a name word: letters (ASCII
     /// or multi-byte) and apostrophes up to a byte that is not a letter, digit or
     /// underscore; a possessive "'s" is not part of it.
-    @inline(__always) static func isNameWord(_ p: UnsafePointer<UInt8>, at start: Int, limit: Int) -> Bool {
+    @inline(__always) static func isNameWord(_ p: UnsafePointer<UInt8>, at start: Int, limit: Int, in names: WordSet) -> Bool {
         var end = start + 1
         while end < limit {
             let c = p[end]
@@ -21,11 +21,20 @@ enum NameWords {
         if end > start && p[end - 1] == 0x27 { end -= 1 }
         let length = end - start
         guard length >= 2 && length <= 24 else { return false }
-        if Lexicon.nameWords.contains(p + start, count: length) { return true }
+        if names.matches(p + start, count: length) { return true }
         // O'Brien, D'Souza: the part after the apostrophe names the family as well.
         if length > 3 && p[start + 1] == 0x27 {
-            return Lexicon.nameWords.contains(p + start + 2, count: length - 2)
+            return names.matches(p + start + 2, count: length - 2)
         }
         return false
+    }
+
+    /// Whether the capitalised word at `p[start]` (letters only, up to a byte that is not
+    /// a letter, digit or underscore; a trailing dot is not part of it) is in `words`.
+    @inline(__always) static func isWholeWord(_ p: UnsafePointer<UInt8>, at start: Int, limit: Int, in words: WordSet) -> Bool {
+        var end = start + 1
+        while end < limit && (p[end] | 0x20) &- 0x61 < 26 { end += 1 }
+        if end < limit && (p[end] &- 0x30 < 10 || p[end] == 0x5F || p[end] >= 0x80) { return false }
+        return end - start <= 16 && words.contains(p + start, count: end - start)
     }
 }

@@ -1,97 +1,133 @@
-/// A set of lower-case words that answers "is this byte run one of them?" without making a
-/// String: the name prefilter asks it for every capitalised word of every file, so a
-/// lookup is one hash of the bytes (ASCII folded to lower case) and a probe or two.
+/// A set of lower-case words, each with a small tag (which lists it is on), that answers
+/// "is this byte run one of them?" without making a String: the name prefilter asks it
+/// for every capitalised word of every file, so a lookup is one hash of the bytes (ASCII
+/// folded to lower case), a look at a cache-resident filter, and rarely a probe.
 ///
-/// Words are stored as 64-bit FNV-1a hashes in an open-addressed table. Two different
-/// words sharing a hash would make one stand in for the other; among a few hundred
-/// thousand words that chance is about one in a hundred million, and a false "yes" only
-/// sends a candidate on to the rule's pattern and validator.
+/// Words are stored as 61-bit FNV-1a hashes with the tag in the low three bits, in an
+/// open-addressed table built once in one pass over the lists (the start-up of a hook
+/// pays for it). Two words sharing a hash would make one stand in for the other; among a
+/// few hundred thousand words that chance is about one in ten million, and a false "yes"
+/// only sends a candidate on to the rule's pattern and validator.
 public struct WordSet: Sendable {
     private let slots: [UInt64]
     private let mask: Int
+    /// Two bits per word the filter predicate keeps, in 2^20 (128 KiB): most capitalised
+    /// words in code are not names ("True", "None", "Return"), and this says so without
+    /// touching the table, whose probe is a cache miss.
+    private let filter: [UInt64]
+    private let filterKeeps: @Sendable (UInt8) -> Bool
     public let count: Int
 
-    /// One word per line; blank lines are skipped. Case is folded (ASCII letters only:
-    /// the lists are lower case already).
+    /// One word per line (blank lines skipped), all with tag 1.
     public init(lines text: String) {
-        var hashes: [UInt64] = []
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for i in 0...bytes.count {
-                if i == bytes.count || bytes[i] == 0x0A {
+        self.init(lists: [(text, 1)])
+    }
+
+    public init<S: Sequence>(words: S) where S.Element == String {
+        self.init(lists: [(words.joined(separator: "\n"), 1)])
+    }
+
+    /// Several lists, each with its tag bits (1, 2 or 4); a word on several lists has their
+    /// bits together. `filterKeeps` says which tags `matches` answers yes for.
+    public init(lists: [(text: String, tag: UInt8)], filterKeeps: @escaping @Sendable (UInt8) -> Bool = { $0 != 0 }) {
+        var total = 0
+        for list in lists { total += list.text.utf8.count / 6 + 1 }
+        var size = 16
+        while size < total * 3 / 2 { size <<= 1 }
+        var slots = [UInt64](repeating: 0, count: size)
+        var count = 0
+        for list in lists {
+            var text = list.text
+            text.withUTF8 { bytes in
+                var start = 0
+                for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
                     var end = i
                     if end > start && bytes[end - 1] == 0x0D { end -= 1 }
                     if end > start {
-                        hashes.append(Self.hash(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+                        let h = Self.hash(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                        var k = Int(truncatingIfNeeded: h >> 3) & (size - 1)
+                        while slots[k] != 0 && slots[k] & ~7 != h { k = (k + 1) & (size - 1) }
+                        if slots[k] == 0 { count += 1; slots[k] = h }
+                        slots[k] |= UInt64(list.tag & 7)
+                        // A table filled past three quarters would probe long: grow it.
+                        if count * 4 > size * 3 { (slots, size) = Self.grown(slots) }
                     }
                     start = i + 1
                 }
             }
         }
-        self.init(hashes: hashes)
-    }
-
-    public init<S: Sequence>(words: S) where S.Element == String {
-        self.init(hashes: words.map { word in
-            var word = word
-            return word.withUTF8 { Self.hash($0) }
-        })
-    }
-
-    private init(hashes: [UInt64]) {
-        var size = 16
-        while size < hashes.count * 2 { size <<= 1 }
-        var slots = [UInt64](repeating: 0, count: size)
-        var count = 0
-        for h in hashes {
-            var i = Int(truncatingIfNeeded: h) & (size - 1)
-            while slots[i] != 0 && slots[i] != h { i = (i + 1) & (size - 1) }
-            if slots[i] == 0 { slots[i] = h; count += 1 }
+        var filter = [UInt64](repeating: 0, count: 1 << 14)
+        for v in slots where v != 0 && filterKeeps(UInt8(v & 7)) {
+            let (a, b) = Self.filterBits(v & ~7)
+            filter[a >> 6] |= 1 << UInt64(a & 63)
+            filter[b >> 6] |= 1 << UInt64(b & 63)
         }
         self.slots = slots
         mask = size - 1
         self.count = count
+        self.filter = filter
+        self.filterKeeps = filterKeeps
     }
 
-    /// Words present in `self` but not in `other`.
-    public func subtracting(_ other: WordSet) -> WordSet {
-        WordSet(hashes: slots.filter { $0 != 0 && !other.contains(hash: $0) })
+    private static func grown(_ slots: [UInt64]) -> ([UInt64], Int) {
+        let size = slots.count * 2
+        var bigger = [UInt64](repeating: 0, count: size)
+        for v in slots where v != 0 {
+            var k = Int(truncatingIfNeeded: v >> 3) & (size - 1)
+            while bigger[k] != 0 { k = (k + 1) & (size - 1) }
+            bigger[k] = v
+        }
+        return (bigger, size)
     }
 
-    /// Words in either set.
-    public func union(_ other: WordSet) -> WordSet {
-        WordSet(hashes: slots.filter { $0 != 0 } + other.slots.filter { $0 != 0 })
+    /// The word's tag bits, 0 when it is on no list.
+    @inline(__always) public func tag(_ p: UnsafePointer<UInt8>, count n: Int) -> UInt8 {
+        tag(hash: Self.hash(UnsafeBufferPointer(start: p, count: n)))
     }
 
-    @inline(__always) public func contains(_ p: UnsafePointer<UInt8>, count n: Int) -> Bool {
-        contains(hash: Self.hash(UnsafeBufferPointer(start: p, count: n)))
-    }
-
-    public func contains(_ word: String) -> Bool {
+    public func tag(_ word: String) -> UInt8 {
         var word = word
-        return word.withUTF8 { contains(hash: Self.hash($0)) }
+        return word.withUTF8 { tag(hash: Self.hash($0)) }
     }
 
-    @inline(__always) private func contains(hash h: UInt64) -> Bool {
+    @inline(__always) public func contains(_ p: UnsafePointer<UInt8>, count n: Int) -> Bool { tag(p, count: n) != 0 }
+
+    public func contains(_ word: String) -> Bool { tag(word) != 0 }
+
+    /// Whether the word is on the lists and its tag is one `filterKeeps` keeps; the filter
+    /// answers most "no"s without a probe.
+    @inline(__always) public func matches(_ p: UnsafePointer<UInt8>, count n: Int) -> Bool {
+        let h = Self.hash(UnsafeBufferPointer(start: p, count: n))
+        let (a, b) = Self.filterBits(h)
+        let present = filter.withUnsafeBufferPointer { f in f[a >> 6] >> UInt64(a & 63) & f[b >> 6] >> UInt64(b & 63) & 1 == 1 }
+        return present && filterKeeps(tag(hash: h))
+    }
+
+    @inline(__always) private func tag(hash h: UInt64) -> UInt8 {
         slots.withUnsafeBufferPointer { s in
-            var i = Int(truncatingIfNeeded: h) & mask
+            var i = Int(truncatingIfNeeded: h >> 3) & mask
             while true {
                 let v = s[i]
-                if v == h { return true }
-                if v == 0 { return false }
+                if v == 0 { return 0 }
+                if v & ~7 == h { return UInt8(v & 7) }
                 i = (i + 1) & mask
             }
         }
     }
 
-    /// FNV-1a over the bytes with ASCII upper case folded; never 0 (0 marks an empty slot).
+    @inline(__always) static func filterBits(_ h: UInt64) -> (Int, Int) {
+        (Int(truncatingIfNeeded: h >> 40) & 0xFFFFF, Int(truncatingIfNeeded: h >> 20) & 0xFFFFF)
+    }
+
+    /// FNV-1a over the bytes with ASCII upper case folded, low three bits cleared for the
+    /// tag; never 0 (0 marks an empty slot).
     @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for var b in bytes {
             if b &- 0x41 < 26 { b |= 0x20 }
             h = (h ^ UInt64(b)) &* 0x100_0000_01b3
         }
-        return h == 0 ? 1 : h
+        h &= ~7
+        return h == 0 ? 8 : h
     }
 }

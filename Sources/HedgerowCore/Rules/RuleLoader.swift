@@ -150,8 +150,8 @@ public enum RuleLoader {
     }
 
     /// A keyword `{lexicon:NAME}` stands for every term of the list: of each term, the
-    /// word least likely to fill ordinary text (not an everyday word if it has one, not
-    /// one of the words code is full of, then the longest), so a hit is found whatever
+    /// word least likely to fill ordinary text (not one of the words code is full of,
+    /// not shorter than four letters, then the longest), so a hit is found whatever
     /// blanks separate the words and the keyword pass is not flooded.
     static func lexiconList(_ keyword: String) -> [String]? {
         guard keyword.hasPrefix("{lexicon:"), keyword.hasSuffix("}") else { return nil }
@@ -159,10 +159,14 @@ public enum RuleLoader {
         var words = Set<String>()
         for term in Lexicon.lines(name + ".txt") {
             let parts: [String] = term.split { $0 == " " || $0 == "-" || $0 == "/" }.map(String.init)
+            // Short words and abbreviations hit inside every other word ("c" of "hepatitis
+            // c", "pre" of "pre-eclampsia"): taken only when the term has nothing longer.
             func score(_ w: String) -> Int {
-                (codeWords.contains(w) ? -100 : 0) + (Lexicon.englishWords.contains(w) ? 0 : 20) + w.count
+                (codeWords.contains(w) ? -100 : 0) + (w.count < 4 ? -50 : 0) + w.count
             }
-            if let best = parts.max(by: { score($0) < score($1) }) { words.insert(best) }
+            // A one- or two-letter keyword ("st", "rd", "tb") would hit inside every other
+            // word: such a term is found only where another keyword brings the rule.
+            if let best = parts.max(by: { score($0) < score($1) }), best.count >= 3 { words.insert(best) }
         }
         return words.sorted()
     }
@@ -172,7 +176,7 @@ public enum RuleLoader {
     static let codeWords: Set<String> = ["self", "back", "date", "user", "note", "signed", "access", "complex", "negative", "positive",
                                          "language", "terminal", "registered", "replacement", "identity", "life", "programme", "condition",
                                          "clinic", "failure", "sleep", "type", "high", "low", "test", "care", "work", "off", "due",
-                                         "with", "for", "the", "and", "of", "to", "in", "on", "under"]
+                                         "with", "for", "the", "and", "of", "to", "in", "on", "under", "end", "mini", "fit", "term", "long", "short"]
 
     static func escapeLiteral(_ text: String) -> String {
         var out = ""

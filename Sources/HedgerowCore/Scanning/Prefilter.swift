@@ -37,10 +37,14 @@ public enum Prefilter: Equatable, Sendable {
     /// letter. Name rules without a context keyword start at such a word, or at a title or
     /// initial at most `NameWords.leadBytes` before it.
     case nameWord
+    /// A capitalised street type ("Lane", "Crescent", "Gardens") as a whole word: the
+    /// position is its first letter; a street address ends with one.
+    case streetWord
 
     public init?(_ text: String) {
         if text == "ipv6" { self = .ipv6; return }
         if text == "name-word" { self = .nameWord; return }
+        if text == "street-word" { self = .streetWord; return }
         if text == "letters-digits" { self = .lettersDigits; return }
         if text == "ipv4" { self = .ipv4; return }
         if text == "inward-code" { self = .inwardCode; return }
@@ -96,7 +100,7 @@ public enum Prefilter: Equatable, Sendable {
     /// Whether the prefilter reads digit clusters (every kind but base64 and IPv6).
     var usesClusters: Bool {
         switch self {
-        case .base64LineEnd, .ipv6, .nameWord: false
+        case .base64LineEnd, .ipv6, .nameWord, .streetWord: false
         default: true
         }
     }
@@ -105,7 +109,7 @@ public enum Prefilter: Equatable, Sendable {
         switch self {
         case let .digits(n), let .digitsExceptTimestamps(n): ClusterFloor(digits: n)
         case .ipv4: ClusterFloor(dotted: 4)
-        case .lettersDigits, .inwardCode, .base64LineEnd, .ipv6, .nameWord: ClusterFloor()
+        case .lettersDigits, .inwardCode, .base64LineEnd, .ipv6, .nameWord, .streetWord: ClusterFloor()
         }
     }
 
@@ -262,8 +266,14 @@ public enum Prefilter: Equatable, Sendable {
                 lineEnds(at: limit)
             }
         case .nameWord:
+            let names = Lexicon.names
             masks.capitals(p).forEach(from: from, to: to) { start in
-                if NameWords.isNameWord(p, at: start, limit: limit) { hits.append(start) }
+                if NameWords.isNameWord(p, at: start, limit: limit, in: names) { hits.append(start) }
+            }
+        case .streetWord:
+            let types = Lexicon.streetTypeWords
+            masks.capitals(p).forEach(from: from, to: to) { start in
+                if NameWords.isWholeWord(p, at: start, limit: limit, in: types) { hits.append(start) }
             }
         case .ipv6:
             // Colons from their bits (a line of code or a log holds several); only one

@@ -38,8 +38,8 @@ public struct PersonNameValidator: Validator {
         }
         if Self.isOrganisation(lower, after: candidate.after) { return .reject("an organisation or place") }
         let inGazetteer = lower.map { Self.inGazetteer($0) }
-        let uncommon = lower.map { !Lexicon.commonWords.contains($0) }
-        let given = lower.map { Lexicon.givenNames.contains($0) }
+        let uncommon = lower.map { !Lexicon.isCommonWord($0) }
+        let given = lower.map { Lexicon.isGivenName($0) }
         // Every token an ordinary word and none a given name: "Dear Customer", "Hi Team",
         // "I'm Sorry", "Welcome Back". After a title an ordinary word is a surname all the
         // same (Dr Gibbons, Mrs Storey).
@@ -74,7 +74,7 @@ public struct PersonNameValidator: Validator {
             } else {
                 // Every word after the first must be a name or at least not an everyday word
                 // ("Victoria Station", "Florence Nightingale Hospital" are not people).
-                for k in 1..<tokens.count where Lexicon.englishWords.contains(lower[k]) && !Lexicon.surnames.contains(lower[k]) {
+                for k in 1..<tokens.count where Lexicon.englishWords.contains(lower[k]) && !Lexicon.isSurname(lower[k]) {
                     return .reject("followed by an ordinary word")
                 }
             }
@@ -85,24 +85,28 @@ public struct PersonNameValidator: Validator {
 
     /// Lower case, curly apostrophes straight, a possessive "'s" dropped.
     static func normalised(_ token: Substring) -> String {
-        var word = token.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        var word = token.lowercased()
+        if word.contains("\u{2019}") { word = String(word.map { $0 == "\u{2019}" ? "'" : $0 }) }
         if word.hasSuffix("'s") && word.count > 3 { word.removeLast(2) }
         return word
     }
 
     /// A given name or surname, also written without its apostrophe (O'Brien, OBrien).
     static func inGazetteer(_ word: String) -> Bool {
-        if Lexicon.givenNames.contains(word) || Lexicon.surnames.contains(word) { return true }
+        if Lexicon.isGivenName(word) || Lexicon.isSurname(word) { return true }
         // Double-barrelled: each part on its own (Okonkwo-Hart).
         if word.contains("-") {
             return word.split(separator: "-").contains { inGazetteer(String($0)) }
         }
+        // Without the apostrophe, as the census writes O'Brien.
+        if word.contains("'") {
+            let bare = String(word.filter { $0 != "'" })
+            if Lexicon.isGivenName(bare) || Lexicon.isSurname(bare) { return true }
+        }
         // Without accents, as the census lists write them (Siobhán, Zoë).
+        guard !word.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
         let plain = word.folding(options: .diacriticInsensitive, locale: nil)
-        if plain != word && (Lexicon.givenNames.contains(plain) || Lexicon.surnames.contains(plain)) { return true }
-        guard word.contains("'") else { return false }
-        let bare = word.replacingOccurrences(of: "'", with: "")
-        return Lexicon.givenNames.contains(bare) || Lexicon.surnames.contains(bare)
+        return plain != word && (Lexicon.isGivenName(plain) || Lexicon.isSurname(plain))
     }
 
     /// Words that end the names of organisations and places ("Thames Water", "Leeds
@@ -125,14 +129,18 @@ public struct PersonNameValidator: Validator {
 
     /// An everyday word that is not a given name ("customer", "sorry", "monday"; not "grace").
     static func isOrdinaryWord(_ word: String) -> Bool {
-        guard !Lexicon.givenNames.contains(word) else { return false }
-        return Lexicon.englishWords.contains(word) || Lexicon.commonWords.contains(word) || calendar.contains(word)
+        guard !Lexicon.isGivenName(word) else { return false }
+        return Lexicon.englishWords.contains(word) || Lexicon.isCommonWord(word) || calendar.contains(word)
     }
 
     /// The name's words: runs of letters, apostrophes and hyphens; titles and initials dropped.
     static func tokens(of value: String) -> [Substring] {
-        value.split { $0 == " " || $0 == "\t" || $0 == "," }
-            .filter { $0.count > 1 && !titles.contains($0.lowercased().trimmingCharacters(in: ["."])) && !particles.contains($0.lowercased()) }
+        value.split { $0 == " " || $0 == "\t" || $0 == "," }.filter { token in
+            guard token.count > 1 else { return false }
+            var lower = token.lowercased()
+            if lower.hasSuffix(".") { lower.removeLast() }
+            return !titles.contains(lower) && !particles.contains(lower)
+        }
     }
 
     static let roles: Set<String> = ["participant", "interviewer", "facilitator", "moderator", "speaker", "researcher", "observer",
