@@ -6,16 +6,21 @@ import XCTest
 /// made of (digits and separators, capitals, colons and hex, times, base64 runs, lines).
 final class PrefilterEquivalenceTests: XCTestCase {
     func testPrefilteredRulesFindWhatAFullRunFinds() throws {
-        var g = SeededGenerator(seed: 11)
         let pieces = ["0", "7", "07700", "900", "123", "4111", "1111", "GB", "82", "WEST", "1234", "5698", " ", "-", ".", ":", "::",
                       "2001", "db8", "fe80", "1", "a", "ff", ":1", "12:34:56", "2024-01-15T10:23:45Z", "10.0.0.1", "192.168.",
                       "SW1A", "1AA", "M1", "6SZ", "AB", "CD", "QQ", "\n", "=", "key: ", "dGVzdHZhbHVl", "c2VjcmV0", "+/", "==",
                       "'", "\"", "\t", "x", "NHS ", "tel ", "sort code ", "(", ")", "+44", "Z", "é", "9434765919", "12-34-56", "31926819",
                       "2001:db8::1", "fe80::", ":ffff:", "a:b:c:d", "QQ123456C", "JG 12 34 56 A", "GB82WEST", " 1234"]
-        let rules = TestRules.rules.filter { $0.prefilter != nil && $0.decode == nil }
+        // The name-word prefilter is part of its rule's meaning, not a shortcut: with
+        // `keyword_lead` it says where a name may start (at a gazetteer word, so "Ask" in
+        // "Ask Gregory" is not taken in). Its own tests are in People/.
+        let rules = TestRules.rules.filter { $0.prefilter != nil && $0.decode == nil && $0.prefilter != .nameWord }
         XCTAssertGreaterThanOrEqual(rules.count, 8)
         var foundPerRule: [String: Int] = [:]
         for rule in rules {
+            // Each rule draws from its own seed, so a rule added to the set leaves the
+            // others' texts as they were.
+            var g = SeededGenerator(seed: 11 &+ rule.id.utf8.reduce(0) { $0 &* 31 &+ UInt64($1) })
             // Validators stay: a prefilter may pass over pattern matches no validator accepts
             // (the IPv6 one over ":ffff:", which is no address).
             var plain = rule

@@ -11,9 +11,11 @@ final class ByteMasks {
     private(set) var count = 0
 
     /// Capitalised word starts, worked out only when a name rule asks (most steps of most
-    /// files never do): `capitalsValid` says whether they describe the current bytes.
+    /// files never do), and only around the range it asks about: a step with a small
+    /// chunk commits a few bytes of a window of kilobytes. `capitalRange` is where the
+    /// bits describe the current bytes.
     private var capitalStorage: UnsafeMutablePointer<UInt64>
-    private var capitalsValid = false
+    private var capitalRange = 0..<0
 
     init(capacity bytes: Int = 0) {
         capacity = max(1, (bytes + 63) / 64)
@@ -23,11 +25,17 @@ final class ByteMasks {
 
     deinit { storage.deallocate(); capitalStorage.deallocate() }
 
-    /// The capitalised word starts of the bytes last classified (`p` must be those bytes).
-    func capitals(_ p: UnsafePointer<UInt8>, level: Int32 = 2) -> BitPlane {
-        if !capitalsValid {
-            hedgerow_capital_words_using(p, count, capitalStorage, level)
-            capitalsValid = true
+    /// The capitalised word starts of the bytes last classified (`p` must be those
+    /// bytes), valid for positions in `from..<to`.
+    func capitals(_ p: UnsafePointer<UInt8>, from: Int = 0, to: Int? = nil, level: Int32 = 2) -> BitPlane {
+        let to = min(to ?? count, count)
+        if !(capitalRange.lowerBound <= from && to <= capitalRange.upperBound) && from < to {
+            // From a word boundary a word before `from` (so the byte before `from` is
+            // read), to a word past `to` (so the byte after a word start is read).
+            let start = max(0, (from & ~63) - 64)
+            let end = min(count, (to + 64 + 63) & ~63)
+            hedgerow_capital_words_using(p + start, end - start, capitalStorage + start / 64, level)
+            capitalRange = (start == 0 ? 0 : start + 1)..<(end == count ? count : end - 1)
         }
         return BitPlane(words: capitalStorage, count: count)
     }
@@ -46,7 +54,7 @@ final class ByteMasks {
             capitalStorage = .allocate(capacity: capacity)
         }
         self.count = count
-        capitalsValid = false
+        capitalRange = 0..<0
         return hedgerow_classify_using(p, count, storage, storage + capacity, storage + 2 * capacity, level)
     }
 

@@ -267,12 +267,12 @@ public enum Prefilter: Equatable, Sendable {
             }
         case .nameWord:
             let names = Lexicon.names
-            masks.capitals(p).forEach(from: from, to: to) { start in
+            masks.capitals(p, from: from, to: to).forEach(from: from, to: to) { start in
                 if NameWords.isNameWord(p, at: start, limit: limit, in: names) { hits.append(start) }
             }
         case .streetWord:
             let types = Lexicon.streetTypeWords
-            masks.capitals(p).forEach(from: from, to: to) { start in
+            masks.capitals(p, from: from, to: to).forEach(from: from, to: to) { start in
                 if NameWords.isWholeWord(p, at: start, limit: limit, in: types) { hits.append(start) }
             }
         case .ipv6:

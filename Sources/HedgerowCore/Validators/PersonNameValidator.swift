@@ -43,7 +43,7 @@ public struct PersonNameValidator: Validator {
         // Every token an ordinary word and none a given name: "Dear Customer", "Hi Team",
         // "I'm Sorry", "Welcome Back". After a title an ordinary word is a surname all the
         // same (Dr Gibbons, Mrs Storey).
-        if kind != .title && lower.allSatisfy(Self.isOrdinaryWord) { return .reject("ordinary words") }
+        if kind != .title && Self.isPhrase(lower) { return .reject("ordinary words") }
         // Role labels in transcripts and forms ("Participant 2", "P13", "Interviewer").
         if lower.contains(where: { Self.roles.contains($0) || $0.contains(where: \.isNumber) }) { return .reject("a role, not a name") }
         switch kind {
@@ -86,6 +86,7 @@ public struct PersonNameValidator: Validator {
     /// Lower case, curly apostrophes straight, a possessive "'s" dropped.
     static func normalised(_ token: Substring) -> String {
         var word = token.lowercased()
+        while word.hasSuffix("'") || word.hasSuffix("\u{2019}") { word.removeLast() }
         if word.contains("\u{2019}") { word = String(word.map { $0 == "\u{2019}" ? "'" : $0 }) }
         if word.hasSuffix("'s") && word.count > 3 { word.removeLast(2) }
         return word
@@ -127,10 +128,12 @@ public struct PersonNameValidator: Validator {
         return !next.isEmpty && organisationWords.contains(next)
     }
 
-    /// An everyday word that is not a given name ("customer", "sorry", "monday"; not "grace").
-    static func isOrdinaryWord(_ word: String) -> Bool {
-        guard !Lexicon.isGivenName(word) else { return false }
-        return Lexicon.englishWords.contains(word) || Lexicon.isCommonWord(word) || calendar.contains(word)
+    /// Everyday words, not a name: "Customer", "Shared Memory", "Hello World". A given
+    /// name alone ("Grace") or a given name and surname ("Grace Baker") is still a name.
+    static func isPhrase(_ lower: [String]) -> Bool {
+        guard lower.allSatisfy({ Lexicon.englishWords.contains($0) || Lexicon.isCommonWord($0) || calendar.contains($0) }) else { return false }
+        guard Lexicon.isGivenName(lower[0]) else { return true }
+        return lower.count > 1 && !Lexicon.isSurname(lower[lower.count - 1])
     }
 
     /// The name's words: runs of letters, apostrophes and hyphens; titles and initials dropped.

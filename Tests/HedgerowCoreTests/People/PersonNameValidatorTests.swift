@@ -53,14 +53,14 @@ final class PersonNameValidatorTests: XCTestCase {
     }
 
     func testATitleMakesAnOrdinaryWordASurname() {
-        XCTAssertEqual(level(title.validate(.of("Gibbons", before: "Your colleague Dr "))), "medium")
+        XCTAssertEqual(level(title.validate(.of("Teapot", before: "Your colleague Dr "))), "medium")
         XCTAssertEqual(level(title.validate(.of("Patel", before: "Dear Mr "))), "high")
-        XCTAssertEqual(level(context.validate(.of("Gibbons", before: "Hi "))), "none")
+        XCTAssertEqual(level(context.validate(.of("Teapot", before: "Hi "))), "none")
     }
 
     func testSpellingsTheCensusWritesDifferently() {
         XCTAssertEqual(level(field.validate(.of("O'Brien", before: "lastName: \""))), "high")
         XCTAssertEqual(level(field.validate(.of("Okonkwo-Hart", before: "surname: \""))), "high")
-        XCTAssertEqual(level(gazetteer.validate(.of("Roisin Sharma's", before: "look at ", after: " account"))), "high")
+        XCTAssertEqual(level(gazetteer.validate(.of("Roisin Sharma's", before: "look at ", after: " account"))), "medium")
     }
 }
