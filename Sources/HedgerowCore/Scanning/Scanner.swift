@@ -388,11 +388,13 @@ public final class Scanner {
         guard let nested, let decoded = encoding.decode(candidate.value) else { return }
         // Escaped bytes such as b'\x89PNG\r\n' decode to control characters around short
         // words: nothing any rule reports is shorter than four letters or digits in a row.
-        guard Self.hasAlphanumericRun(decoded, length: 4) else { return }
+        // A spoken value is only ever what its words said (a postcode such as W3 6RX).
+        guard encoding == .spoken || Self.hasAlphanumericRun(decoded, length: 4) else { return }
         // The match's text around the value (a key name) goes with it; a value group outside
         // the match (a capture in a lookaround) has none.
-        let input = Array(UnsafeBufferPointer(start: p + match.start, count: max(0, span.start - match.start))) + decoded
-            + Array(UnsafeBufferPointer(start: p + span.end, count: max(0, match.end - span.end)))
+        let input = encoding.surround(
+            decoded, before: Array(UnsafeBufferPointer(start: p + match.start, count: max(0, span.start - match.start))),
+            after: Array(UnsafeBufferPointer(start: p + span.end, count: max(0, match.end - span.end))))
         guard let inner = try? nested.scan(bytes: input).findings else { return }
         for f in inner {
             guard let index = ruleSet.index(of: f.ruleID) else { continue }
