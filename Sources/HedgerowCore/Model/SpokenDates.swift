@@ -8,6 +8,12 @@ enum SpokenDates {
 
     static func render(_ allWords: [String]) -> String? {
         let words = allWords.filter { !joiners.contains($0) && !SpokenWords.fillers.contains($0) }
+        // "3rd March 1984" is written, not said: the date rules read it as it stands, and
+        // a second reading would only change the value they report. "3rd March 84" they
+        // cannot read.
+        guard words.contains(where: { SpokenWords.ordinals[$0] != nil || SpokenWords.digits[$0] != nil
+            || SpokenWords.teens[$0] != nil || SpokenWords.tens[$0] != nil || $0 == "thousand" || $0 == "hundred" })
+            || words.last?.count == 2 else { return nil }
         guard let m = words.firstIndex(where: { SpokenWords.month($0) != nil }), let month = SpokenWords.month(words[m]) else { return nil }
         var before = Array(words[..<m]), after = Array(words[(m + 1)...])
         if before.isEmpty {
