@@ -72,7 +72,7 @@ final class SpokenFormsTests: XCTestCase {
         XCTAssertEqual(decoded("twentieth of June two thousand"), "20 June 2000")
         XCTAssertEqual(decoded("the first of May nineteen oh five"), "1 May 1905")
         XCTAssertEqual(decoded("the ninth of September twenty twenty-one"), "9 September 2021")
-        XCTAssertNil(decoded("3rd March 1984"), "written, not said: the date rules read it as it is")
+        XCTAssertEqual(decoded("the 3rd of March, 1984"), "3rd March 1984", "written, not said: passed on as written")
     }
 
     func testUnknownWordsAreNotGuessed() {
@@ -161,6 +161,19 @@ final class SpokenFormsTests: XCTestCase {
         let f = TestRules.findings(text)
         XCTAssertEqual(f.filter { $0.decodedFrom == .spoken }.map(\.ruleID), ["pd.date-of-birth"])
         XCTAssertEqual(f.filter { $0.ruleID == "pd.email" }.map(\.start.line), [1])
+    }
+
+    func testAWrittenDateKeepsTheValueTheDateRuleReports() {
+        // The date rule reads this line itself; the spoken rule must not change its value.
+        let f = TestRules.findings("Patient born on 21st April 1959, seen today.")
+        XCTAssertEqual(f.map(\.ruleID), ["pd.date-of-birth"])
+        XCTAssertEqual(f.first?.value, "21st April 1959")
+        XCTAssertNil(f.first?.decodedFrom, "the same value read raw is the plainer report")
+        // Asked on one line, answered on the next: only the spoken rule can read it.
+        let answered = TestRules.findings("Interview notes\nAnd your date of birth, for the form?\nIt's 21st April 1959.")
+        XCTAssertEqual(answered.map(\.category), [.dateOfBirth])
+        XCTAssertEqual(answered.first?.start.line, 3)
+        XCTAssertEqual(answered.first?.value, "21st April 1959")
     }
 
     func testSpelledSurnameIsAName() {

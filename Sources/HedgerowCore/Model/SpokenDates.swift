@@ -8,12 +8,6 @@ enum SpokenDates {
 
     static func render(_ allWords: [String]) -> String? {
         let words = allWords.filter { !joiners.contains($0) && !SpokenWords.fillers.contains($0) }
-        // "3rd March 1984" is written, not said: the date rules read it as it stands, and
-        // a second reading would only change the value they report. "3rd March 84" they
-        // cannot read.
-        guard words.contains(where: { SpokenWords.ordinals[$0] != nil || SpokenWords.digits[$0] != nil
-            || SpokenWords.teens[$0] != nil || SpokenWords.tens[$0] != nil || $0 == "thousand" || $0 == "hundred" })
-            || words.last?.count == 2 else { return nil }
         guard let m = words.firstIndex(where: { SpokenWords.month($0) != nil }), let month = SpokenWords.month(words[m]) else { return nil }
         var before = Array(words[..<m]), after = Array(words[(m + 1)...])
         if before.isEmpty {
@@ -26,6 +20,23 @@ enum SpokenDates {
         guard let day = day(before), (1...31).contains(day), let year = year(after) else { return nil }
         let name = SpokenWords.months[month - 1]
         return "\(day) \(name.prefix(1).uppercased() + name.dropFirst()) \(year)"
+    }
+
+    /// True when some part of the date was said in words (or with a two-digit year, which
+    /// the date rules cannot read): otherwise the date is written, "3rd March 1984", and is
+    /// passed on as written, so a date rule that also reads it reports the same value.
+    static func isSaid(_ allWords: [String]) -> Bool {
+        allWords.contains { SpokenWords.ordinals[$0] != nil || SpokenWords.digits[$0] != nil
+            || SpokenWords.teens[$0] != nil || SpokenWords.tens[$0] != nil || $0 == "thousand" || $0 == "hundred" }
+            || allWords.last?.count == 2
+    }
+
+    /// A written date without its joining words: "the 21st of April, 1959" is
+    /// "21st April 1959", letters kept as they were.
+    static func written(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "\t" })
+            .filter { !joiners.contains($0.lowercased()) }
+            .joined(separator: " ")
     }
 
     /// An ordinal or number of 1-9 ("first", "three", "3rd"), for the unit of "twenty-first".

@@ -18,7 +18,7 @@ public enum SpokenForms {
         let hasDot = words.contains("dot") || words.contains("point") || tokens.contains { $0.kind == .glue && $0.text == "." }
         if hasAt && hasDot { return email(tokens) }
         if words.contains(where: { SpokenWords.month($0) != nil }), let date = SpokenDates.render(words) {
-            return date
+            return SpokenDates.isSaid(words) ? date : SpokenDates.written(text)
         }
         return characters(tokens)
     }

@@ -473,8 +473,11 @@ public final class Scanner {
             if g.priority != f.priority { return g.priority > f.priority }
             let gl = g.finding.end.offset - g.finding.start.offset, fl = f.finding.end.offset - f.finding.start.offset
             if gl != fl { return gl > fl }
-            // A finding inside decoded text knows more than the same span read raw.
-            if (g.finding.decodedFrom != nil) != (f.finding.decodedFrom != nil) { return g.finding.decodedFrom != nil }
+            // A finding inside decoded text knows more than the same span read raw, unless
+            // it read the same value (a written date the spoken rule also passed on).
+            if (g.finding.decodedFrom != nil) != (f.finding.decodedFrom != nil) {
+                return g.finding.value == f.finding.value ? g.finding.decodedFrom == nil : g.finding.decodedFrom != nil
+            }
             return g.rule < f.rule || (g.rule == f.rule && j < i)
         }
         var j = i - 1
