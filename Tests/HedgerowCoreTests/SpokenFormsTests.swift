@@ -28,6 +28,7 @@ final class SpokenFormsTests: XCTestCase {
         XCTAssertEqual(decoded("oh one one three, treble four, nine eight two"), "0113444982")
         XCTAssertEqual(decoded("nought one two one, four nine six, erm, double oh seven seven"), "01214960077")
         XCTAssertEqual(decoded("plus four four seven three four nine, eight one seven, four one oh"), "+447349817410")
+        XCTAssertEqual(decoded("plus four four, oh seven three four nine, eight one seven, four one oh"), "+447349817410")
         XCTAssertEqual(decoded("oh 7 9 1 1 3 8 2 6 0 4"), "07911382604")
         XCTAssertEqual(decoded("oh seven nine one one - three eight two - six oh four"), "07911382604")
     }

@@ -195,6 +195,8 @@ public enum SpokenForms {
         if out.allSatisfy({ $0.isNumber || $0 == "+" }) {
             // A phone number said in groups and then more words that read as digits ("...
             // six oh four, one more thing"): it ends at the pause that leaves 10 or 11 digits.
+            // "plus four four, oh seven nine...": the trunk zero goes after the country code.
+            if out.starts(with: Array("+440")) { out.remove(at: 3) }
             let national = out.first == "+" ? 2 : 0
             if out.count - national > 11, let end = pauses.last(where: { (10...11).contains($0 - national) }) {
                 out = Array(out[..<end])
