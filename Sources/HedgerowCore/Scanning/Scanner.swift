@@ -404,11 +404,13 @@ public final class Scanner {
         guard let nested, let decoded = encoding.decode(candidate.value) else { return }
         // Escaped bytes such as b'\x89PNG\r\n' decode to control characters around short
         // words: nothing any rule reports is shorter than four letters or digits in a row.
-        guard Self.hasAlphanumericRun(decoded, length: 4) else { return }
+        // A spoken value is only ever what its words said (a postcode such as W3 6RX).
+        guard encoding == .spoken || Self.hasAlphanumericRun(decoded, length: 4) else { return }
         // The match's text around the value (a key name) goes with it; a value group outside
         // the match (a capture in a lookaround) has none.
-        let input = Array(UnsafeBufferPointer(start: p + match.start, count: max(0, span.start - match.start))) + decoded
-            + Array(UnsafeBufferPointer(start: p + span.end, count: max(0, match.end - span.end)))
+        let input = encoding.surround(
+            decoded, before: Array(UnsafeBufferPointer(start: p + match.start, count: max(0, span.start - match.start))),
+            after: Array(UnsafeBufferPointer(start: p + span.end, count: max(0, match.end - span.end))))
         guard let inner = try? nested.scan(bytes: input).findings else { return }
         for f in inner {
             guard let index = ruleSet.index(of: f.ruleID) else { continue }
@@ -487,8 +489,11 @@ public final class Scanner {
             if g.priority != f.priority { return g.priority > f.priority }
             let gl = g.finding.end.offset - g.finding.start.offset, fl = f.finding.end.offset - f.finding.start.offset
             if gl != fl { return gl > fl }
-            // A finding inside decoded text knows more than the same span read raw.
-            if (g.finding.decodedFrom != nil) != (f.finding.decodedFrom != nil) { return g.finding.decodedFrom != nil }
+            // A finding inside decoded text knows more than the same span read raw, unless
+            // it read the same value (a written date the spoken rule also passed on).
+            if (g.finding.decodedFrom != nil) != (f.finding.decodedFrom != nil) {
+                return g.finding.value == f.finding.value ? g.finding.decodedFrom == nil : g.finding.decodedFrom != nil
+            }
             return g.rule < f.rule || (g.rule == f.rule && j < i)
         }
         var j = i - 1
