@@ -4,6 +4,8 @@ import HedgerowCore
 public enum InputStage: Equatable, Sendable {
     case transcript(TranscriptFormat)
     case email
+    /// A chat export (Slack's JSON).
+    case chat
 
     static let emailExtensions: Set<String> = ["eml", "mbox", "mht", "mhtml"]
 
@@ -13,6 +15,7 @@ public enum InputStage: Equatable, Sendable {
         if let format = TranscriptFormat.detect(path: path, head: head) { return .transcript(format) }
         let ext = TranscriptFormat.pathExtension(path)
         if emailExtensions.contains(ext) { return .email }
+        if ext == "json" && ChatExportReader.looksLikeChatExport(head) { return .chat }
         if path == "-" || ext == "txt" || ext == "" {
             let text = String(decoding: head.prefix(8192), as: UTF8.self).lowercased()
             if text.contains("content-transfer-encoding: quoted-printable") && (text.hasPrefix("from") || text.contains("\nfrom:")) {
@@ -26,6 +29,7 @@ public enum InputStage: Equatable, Sendable {
         switch self {
         case let .transcript(format): return TranscriptReader(format: format)
         case .email: return QuotedPrintableReader()
+        case .chat: return ChatExportReader()
         }
     }
 }
@@ -114,7 +118,7 @@ extension InputScanner {
         let stageScanner = Scanner(ruleSet: scanner.ruleSet, fingerprinter: scanner.fingerprinter, chunkSize: 1 << 16)
         let rewrite = RewriteStage(rewriter: stage.makeRewriter(), scanner: stageScanner, origin: origin)
         var findings: [Finding] = []
-        let isTranscript = if case .transcript = stage { true } else { false }
+        let isTranscript = stage != .email
         let merged = StagedFindings(stage: rewrite, dedupesSpeakers: isTranscript) { finding in
             if let emit { emit(finding) } else { findings.append(finding) }
         }

@@ -5,27 +5,16 @@ import HedgerowCore
 /// aside, and the text of one speaker's consecutive cues is written as one line, so a
 /// value a cue cut in two ("adrian.nash@" / "northgate.co.uk") is whole.
 ///
-/// Pieces are joined with a space, or with nothing where the first ends with `@` or `_`
-/// (or with `.` or `-` right after a letter or digit, when the next piece starts with a
-/// lower-case letter or digit) or the second starts with `@`, `.`, `-` or `_` before a
-/// letter or digit. A comma ending a piece is dropped at a join ("+44," / "7349 817410").
-/// A cue with no speaker mark continues the speaker before it; a dialogue dash (`- `) or
+/// Pieces are joined as `UtteranceWriter` says. A cue with no speaker mark continues the speaker before it; a dialogue dash (`- `) or
 /// `>> ` starts a new, unnamed one.
 public struct TranscriptReader: LineRewriter {
     public let format: TranscriptFormat
     private enum State { case between, payload, skipBlock }
     private var state = State.between
-    /// The speaker of the open utterance (or of the last header); `open` says whether
-    /// text has been written for it since the last line end.
-    private var speaker: [UInt8] = []
-    private var open = false
-    private var anonymous = 0
-    /// The source offset of a comma ending the last piece, not written yet.
-    private var heldComma: Int?
-    /// The source offset just after the last piece, where a line end is placed.
-    private var lastEnd = 0
-    /// The pieces of the current line: source ranges (line-relative) or decoded entities.
-    private var runs: [(range: Range<Int>, replacement: [UInt8]?)] = []
+    private var utterances = UtteranceWriter()
+    private var pieces: [UtteranceWriter.Piece] = []
+    /// The pieces of the current line: source ranges (line-relative), entities with their index in `entities`.
+    private var runs: [(range: Range<Int>, entity: Int?)] = []
 
     public init(format: TranscriptFormat) { self.format = format }
 
@@ -127,9 +116,9 @@ public struct TranscriptReader: LineRewriter {
                 if runStart < i { runs.append((runStart..<i, nil)) }
                 i = close + 1
                 runStart = i
-            } else if c == 0x26, let (length, decoded) = Self.entity(p, at: i) {
+            } else if c == 0x26, let (length, entity) = Self.entity(p, at: i) {
                 if runStart < i { runs.append((runStart..<i, nil)) }
-                runs.append((i..<(i + length), decoded))
+                runs.append((i..<(i + length), entity))
                 i += length
                 runStart = i
             } else {
@@ -140,10 +129,10 @@ public struct TranscriptReader: LineRewriter {
         guard trimRuns(p) else { return }
         if let voice {
             setSpeaker(p, voice, &text)
-        } else if runs[0].replacement == nil {
+        } else if runs[0].entity == nil {
             let first = runs[0].range
             if let after = TranscriptLine.speakerChangeMark(p, at: first.lowerBound, end: first.upperBound) {
-                newAnonymousSpeaker(&text)
+                utterances.newAnonymousSpeaker(&text)
                 runs[0].range = after..<first.upperBound
             } else if let (name, after) = TranscriptLine.speakerPrefix(p, from: first.lowerBound, end: first.upperBound, capitalised: false) {
                 setSpeaker(p, name, &text)
@@ -160,22 +149,31 @@ public struct TranscriptReader: LineRewriter {
         return nil
     }
 
+    /// The decoded entities, in memory that lives as long as the process.
+    static let entityBytes: [UnsafeBufferPointer<UInt8>] = entities.map { entity in
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, entity.1.count))
+        _ = buffer.initialize(from: entity.1)
+        return UnsafeBufferPointer(rebasing: buffer[0..<entity.1.count])
+    }
+
     static let entities: [([UInt8], [UInt8])] = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " "), ("&quot;", "\""),
         ("&apos;", "'"), ("&#39;", "'"), ("&lrm;", ""), ("&rlm;", "")].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
     /// The character entities captions use; the length of the one at `i` and its text.
-    static func entity(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, [UInt8])? {
-        for (bytes, value) in entities where i + bytes.count <= p.count {
-            if (0..<bytes.count).allSatisfy({ p[i + $0] == bytes[$0] }) { return (bytes.count, value) }
+    static func entity(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (length: Int, index: Int)? {
+        for (index, (bytes, _)) in entities.enumerated() where i + bytes.count <= p.count {
+            if (0..<bytes.count).allSatisfy({ p[i + $0] == bytes[$0] }) { return (bytes.count, index) }
         }
         return nil
     }
 
+    static func isBlank(_ entity: Int) -> Bool { entities[entity].1.isEmpty || entities[entity].1 == [0x20] }
+
     /// Drops white space (and empty runs) at both ends of the runs; false when nothing is left.
     private mutating func trimRuns(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         while let first = runs.first {
-            if let r = first.replacement {
-                if r.isEmpty || r == [0x20] { runs.removeFirst(); continue }
+            if let e = first.entity {
+                if Self.isBlank(e) { runs.removeFirst(); continue }
                 break
             }
             var s = first.range.lowerBound
@@ -185,8 +183,8 @@ public struct TranscriptReader: LineRewriter {
             break
         }
         while let last = runs.last {
-            if let r = last.replacement {
-                if r.isEmpty || r == [0x20] { runs.removeLast(); continue }
+            if let e = last.entity {
+                if Self.isBlank(e) { runs.removeLast(); continue }
                 break
             }
             var e = last.range.upperBound
@@ -200,78 +198,24 @@ public struct TranscriptReader: LineRewriter {
 
     // MARK: - Utterances
 
-    /// A named speaker: a different one closes the open utterance.
     private mutating func setSpeaker(_ p: UnsafeBufferPointer<UInt8>, _ name: Range<Int>, _ text: inout RewrittenText) {
-        if speaker.elementsEqual(p[name]) { return }
-        close(&text)
-        speaker = Array(p[name])
+        utterances.setSpeaker(p[name], &text)
     }
 
-    private mutating func newAnonymousSpeaker(_ text: inout RewrittenText) {
-        close(&text)
-        anonymous += 1
-        speaker = [0xFF] + Array(String(anonymous).utf8)
-    }
+    private mutating func close(_ text: inout RewrittenText) { utterances.close(&text) }
 
-    /// Ends the open utterance with a line end; nothing after it joins what came before.
-    private mutating func close(_ text: inout RewrittenText) {
-        guard open else { return }
-        if let comma = heldComma { text.copy(CollectionOfOne(UInt8(ascii: ",")), from: comma); heldComma = nil }
-        text.insert([0x0A], at: lastEnd)
-        text.markBoundary()
-        open = false
-    }
-
-    /// Writes the runs of this line to the open utterance (opening one if needed).
+    /// Writes the runs of this line to the open utterance.
     private mutating func write(_ p: UnsafeBufferPointer<UInt8>, base: Int, _ text: inout RewrittenText) {
         guard !runs.isEmpty else { return }
-        // A comma ending the line is held back: dropped if the next piece joins this one.
-        var comma: Int?
-        if runs[runs.count - 1].replacement == nil {
-            let r = runs[runs.count - 1].range
-            if p[r.upperBound - 1] == 0x2C {
-                comma = base + r.upperBound - 1
-                runs[runs.count - 1].range = r.lowerBound..<(r.upperBound - 1)
-                if r.count == 1 { runs.removeLast() }
-            }
-        }
-        // A line of just a comma adds nothing.
-        if runs.isEmpty { return }
-        let firstStart = base + runs[0].range.lowerBound
-        if open {
-            let next = runs[0].replacement?.first ?? p[runs[0].range.lowerBound]
-            let after: UInt8? = runs[0].replacement == nil && runs[0].range.count > 1 ? p[runs[0].range.lowerBound + 1] : nil
-            if heldComma != nil {
-                heldComma = nil
-                text.insert([0x20], at: firstStart)
-            } else if !Self.joinsTight(text.bytes, next: next, afterNext: after) {
-                text.insert([0x20], at: firstStart)
-            }
-        }
-        open = true
+        pieces.removeAll(keepingCapacity: true)
         for run in runs {
-            if let replacement = run.replacement {
-                text.replace((base + run.range.lowerBound)..<(base + run.range.upperBound), with: replacement)
+            let source = (base + run.range.lowerBound)..<(base + run.range.upperBound)
+            if let entity = run.entity {
+                pieces.append(.init(source: source, bytes: Self.entityBytes[entity], decoded: true))
             } else {
-                text.copy(UnsafeBufferPointer(rebasing: p[run.range]), from: base + run.range.lowerBound)
+                pieces.append(.init(source: source, bytes: UnsafeBufferPointer(rebasing: p[run.range]), decoded: false))
             }
         }
-        heldComma = comma
-        lastEnd = base + runs[runs.count - 1].range.upperBound
-    }
-
-    @inline(__always) static func isAlnum(_ c: UInt8) -> Bool { TranscriptLine.isDigit(c) || (c | 0x20) &- 0x61 < 26 }
-
-    /// Whether the next piece joins the text so far with nothing between (see the type's notes).
-    static func joinsTight(_ written: [UInt8], next: UInt8, afterNext: UInt8?) -> Bool {
-        guard let prev = written.last else { return true }
-        if prev == 0x40 || prev == 0x5F { return true }
-        if prev == 0x2E || prev == 0x2D {
-            let before = written.count >= 2 ? written[written.count - 2] : 0x20
-            let lowerOrDigit = TranscriptLine.isDigit(next) || next &- 0x61 < 26
-            if isAlnum(before) && lowerOrDigit { return true }
-        }
-        if next == 0x40 || next == 0x2E || next == 0x2D || next == 0x5F, let a = afterNext, isAlnum(a) { return true }
-        return false
+        utterances.write(&pieces, &text)
     }
 }
