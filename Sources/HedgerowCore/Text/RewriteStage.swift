@@ -13,6 +13,7 @@ public final class RewriteStage {
     private let scanner: Scanner
     private let origin: Origin
     private let blockSize: Int
+    private let longestBlock: Int
     private var text = RewrittenText()
     /// Input bytes from `sourceStart` (a line start, line `sourceLine`) on.
     private var source: [UInt8] = []
@@ -32,8 +33,12 @@ public final class RewriteStage {
     /// Every finding starting before this input offset has been found.
     public private(set) var scannedThrough = 0
 
-    public init(rewriter: any LineRewriter, scanner: Scanner, origin: Origin, blockSize: Int = 1 << 18) {
-        self.rewriter = rewriter; self.scanner = scanner; self.origin = origin; self.blockSize = max(1, blockSize)
+    /// `longestBlock` bounds a block with no boundary in it (one speaker's monologue):
+    /// it is cut there, and a value cut at that line is not joined.
+    public init(rewriter: any LineRewriter, scanner: Scanner, origin: Origin, blockSize: Int = 1 << 18, longestBlock: Int = 1 << 22) {
+        self.rewriter = rewriter; self.scanner = scanner; self.origin = origin
+        self.blockSize = max(1, blockSize)
+        self.longestBlock = max(self.blockSize, longestBlock)
     }
 
     /// Takes the findings found so far.
@@ -89,7 +94,7 @@ public final class RewriteStage {
     }
 
     private func flushIfDue() throws {
-        if boundary == nil && (text.count >= 16 * blockSize || nextLine >= 64 * blockSize) {
+        if boundary == nil && (text.count >= longestBlock || nextLine >= 4 * longestBlock) {
             // One utterance this long: cut it here (a value cut at this line is not joined).
             text.markBoundary()
             boundary = (text.count, sourceStart + nextLine, lineNumber)

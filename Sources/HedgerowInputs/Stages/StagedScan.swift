@@ -16,7 +16,7 @@ public enum InputStage: Equatable, Sendable {
         let ext = TranscriptFormat.pathExtension(path)
         if emailExtensions.contains(ext) { return .email }
         if ext == "json" && ChatExportReader.looksLikeChatExport(head) { return .chat }
-        if path == "-" || ext == "txt" || ext == "" {
+        if path == "-" || ext == "txt" {
             let text = String(decoding: head.prefix(8192), as: UTF8.self).lowercased()
             if text.contains("content-transfer-encoding: quoted-printable") && (text.hasPrefix("from") || text.contains("\nfrom:")) {
                 return .email
@@ -113,10 +113,10 @@ extension InputScanner {
     /// Scans `source` as today and, through `stage`, its rewritten text, merging both
     /// into one stream of findings in source order.
     func scanStaged<Source: ByteSource>(_ source: Source, stage: InputStage, displayPath: String, with scanner: Scanner,
-                                        emit: ((Finding) -> Void)?) throws -> (findings: [Finding], report: FragmentReport) {
+                                        emit: ((Finding) -> Void)?, blockSize: Int = 1 << 18) throws -> (findings: [Finding], report: FragmentReport) {
         let origin = Origin(path: displayPath)
         let stageScanner = Scanner(ruleSet: scanner.ruleSet, fingerprinter: scanner.fingerprinter, chunkSize: 1 << 16)
-        let rewrite = RewriteStage(rewriter: stage.makeRewriter(), scanner: stageScanner, origin: origin)
+        let rewrite = RewriteStage(rewriter: stage.makeRewriter(), scanner: stageScanner, origin: origin, blockSize: blockSize)
         var findings: [Finding] = []
         let isTranscript = stage != .email
         let merged = StagedFindings(stage: rewrite, dedupesSpeakers: isTranscript) { finding in

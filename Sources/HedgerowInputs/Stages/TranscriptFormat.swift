@@ -23,14 +23,15 @@ public enum TranscriptFormat: String, Sendable {
     }
 
     /// Extensions whose files are read as transcripts when their first lines look like one.
-    static let sniffedExtensions: Set<String> = ["txt", "transcript", "text", ""]
+    static let sniffedExtensions: Set<String> = ["txt", "transcript", "text"]
 
     /// The format of a file: by extension, else by content for text-like extensions.
     public static func detect(path: String, head: [UInt8]) -> TranscriptFormat? {
         if let format = byExtension(path) { return format }
         let ext = pathExtension(path)
         guard path == "-" || sniffedExtensions.contains(ext) else { return nil }
-        return sniff(head)
+        // A `.transcript` file is one whatever its first lines say.
+        return sniff(head) ?? (ext == "transcript" ? .plain : nil)
     }
 
     static func pathExtension(_ path: String) -> String {
@@ -39,8 +40,8 @@ public enum TranscriptFormat: String, Sendable {
         return name[name.index(after: dot)...].lowercased()
     }
 
-    /// Reads the first 40 lines: `WEBVTT`, a cue timing line, or at least three
-    /// speaker turns with a timestamp (or six without), of at least two speakers.
+    /// Reads the first 40 lines: `WEBVTT`, a cue timing line, or at least three speaker
+    /// turns with a timestamp (`[00:01:02] Name: text`, `Name  0:02`), of at least two speakers.
     public static func sniff(_ head: [UInt8]) -> TranscriptFormat? {
         var lines: [[UInt8]] = []
         var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -59,12 +60,14 @@ public enum TranscriptFormat: String, Sendable {
             if TranscriptLine.isTiming(line[...]) { return line.contains(UInt8(ascii: ",")) ? .srt : .webVTT }
             let speaker: Range<Int>
             switch line.withUnsafeBufferPointer({ TranscriptLine.parsePlain($0) }) {
-            case let .turn(name, _, timed): speaker = name; score += timed ? 2 : 1
-            case let .header(name): speaker = name; score += 2
+            // `Name: value` lines without a time are headers of mail, package metadata and
+            // config as often as turns: only timed turns and turn headers count.
+            case let .turn(name, _, true): speaker = name; score += 1
+            case let .header(name): speaker = name; score += 1
             default: continue
             }
             speakers.insert(Array(line[speaker]))
         }
-        return score >= 6 && speakers.count >= 2 ? .plain : nil
+        return score >= 3 && speakers.count >= 2 ? .plain : nil
     }
 }
