@@ -58,38 +58,56 @@ public final class RewriteStage {
     public func finish() throws {
         guard !finished else { return }
         finished = true
-        if nextLine < source.count { consume(end: source.count, ending: 0) }
+        if nextLine < source.count { consumeLastLine() }
         rewriter.finish(into: &text)
         try scanBlock(upTo: text.count)
         text.removeAll()
         scannedThrough = .max
     }
 
+    /// Hands every complete line fed so far to the rewriter, then hands over a block if
+    /// one is due. The loop works on local copies of the rewriter and the text (one
+    /// exclusivity check per feed, not per line: lines are short and many).
     private func readLines() throws {
-        while true {
-            let from = max(searched, nextLine)
-            let found: Int? = source.withUnsafeBufferPointer { p in
-                guard from < p.count, let hit = memchr(p.baseAddress! + from, 0x0A, p.count - from) else { return nil }
-                return p.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        var rewriter = self.rewriter
+        var text = self.text
+        self.text = RewrittenText()
+        var next = nextLine, number = lineNumber, latest = boundary
+        let start = sourceStart
+        let from = max(searched, next)
+        source.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            var cursor = from
+            while cursor < p.count, let hit = memchr(base + cursor, 0x0A, p.count - cursor) {
+                let newline = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                var stop = newline, ends = 1
+                if stop > next && p[stop - 1] == 0x0D { stop -= 1; ends += 1 }
+                let marked = text.boundaries.count
+                rewriter.consume(UnsafeBufferPointer(rebasing: p[next..<stop]), at: start + next, ending: ends, into: &text)
+                if text.boundaries.count != marked { latest = (text.boundaries.last!, start + next, number) }
+                next = newline + 1
+                number += 1
+                cursor = next
             }
-            guard let newline = found else { searched = source.count; return }
-            consume(end: newline, ending: 1)
-            try flushIfDue()
         }
+        searched = source.count
+        self.rewriter = rewriter
+        self.text = text
+        nextLine = next
+        lineNumber = number
+        boundary = latest
+        try flushIfDue()
     }
 
-    /// Hands the line from `nextLine` to `end` (a newline, or the end of input) to the rewriter.
-    private func consume(end: Int, ending: Int) {
+    /// Hands the last line (no newline after it) to the rewriter.
+    private func consumeLastLine() {
         let lineStart = sourceStart + nextLine
-        var stop = end
-        var ends = ending
-        if ending > 0 && stop > nextLine && source[stop - 1] == 0x0D { stop -= 1; ends += 1 }
-        let marked = text.boundaries.last
+        let marked = text.boundaries.count
         source.withUnsafeBufferPointer { p in
-            rewriter.consume(UnsafeBufferPointer(rebasing: p[nextLine..<stop]), at: lineStart, ending: ends, into: &text)
+            rewriter.consume(UnsafeBufferPointer(rebasing: p[nextLine...]), at: lineStart, ending: 0, into: &text)
         }
-        if let b = text.boundaries.last, b != marked { boundary = (b, lineStart, lineNumber) }
-        nextLine = end + ending
+        if text.boundaries.count != marked { boundary = (text.boundaries.last!, lineStart, lineNumber) }
+        nextLine = source.count
         lineNumber += 1
     }
 

@@ -21,6 +21,13 @@ public struct RewrittenText: Equatable, Sendable {
         map.appendCopy(source: start..<(start + content.count))
     }
 
+    /// The same for bytes in memory (not generic: called once per piece of every line).
+    public mutating func copy(_ content: UnsafeBufferPointer<UInt8>, from start: Int) {
+        guard !content.isEmpty else { return }
+        bytes.append(contentsOf: content)
+        map.appendCopy(source: start..<(start + content.count))
+    }
+
     /// `replacement` stands for the source range `source` (a decoded escape).
     public mutating func replace(_ source: Range<Int>, with replacement: [UInt8]) {
         guard !replacement.isEmpty else { return }
@@ -33,6 +40,12 @@ public struct RewrittenText: Equatable, Sendable {
         guard !inserted.isEmpty else { return }
         bytes.append(contentsOf: inserted)
         map.appendInsertion(length: inserted.count, at: at)
+    }
+
+    /// One byte with no source (a joining space, a line end), placed at `at`.
+    public mutating func insert(_ byte: UInt8, at: Int) {
+        bytes.append(byte)
+        map.appendInsertion(length: 1, at: at)
     }
 
     /// Marks the current end as a place a block may end.

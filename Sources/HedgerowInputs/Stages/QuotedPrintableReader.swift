@@ -73,7 +73,7 @@ public struct QuotedPrintableReader: LineRewriter {
     private mutating func endLine(_ text: inout RewrittenText) {
         guard continuing else { return }
         continuing = false
-        text.insert([0x0A], at: lastEnd)
+        text.insert(0x0A, at: lastEnd)
         text.markBoundary()
     }
 
@@ -99,7 +99,7 @@ public struct QuotedPrintableReader: LineRewriter {
             continuing = true
         } else {
             continuing = false
-            text.insert([0x0A], at: lastEnd)
+            text.insert(0x0A, at: lastEnd)
             text.markBoundary()
         }
     }

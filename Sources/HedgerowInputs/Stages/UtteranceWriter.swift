@@ -43,7 +43,7 @@ struct UtteranceWriter {
     mutating func close(_ text: inout RewrittenText) {
         guard open else { return }
         if let comma = heldComma { text.copy(CollectionOfOne(UInt8(ascii: ",")), from: comma); heldComma = nil }
-        text.insert([0x0A], at: lastEnd)
+        text.insert(0x0A, at: lastEnd)
         text.markBoundary()
         open = false
     }
@@ -65,7 +65,7 @@ struct UtteranceWriter {
         if open {
             let b = first.bytes
             if heldComma != nil || !Self.joinsTight(text.bytes, next: b[0], afterNext: b.count > 1 ? b[1] : nil) {
-                text.insert([Self.digitGroupSeparator(after: text.bytes.last, next: b) ?? 0x20], at: first.source.lowerBound)
+                text.insert(Self.digitGroupSeparator(after: text.bytes.last, next: b) ?? 0x20, at: first.source.lowerBound)
             }
             heldComma = nil
         }
