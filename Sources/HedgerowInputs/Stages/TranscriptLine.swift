@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reading single lines of captions and transcript exports: timings, timestamps,
 /// speaker prefixes and headers. Works on the line's bytes; ranges are indices into them.
 enum TranscriptLine {
@@ -25,6 +31,21 @@ enum TranscriptLine {
         var dashes = 0
         for c in line {
             if c == 0x2D { dashes += 1 } else if c == 0x3E && dashes >= 2 { return true } else { dashes = 0 }
+        }
+        return false
+    }
+
+    /// The same for a line in memory: most lines start with a letter or `<`, and the rest
+    /// (cue identifiers) rarely hold a `>`.
+    static func isTiming(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < p.count && isSpace(p[i]) { i += 1 }
+        guard i < p.count, isDigit(p[i]) else { return false }
+        while i < p.count {
+            guard let hit = memchr(p.baseAddress! + i, 0x3E, p.count - i) else { return false }
+            let k = p.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if k >= 2 && p[k - 1] == 0x2D && p[k - 2] == 0x2D { return true }
+            i = k + 1
         }
         return false
     }
