@@ -80,8 +80,16 @@ final class TranscriptStageTests: XCTestCase {
     // MARK: - Formats
 
     func testWebVTTVoiceTagsJoinOneSpeakersCues() {
-        XCTAssertEqual(rewritten(Self.teams, TranscriptReader(format: .webVTT)),
+        XCTAssertEqual(rewritten(Self.teams, TranscriptReader(format: .webVTT, everyUtterance: true)),
                        "Can you give me your email?\nSure, it's tomos.rees@brynmawr-mail.co.uk, thanks.\n")
+    }
+
+    /// What the scan keeps is only what is not one copy of the source: an utterance of
+    /// one cue is not written at all.
+    func testUtterancesOfOneCueAreNotWritten() {
+        XCTAssertEqual(rewritten(Self.teams, TranscriptReader(format: .webVTT)), "Sure, it's tomos.rees@brynmawr-mail.co.uk, thanks.\n")
+        let markup = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Nia Parry>one cue</v>\n\n00:00:02.000 --> 00:00:03.000\n<v Tomos Rees>tomos<i>.rees@</i>cwmdu-post.co.uk</v>\n"
+        XCTAssertEqual(rewritten(markup, TranscriptReader(format: .webVTT)), "tomos.rees@cwmdu-post.co.uk\n")
     }
 
     func testWebVTTZoomSpeakerPrefixesAndMarkup() {
@@ -102,7 +110,7 @@ final class TranscriptStageTests: XCTestCase {
         00:00:03.000 --> 00:00:04.000
         Tomos Rees: Thank you.
         """
-        XCTAssertEqual(rewritten(zoom, TranscriptReader(format: .webVTT)),
+        XCTAssertEqual(rewritten(zoom, TranscriptReader(format: .webVTT, everyUtterance: true)),
                        "My number is 07412 583906 if that helps & more.\nThank you.\n")
     }
 
@@ -125,16 +133,16 @@ final class TranscriptStageTests: XCTestCase {
         INTERVIEWER: Thanks.
         <i>Great.</i>
         """
-        XCTAssertEqual(rewritten(srt, TranscriptReader(format: .srt)), "What's the postcode?\nIt's CF10 3NQ.\nThanks. Great.\n")
+        XCTAssertEqual(rewritten(srt, TranscriptReader(format: .srt, everyUtterance: true)), "What's the postcode?\nIt's CF10 3NQ.\nThanks. Great.\n")
     }
 
     func testPlainTextExports() {
         let zoom = "Topic: Library interview\n\n[00:00:23] Nia Parry: Hello\n[00:00:25] Nia Parry: again\n[00:00:30] Tomos Rees: Hi\n"
-        XCTAssertEqual(rewritten(zoom, TranscriptReader(format: .plain)), "Library interview\nHello again\nHi\n")
+        XCTAssertEqual(rewritten(zoom, TranscriptReader(format: .plain, everyUtterance: true)), "Library interview\nHello again\nHi\n")
         let otter = "Nia Parry  0:02\nHello there\nsecond line\n\nTomos Rees  0:05\nHi\n\nTomos Rees  0:09\nagain\n"
-        XCTAssertEqual(rewritten(otter, TranscriptReader(format: .plain)), "Hello there second line\nHi again\n")
+        XCTAssertEqual(rewritten(otter, TranscriptReader(format: .plain, everyUtterance: true)), "Hello there second line\nHi again\n")
         let timed = "00:01:02 Nia Parry: one\n00:01:05\tTomos Rees: two\n[Nia Parry] 10:02:03\nthree\n"
-        XCTAssertEqual(rewritten(timed, TranscriptReader(format: .plain)), "one\ntwo\nthree\n")
+        XCTAssertEqual(rewritten(timed, TranscriptReader(format: .plain, everyUtterance: true)), "one\ntwo\nthree\n")
     }
 
     func testTranscriptsAreRecognisedByExtensionAndFirstLines() {
@@ -343,7 +351,7 @@ final class TranscriptStageTests: XCTestCase {
             }
         ]
         """
-        XCTAssertEqual(rewritten(json, ChatExportReader()), "number is 07412 583906 sorry, hit enter — too soon\nthanks\n")
+        XCTAssertEqual(rewritten(json, ChatExportReader(everyUtterance: true)), "number is 07412 583906 sorry, hit enter — too soon\nthanks\n")
         let phones = try scanFile("2024-12-04.json", json).filter { $0.category == .phone }
         XCTAssertEqual(phones.map(\.value), ["07412 583906"])
         XCTAssertEqual(phones.map(\.start.line), [5])

@@ -83,6 +83,17 @@ public struct OffsetMap: Equatable, Sendable {
         return head
     }
 
+    /// Drops the map of the rewritten text from `offset` on (a copy is cut there).
+    public mutating func truncate(to offset: Int) {
+        while let last = segments.last, last.rewritten.lowerBound >= offset { segments.removeLast() }
+        if let last = segments.last, last.rewritten.upperBound > offset {
+            if last.isCopy {
+                segments[segments.count - 1].source = last.source.lowerBound..<(last.source.lowerBound + offset - last.rewritten.lowerBound)
+            }
+            segments[segments.count - 1].rewritten = last.rewritten.lowerBound..<offset
+        }
+    }
+
     /// The index of the segment holding rewritten byte `offset`.
     public func index(containing offset: Int) -> Int? {
         var lo = 0, hi = segments.count

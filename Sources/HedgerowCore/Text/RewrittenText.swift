@@ -66,6 +66,15 @@ public struct RewrittenText: Equatable, Sendable {
         return head
     }
 
+    /// Drops everything from rewritten offset `count` on (text a stage wrote and then
+    /// found nothing could be found in).
+    public mutating func truncate(to count: Int) {
+        guard count < bytes.count else { return }
+        bytes.removeLast(bytes.count - count)
+        map.truncate(to: count)
+        while let last = boundaries.last, last > count { boundaries.removeLast() }
+    }
+
     /// Removes everything.
     public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)

@@ -18,6 +18,9 @@ public struct ChatExportReader: LineRewriter {
 
     public init() {}
 
+    /// With `everyUtterance`, utterances that are one copy of the source are written too.
+    init(everyUtterance: Bool) { utterances.keepsCopies = everyUtterance }
+
     /// A Slack export by its first bytes: a JSON array of objects of type "message".
     public static func looksLikeChatExport(_ head: [UInt8]) -> Bool {
         guard let first = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }), first == 0x5B else { return false }

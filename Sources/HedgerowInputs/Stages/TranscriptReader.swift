@@ -18,6 +18,12 @@ public struct TranscriptReader: LineRewriter {
 
     public init(format: TranscriptFormat) { self.format = format }
 
+    /// With `everyUtterance`, utterances that are one copy of the source are written too.
+    init(format: TranscriptFormat, everyUtterance: Bool) {
+        self.format = format
+        utterances.keepsCopies = everyUtterance
+    }
+
     public mutating func consume(_ line: UnsafeBufferPointer<UInt8>, at offset: Int, ending: Int, into text: inout RewrittenText) {
         var start = 0
         if offset == 0 && line.count >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF { start = 3 }

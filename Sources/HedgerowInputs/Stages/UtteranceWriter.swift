@@ -24,6 +24,12 @@ struct UtteranceWriter {
     private var heldComma: Int?
     /// The source offset just after the last piece, where the line end is placed.
     private var lastEnd = 0
+    /// Bytes written for the open utterance, and the places in it where the text is not
+    /// one copy of the source (joins, decoded text, markup taken out).
+    private var utteranceLength = 0
+    private var seams = 0
+    /// Keeps utterances that are one copy of the source too (tests read the whole text).
+    var keepsCopies = false
 
     /// A named speaker: a different one closes the open utterance.
     mutating func setSpeaker<C: Collection>(_ name: C, _ text: inout RewrittenText) where C.Element == UInt8 {
@@ -40,12 +46,21 @@ struct UtteranceWriter {
     }
 
     /// Ends the open utterance with a line end; nothing after it joins what came before.
+    /// An utterance that is one copy of the source (one cue, no markup inside) is taken
+    /// back out: every value in it is a copy the plain scan finds, so scanning it again
+    /// finds nothing to keep (most utterances of a real meeting are one cue).
     mutating func close(_ text: inout RewrittenText) {
         guard open else { return }
+        open = false
+        if seams == 0 && !keepsCopies && utteranceLength <= text.count {
+            text.truncate(to: text.count - utteranceLength)
+            heldComma = nil
+            text.markBoundary()
+            return
+        }
         if let comma = heldComma { text.copy(CollectionOfOne(UInt8(ascii: ",")), from: comma); heldComma = nil }
         text.insert(0x0A, at: lastEnd)
         text.markBoundary()
-        open = false
     }
 
     /// Writes trimmed, non-empty pieces to the open utterance (opening one if needed).
@@ -62,7 +77,12 @@ struct UtteranceWriter {
             }
         }
         guard let first = pieces.first(where: { !$0.bytes.isEmpty }) else { return }
-        if open {
+        let before = text.count
+        if !open {
+            utteranceLength = 0
+            seams = 0
+        } else {
+            seams += 1
             let b = first.bytes
             if heldComma != nil || !Self.joinsTight(text.bytes, next: b[0], afterNext: b.count > 1 ? b[1] : nil) {
                 text.insert(Self.digitGroupSeparator(after: text.bytes.last, next: b) ?? 0x20, at: first.source.lowerBound)
@@ -70,13 +90,18 @@ struct UtteranceWriter {
             heldComma = nil
         }
         open = true
+        var written = 0
         for piece in pieces where !piece.bytes.isEmpty {
             if piece.decoded {
                 text.replace(piece.source, with: Array(piece.bytes))
+                seams += 1
             } else {
                 text.copy(piece.bytes, from: piece.source.lowerBound)
             }
+            written += 1
         }
+        seams += written - 1
+        utteranceLength += text.count - before
         heldComma = comma
         lastEnd = pieces.last!.source.upperBound
     }
