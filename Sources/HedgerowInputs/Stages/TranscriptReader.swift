@@ -137,7 +137,9 @@ public struct TranscriptReader: LineRewriter {
             setSpeaker(p, voice, &text)
         } else if runs[0].entity == nil {
             let first = runs[0].range
-            if let after = TranscriptLine.speakerChangeMark(p, at: first.lowerBound, end: first.upperBound) {
+            if let after = utterances.currentSpeakerPrefix(p, from: first.lowerBound, end: first.upperBound) {
+                runs[0].range = after..<first.upperBound
+            } else if let after = TranscriptLine.speakerChangeMark(p, at: first.lowerBound, end: first.upperBound) {
                 utterances.newAnonymousSpeaker(&text)
                 runs[0].range = after..<first.upperBound
             } else if let (name, after) = TranscriptLine.speakerPrefix(p, from: first.lowerBound, end: first.upperBound, capitalised: false) {

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HedgerowCore
 
 /// Writes the utterances of a conversation (captions, transcript exports, chat exports)
@@ -30,6 +35,19 @@ struct UtteranceWriter {
     private var seams = 0
     /// Keeps utterances that are one copy of the source too (tests read the whole text).
     var keepsCopies = false
+
+    /// The end of `Speaker:` (and the white space after it) at `p[from...]` when the
+    /// speaker is the current one: a speaker's next cue is read without parsing the name again.
+    func currentSpeakerPrefix(_ p: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
+        let n = speaker.count
+        guard n > 0, speaker[0] != 0xFF, from + n < end, p[from + n] == 0x3A else { return nil }
+        let same = speaker.withUnsafeBufferPointer { memcmp($0.baseAddress!, p.baseAddress! + from, n) == 0 }
+        guard same else { return nil }
+        var t = from + n + 1
+        guard t == end || TranscriptLine.isSpace(p[t]) else { return nil }
+        while t < end && TranscriptLine.isSpace(p[t]) { t += 1 }
+        return t
+    }
 
     /// A named speaker: a different one closes the open utterance.
     mutating func setSpeaker<C: Collection>(_ name: C, _ text: inout RewrittenText) where C.Element == UInt8 {
