@@ -65,7 +65,11 @@ public struct InputScanner {
                     if all.count > 256 << 20 { result.skippedReason = "UTF-16 file over 256 MB"; return result }
                 }
                 let utf8 = SniffingSource.transcodeUTF16(all, bigEndian: source.kind == .utf16BE)
-                let scanned = try scanner.scan(bytes: utf8, origin: Origin(path: displayPath))
+                let scanned = if let stage = InputStage.detect(path: displayPath, head: Array(utf8.prefix(8192))) {
+                    try scanStaged(MemorySource(utf8), stage: stage, displayPath: displayPath, with: scanner, emit: nil)
+                } else {
+                    try scanner.scan(bytes: utf8, origin: Origin(path: displayPath))
+                }
                 if let emit { scanned.findings.forEach(emit) } else { result.findings = scanned.findings }
                 result.bytes = all.count
                 result.limitHits = scanned.report.limitHits
@@ -75,6 +79,19 @@ public struct InputScanner {
             return result
         case .text:
             _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
+            // A transcript or e-mail is also read through its text stage (cues joined,
+            // soft line breaks removed), for values the plain scan sees in pieces.
+            if let stage = InputStage.detect(path: displayPath, head: source.head) {
+                do {
+                    let scanned = try scanStaged(source, stage: stage, displayPath: displayPath, with: scanner, emit: emit)
+                    result.findings = scanned.findings
+                    result.bytes = scanned.report.bytes
+                    result.limitHits = scanned.report.limitHits
+                } catch {
+                    result.error = "\(displayPath): read failed: \(error)"
+                }
+                return result
+            }
             do {
                 var findings: [Finding] = []
                 let report = try scanner.scan(&source, origin: Origin(path: displayPath)) { finding in

@@ -41,6 +41,9 @@ public struct JSONReporter: Reporter {
             let fingerprint: String
             let value: String?
             let decoded: String?
+            /// Source byte ranges `[start, end)` of a value split over lines (caption cues,
+            /// wrapped mail); absent for a value in one span.
+            let pieces: [[Int]]?
         }
         let tool: Tool
         let summary: Summary
@@ -112,7 +115,8 @@ public struct JSONReporter: Reporter {
             confidence: f.confidence.rawValue, confidence_note: f.confidenceNote, path: f.origin.path,
             line: f.start.line, column: f.start.column, end_line: f.end.line, end_column: f.end.column,
             commit: f.origin.commit, author: f.origin.author, date: f.origin.date, masked: f.masked, fingerprint: f.fingerprint, value: showValues ? f.value : nil,
-            decoded: f.decodedFrom?.rawValue
+            decoded: f.decodedFrom?.rawValue,
+            pieces: f.pieces.isEmpty ? nil : f.pieces.map { [$0.lowerBound, $0.upperBound] }
         )
     }
 }

@@ -1,0 +1,131 @@
+import HedgerowCore
+
+/// The text stage that reads an input besides the plain scan, if any.
+public enum InputStage: Equatable, Sendable {
+    case transcript(TranscriptFormat)
+    case email
+    /// A chat export (Slack's JSON).
+    case chat
+
+    static let emailExtensions: Set<String> = ["eml", "mbox", "mht", "mhtml"]
+
+    /// By extension (`.vtt`, `.srt`, `.eml`...), else by the first bytes for `.txt`,
+    /// `.transcript` and standard input.
+    public static func detect(path: String, head: [UInt8]) -> InputStage? {
+        if let format = TranscriptFormat.detect(path: path, head: head) { return .transcript(format) }
+        let ext = TranscriptFormat.pathExtension(path)
+        if emailExtensions.contains(ext) { return .email }
+        if ext == "json" && ChatExportReader.looksLikeChatExport(head) { return .chat }
+        if path == "-" || ext == "txt" {
+            let text = String(decoding: head.prefix(8192), as: UTF8.self).lowercased()
+            if text.contains("content-transfer-encoding: quoted-printable") && (text.hasPrefix("from") || text.contains("\nfrom:")) {
+                return .email
+            }
+        }
+        return nil
+    }
+
+    public func makeRewriter() -> any LineRewriter {
+        switch self {
+        case let .transcript(format): return TranscriptReader(format: format)
+        case .email: return QuotedPrintableReader()
+        case .chat: return ChatExportReader()
+        }
+    }
+}
+
+/// A byte source that hands every byte it reads to a rewrite stage as well.
+struct StagedSource<Inner: ByteSource>: ByteSource {
+    var inner: Inner
+    let stage: RewriteStage
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let n = try inner.read(into: buffer)
+        if n > 0 { try stage.feed(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<n])) }
+        return n
+    }
+}
+
+/// Puts the findings of the plain scan and of a text stage into one stream in source
+/// order. From the stage it gets only values that are not a copy of one source span
+/// (split over cues, decoded); a plain finding lying inside such a value, of the same
+/// category, is the part of it one cue held and is dropped. In a transcript, a speaker
+/// tag is a name finding once per speaker: later findings of rules `pd.name.speaker*` with
+/// the same name are dropped.
+final class StagedFindings {
+    static let speakerRulePrefix = "pd.name.speaker"
+    private let stage: RewriteStage
+    private let dedupesSpeakers: Bool
+    private let emit: (Finding) -> Void
+    private var held: [Finding] = []
+    private var joined: [Finding] = []
+    private var covering: [Finding] = []
+    private var speakers = Set<String>()
+
+    init(stage: RewriteStage, dedupesSpeakers: Bool, emit: @escaping (Finding) -> Void) {
+        self.stage = stage; self.dedupesSpeakers = dedupesSpeakers; self.emit = emit
+    }
+
+    /// A finding of the plain scan.
+    func plain(_ finding: Finding) {
+        held.append(finding)
+        release(final: false)
+    }
+
+    /// Emits what is settled: stage findings are complete before `scannedThrough`.
+    func release(final: Bool) {
+        joined += stage.takeFindings()
+        let safe = final ? Int.max : stage.scannedThrough
+        var h = 0, j = 0
+        while true {
+            let nextHeld = h < held.count && held[h].start.offset < safe ? held[h] : nil
+            let nextJoined = j < joined.count ? joined[j] : nil
+            if let s = nextJoined, nextHeld == nil || s.start.offset <= nextHeld!.start.offset {
+                if nextHeld == nil && !final && s.start.offset >= safe { break }
+                j += 1
+                covering.append(s)
+                send(s)
+            } else if let f = nextHeld {
+                h += 1
+                covering.removeAll { $0.end.offset + 4096 < f.start.offset }
+                if covering.contains(where: { $0.category == f.category && $0.start.offset <= f.start.offset && f.end.offset <= $0.end.offset }) {
+                    continue
+                }
+                send(f)
+            } else {
+                break
+            }
+        }
+        held.removeFirst(h)
+        joined.removeFirst(j)
+    }
+
+    private func send(_ finding: Finding) {
+        if dedupesSpeakers && finding.ruleID.hasPrefix(Self.speakerRulePrefix) {
+            let key = finding.value.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            guard speakers.insert(key).inserted else { return }
+        }
+        emit(finding)
+    }
+}
+
+extension InputScanner {
+    /// Scans `source` as today and, through `stage`, its rewritten text, merging both
+    /// into one stream of findings in source order.
+    func scanStaged<Source: ByteSource>(_ source: Source, stage: InputStage, displayPath: String, with scanner: Scanner,
+                                        emit: ((Finding) -> Void)?, blockSize: Int = 1 << 18) throws -> (findings: [Finding], report: FragmentReport) {
+        let origin = Origin(path: displayPath)
+        let stageScanner = Scanner(ruleSet: scanner.ruleSet, fingerprinter: scanner.fingerprinter, chunkSize: 1 << 16)
+        let rewrite = RewriteStage(rewriter: stage.makeRewriter(), scanner: stageScanner, origin: origin, blockSize: blockSize)
+        var findings: [Finding] = []
+        let isTranscript = stage != .email
+        let merged = StagedFindings(stage: rewrite, dedupesSpeakers: isTranscript) { finding in
+            if let emit { emit(finding) } else { findings.append(finding) }
+        }
+        var staged = StagedSource(inner: source, stage: rewrite)
+        let report = try scanner.scan(&staged, origin: origin) { merged.plain($0) }
+        try rewrite.finish()
+        merged.release(final: true)
+        return (findings, report)
+    }
+}
