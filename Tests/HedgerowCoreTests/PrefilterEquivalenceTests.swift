@@ -28,7 +28,7 @@ final class PrefilterEquivalenceTests: XCTestCase {
             let withFilter = Scanner(ruleSet: try RuleSet([rule]), fingerprinter: TestRules.fingerprinter)
             let without = Scanner(ruleSet: try RuleSet([plain]), fingerprinter: TestRules.fingerprinter)
             var texts = rule.examples + rule.negativeExamples + rule.lowConfidenceExamples
-            for _ in 0..<2500 { texts.append((0..<Int.random(in: 1...24, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()) }
+            for _ in 0..<4000 { texts.append((0..<Int.random(in: 1...24, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()) }
             for text in texts {
                 let bytes = Array(text.utf8)
                 let a = try withFilter.scan(bytes: bytes).findings.map { "\($0.start.offset)-\($0.end.offset)" }

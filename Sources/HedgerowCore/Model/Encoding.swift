@@ -2,7 +2,7 @@ import Foundation
 
 /// Encodings hedgerow looks inside, so a secret or address is found even when written
 /// percent-encoded, as JSON escapes or in base64 (Kubernetes Secrets, .env files), or
-/// said aloud in a transcript ("jane dot smith at gmail dot com").
+/// said aloud in a transcript ("jane dot smith at gmail dot com"). hedgerow:allow (made-up example)
 public enum Encoding: String, CaseIterable, Codable, Sendable {
     case percent
     case jsonEscape = "json-escape"

@@ -56,7 +56,7 @@ public struct Rule: Sendable, Equatable {
     /// "token" hits in code name a value ("kind: token") and have nothing after them.
     public var afterKeyword: [String] = []
     /// A keyword hit counts only where the text has it capitalised at the start of a word
-    /// ("Lane" in "14 Mill Lane", "Dear"): street types and salutations are everyday words
+    /// ("Lane" in "14 Mill Lane", "Dear"): street types and salutations are everyday words hedgerow:allow (made-up example)
     /// in code ("lane", "close()", "view"), where they are never capitalised at a word start.
     public var keywordsCapitalised = false
     /// A keyword hit counts only at the start of a word (no letter, digit or underscore

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Values said aloud in a transcript, written back as the value so the ordinary rules and
-/// validators can judge them: "kevin dot jarvis at england dot nhs dot uk" is
-/// kevin.jarvis@england.nhs.uk, "oh seven four one two, five one two, seven eight oh" is
-/// 07412512780, "D E two three, five W Q" is DE23 5WQ, "the third of March nineteen
+/// validators can judge them: "kevin dot jarvis at england dot nhs dot uk" is hedgerow:allow (made-up example)
+/// kevin.jarvis@england.nhs.uk, "oh seven four one two, five one two, seven eight oh" is hedgerow:allow (made-up example)
+/// 07412512780, "D E two three, five W Q" is DE23 5WQ, "the third of March nineteen hedgerow:allow (made-up example)
 /// eighty-four" is 3 March 1984.
 ///
 /// The decoder rules (Rules/encoded/spoken.yml) decide where a spoken value is; this only
@@ -132,8 +132,8 @@ public enum SpokenForms {
     // MARK: - Digits and letters: phone numbers, postcodes, National Insurance numbers
 
     /// Letters and digits said one by one (or in numbers), written together with no
-    /// spaces: "D E two three, five W Q" is DE235WQ, "plus four four seven..." +447...
-    /// A capital O is the letter only among other letters (OL13 4ZS), zero otherwise.
+    /// spaces: "D E two three, five W Q" is DE235WQ, "plus four four seven..." +447... hedgerow:allow (made-up example)
+    /// A capital O is the letter only among other letters (OL13 4ZS), zero otherwise. hedgerow:allow (made-up example)
     static func characters(_ tokens: [SpokenToken]) -> String? {
         var out: [Character] = []
         var ambiguousO: [Int] = []
@@ -163,7 +163,7 @@ public enum SpokenForms {
                 i += used - 1
             } else if w.count == 1, let c = w.first, c.isLetter {
                 piece = w.uppercased()
-                // "L for Lima", "S as in Sierra", "x-ray": the word after only confirms the letter.
+                // "L for Lima", "S as in Sierra", "x-ray": the word after only confirms the letter. hedgerow:allow (made-up example)
                 var k = i + 1
                 while k < tokens.count && tokens[k].kind != .word { k += 1 }
                 if w == "x" && word(k) == "ray" {

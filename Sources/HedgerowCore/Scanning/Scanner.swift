@@ -404,7 +404,7 @@ public final class Scanner {
         guard let nested, let decoded = encoding.decode(candidate.value) else { return }
         // Escaped bytes such as b'\x89PNG\r\n' decode to control characters around short
         // words: nothing any rule reports is shorter than four letters or digits in a row.
-        // A spoken value is only ever what its words said (a postcode such as W3 6RX).
+        // A spoken value is only ever what its words said (a postcode such as W3 6RX). hedgerow:allow (made-up example)
         guard encoding == .spoken || Self.hasAlphanumericRun(decoded, length: 4) else { return }
         // The match's text around the value (a key name) goes with it; a value group outside
         // the match (a capture in a lookaround) has none.
@@ -479,7 +479,12 @@ public final class Scanner {
                 emit(pending[i].finding)
             }
         }
-        state.pending.removeAll { $0.decided && $0.finding.end.offset <= cutoff - 2 * maxLength }
+        // Pruned only when the oldest can go (pending is in start order): a step of a few
+        // bytes (small chunks, tests) must not walk every pending finding.
+        let prune = cutoff - 2 * maxLength
+        if let oldest = state.pending.first, oldest.decided, oldest.finding.end.offset <= prune {
+            state.pending.removeAll { $0.decided && $0.finding.end.offset <= prune }
+        }
     }
 
     private func isDominated(_ i: Int, in pending: [Pending]) -> Bool {

@@ -42,7 +42,7 @@ public struct PersonNameValidator: Validator {
         let given = lower.map { Lexicon.isGivenName($0) }
         // Every token an ordinary word and none a given name: "Dear Customer", "Hi Team",
         // "I'm Sorry", "Welcome Back". After a title an ordinary word is a surname all the
-        // same (Dr Gibbons, Mrs Storey).
+        // same (Dr Gibbons, Mrs Storey). hedgerow:allow (made-up example)
         if kind != .title && Self.isPhrase(lower) { return .reject("ordinary words") }
         // Role labels in transcripts and forms ("Participant 2", "P13", "Interviewer").
         if lower.contains(where: { Self.roles.contains($0) || $0.contains(where: \.isNumber) }) { return .reject("a role, not a name") }
@@ -66,7 +66,7 @@ public struct PersonNameValidator: Validator {
             if tokens.count == 1 {
                 guard given[0] && uncommon[0] else { return .reject("a lone surname or common word") }
                 // A first name alone is a person only when the sentence treats it as one
-                // ("ask Gregory", "Priya is off today"); otherwise it is as likely a
+                // ("ask Gregory", "Priya is off today"); otherwise it is as likely a hedgerow:allow (made-up example)
                 // language, a place or a product (Julia, Jordan, Aurora).
                 if !Self.personCue(before: candidate.before, after: candidate.after) {
                     return .lower(.low, "a first name alone, with nothing saying it is a person")
@@ -129,7 +129,7 @@ public struct PersonNameValidator: Validator {
     }
 
     /// Everyday words, not a name: "Customer", "Shared Memory", "Hello World". A given
-    /// name alone ("Grace") or a given name and surname ("Grace Baker") is still a name.
+    /// name alone ("Grace") or a given name and surname ("Grace Baker") is still a name. hedgerow:allow (made-up example)
     static func isPhrase(_ lower: [String]) -> Bool {
         guard lower.allSatisfy({ Lexicon.englishWords.contains($0) || Lexicon.isCommonWord($0) || calendar.contains($0) }) else { return false }
         guard Lexicon.isGivenName(lower[0]) else { return true }
@@ -167,7 +167,7 @@ public struct PersonNameValidator: Validator {
                            " had ", " who ", ", he ", ", she ", " he ", " she ", " and i ", " at the ", " in billing", " to send",
                            " to call", " to ring", " is on ", " is away", " is out", " thinks", " wants", " asked"]
 
-    /// Cues that make even a place name a person ("ask Chester", "Dear Bristol" is odd but a person).
+    /// Cues that make even a place name a person ("ask Chester", "Dear Bristol" is odd but a person). hedgerow:allow (made-up example)
     static let strongCues = ["ask ", "asked ", "tell ", "told ", "thanks ", "thank ", "dear ", "hi ", "hello ", "spoke to ", "speak to ",
                              "speaking to ", "called ", "named "]
 
@@ -226,7 +226,7 @@ public struct PersonNameValidator: Validator {
         for phrase in phrases where phrase.count <= words.count {
             for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase {
                 // The phrase must hold all of the candidate's words ("Spencer" in "Marks and
-                // Spencer"), not just share one ("Sarah McDonald's" is a person).
+                // Spencer"), not just share one ("Sarah McDonald's" is a person). hedgerow:allow (made-up example)
                 if lower.allSatisfy({ phrase.contains($0) }) { return true }
             }
         }

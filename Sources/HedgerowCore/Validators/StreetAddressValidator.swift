@@ -13,12 +13,15 @@ public struct StreetAddressValidator: Validator {
         guard let last = words.last else { return .reject("empty") }
         let type = last.lowercased().trimmingCharacters(in: ["."])
         guard Lexicon.streetTypes.contains(type) else { return .reject("no street type") }
-        // "2024 Road Map", "500 Main Drive" in code: a house number is rarely over 2000,
+        // "2024 Road Map", "500 Main Drive" in code: a house number is rarely over 2000, hedgerow:allow (made-up example)
         // and a year before a capitalised word is a heading.
+        // A number said in words is a house number only when more than a bare "one": "one
+        // Station Road sign" is a count.
+        if let first = words.first?.lowercased(), first == "one" || first == "a", words.count <= 3 { return .reject("a count, not a house number") }
         if let number = words.first.flatMap({ Int($0.prefix { $0.isNumber }) }), number >= 1900 && number <= 2100 {
             return .reject("a year, not a house number")
         }
-        // "Level 2 Car Park", "Platform 9", "Junction 4 Retail Park": a number of something else.
+        // "Level 2 Car Park", "Platform 9", "Junction 4 Retail Park": a number of something else. hedgerow:allow (made-up example)
         let previous = candidate.before.split(separator: " ").last.map { $0.lowercased() } ?? ""
         if Self.numberedThings.contains(previous) { return .reject("a numbered \(previous), not a house") }
         if let next = candidate.before.last, next == "." || next == "_" || next == "/" || next == "#" || next == "$" { return .reject("code") }
