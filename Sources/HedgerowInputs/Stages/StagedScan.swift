@@ -77,15 +77,17 @@ final class StagedFindings {
         joined += stage.takeFindings()
         let safe = final ? Int.max : stage.scannedThrough
         var h = 0, j = 0
+        // A stage finding goes out once a plain finding at or after it has arrived (the
+        // plain scanner reports in order, so nothing before it can still come) or at the
+        // end; a plain finding once the stage has scanned past it.
         while true {
-            let nextHeld = h < held.count && held[h].start.offset < safe ? held[h] : nil
+            let nextHeld = h < held.count ? held[h] : nil
             let nextJoined = j < joined.count ? joined[j] : nil
-            if let s = nextJoined, nextHeld == nil || s.start.offset <= nextHeld!.start.offset {
-                if nextHeld == nil && !final && s.start.offset >= safe { break }
+            if let s = nextJoined, (nextHeld.map { s.start.offset <= $0.start.offset } ?? final) {
                 j += 1
                 covering.append(s)
                 send(s)
-            } else if let f = nextHeld {
+            } else if let f = nextHeld, final || f.start.offset < safe {
                 h += 1
                 covering.removeAll { $0.end.offset + 4096 < f.start.offset }
                 if covering.contains(where: { $0.category == f.category && $0.start.offset <= f.start.offset && f.end.offset <= $0.end.offset }) {
