@@ -129,12 +129,17 @@ public enum RedactJob {
 
         // Numbering, and the literals whose other occurrences are replaced too.
         let book = PlaceholderBook(style: options.style)
-        book.prepare(values.map { ($0.category, $0.text) })
+        let spelled = values.compactMap { $0.category == .email ? ValueVariants.nameSpelled(byEmail: $0.text) : nil }
+        book.prepare(values.map { ($0.category, $0.text) } + spelled.map { (.name, $0) })
         let identities = values.map { book.identity($0.category, $0.text) }
         var literalTexts: [String] = [], literalIdentities: [Identity] = []
         for (i, value) in values.enumerated() where value.verbatim && value.text.unicodeScalars.count >= 3 {
             literalTexts.append(value.text); literalIdentities.append(identities[i])
+            if value.category == .phone {
+                for variant in ValueVariants.phone(value.text) { literalTexts.append(variant); literalIdentities.append(identities[i]) }
+            }
         }
+        for name in spelled { literalTexts.append(name); literalIdentities.append(book.identity(.name, name)) }
         for (word, identity) in book.namePartLiterals { literalTexts.append(word); literalIdentities.append(identity) }
         let matcher = LiteralMatcher(literalTexts)
         // The matcher drops duplicates and short literals: keep the identities aligned.

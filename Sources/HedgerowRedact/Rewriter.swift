@@ -87,8 +87,12 @@ public struct Rewriter {
                 let target = targets[ti]
                 ti += 1
                 if reader.tracksState { reader.advance(p, to: max(cursor, min(target.start, n))) }
+                var ranges = target.ranges.sorted(by: { $0.lowerBound < $1.lowerBound })
+                if target.identity.category == .connectionString, ranges.count == 1, ranges[0].upperBound <= n {
+                    ranges[0] = ranges[0].lowerBound..<Self.connectionStringEnd(p, n, ranges[0])
+                }
                 var leaves: [Leaf] = []
-                for range in target.ranges.sorted(by: { $0.lowerBound < $1.lowerBound })
+                for range in ranges
                 where range.lowerBound >= cursor && range.lowerBound >= (leaves.last?.range.upperBound ?? 0) {
                     leaves += reader.leaves(p, count: n, of: range)
                 }
@@ -126,6 +130,30 @@ public struct Rewriter {
         }
         copy(to: n)
         return counts
+    }
+
+    /// A connection string's options after the part a rule matched (`;encrypt=true`,
+    /// `&useSSL=true`) belong to the same value: the replacement runs to the end of it,
+    /// at a quote, a line end, or a space (in a `Key=Value;` string, a space not inside a key).
+    static func connectionStringEnd(_ p: UnsafePointer<UInt8>, _ n: Int, _ range: Range<Int>) -> Int {
+        let semicolons = UnsafeBufferPointer(start: p + range.lowerBound, count: range.count).contains(UInt8(ascii: ";"))
+        var e = range.upperBound
+        scan: while e < n && e - range.upperBound < 512 {
+            switch p[e] {
+            case 0x0A, 0x0D, UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                break scan
+            case 0x20, 0x09, UInt8(ascii: ","):
+                guard semicolons, p[e] != UInt8(ascii: ",") || e + 1 < n && p[e + 1] &- 0x30 < 10 else { break scan }
+                // "Connection Timeout=30": a space inside a key goes on; anything else ends it.
+                var k = e + 1
+                while k < n && k - e < 40 && (p[k] == 0x20 || ((p[k] | 0x20) &- 0x61) < 26) { k += 1 }
+                if p[e] == UInt8(ascii: ",") || (k < n && p[k] == UInt8(ascii: "=")) { e += 1 } else { break scan }
+            default:
+                e += 1
+            }
+        }
+        while e > range.upperBound, [UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ")"), UInt8(ascii: ";")].contains(p[e - 1]) { e -= 1 }
+        return e
     }
 
     /// Text as the content of a JSON string: quotes, backslashes and control characters escaped.
