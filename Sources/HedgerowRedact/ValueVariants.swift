@@ -1,6 +1,6 @@
 /// Other forms in which a value found once may be written elsewhere in the same run, so
 /// that they are replaced too: a phone number without its spaces or with the other
-/// country prefix (`tel:02031629824` beside "020-3162-9824"), and the name an e-mail
+/// country prefix (`tel:07700900123` beside "07700 900123"), and the name an e-mail
 /// address spells (`brett.foster@...` beside "Brett Foster").
 public enum ValueVariants {
     /// Forms of a phone number other than the one found: compact, and with `0`, `+44`
