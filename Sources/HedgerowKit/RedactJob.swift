@@ -21,13 +21,6 @@ public enum RedactJob {
         var destination: Destination
     }
 
-    /// A finding reduced to what the copy needs: its source ranges and value (an index
-    /// into the run's table of distinct values).
-    struct Found {
-        var ranges: [Range<Int>]
-        var value: Int
-    }
-
     /// A distinct value of the run, in order of first appearance.
     struct Value {
         var category: Category
@@ -106,25 +99,23 @@ public enum RedactJob {
         }
         var values: [Value] = []
         var valueIndex: [String: Int] = [:]
-        var perUnit: [[Found]] = []
-        for (u, result) in found.enumerated() {
+        var unitRemaps: [[Int]] = []
+        for result in found {
             if let error = result.error { errors.append(error) }
-            if let reason = result.skipped { skipped[reason, default: 0] += 1; _ = u }
-            var list: [Found] = []
-            for f in result.findings {
-                let key = f.category.rawValue + "\u{0}" + f.value
-                let index: Int
+            if let reason = result.skipped { skipped[reason, default: 0] += 1 }
+            var remap: [Int] = []
+            for value in result.values {
+                let key = value.category.rawValue + "\u{0}" + value.text
                 if let known = valueIndex[key] {
-                    index = known
-                    if f.verbatim && !values[known].verbatim { values[known].verbatim = true }
+                    remap.append(known)
+                    if value.verbatim { values[known].verbatim = true }
                 } else {
-                    index = values.count
-                    valueIndex[key] = index
-                    values.append(Value(category: f.category, text: f.value, verbatim: f.verbatim))
+                    valueIndex[key] = values.count
+                    remap.append(values.count)
+                    values.append(value)
                 }
-                list.append(Found(ranges: f.ranges, value: index))
             }
-            perUnit.append(list)
+            unitRemaps.append(remap)
         }
 
         // Numbering, and the literals whose other occurrences are replaced too.
@@ -151,8 +142,8 @@ public enum RedactJob {
         var counts = RewriteCounts()
         var written: [(unit: Int, bytes: [UInt8]?, path: String?)] = []
         for (u, unit) in units.enumerated() where found[u].error == nil && found[u].skipped == nil {
-            let targets = perUnit[u].map { Target(ranges: $0.ranges, identity: identities[$0.value]) }
-                .sorted { ($0.ranges.first?.lowerBound ?? 0) < ($1.ranges.first?.lowerBound ?? 0) }
+            let targets = found[u].findings.map { Target(range: $0.range, pieces: $0.pieces, identity: identities[unitRemaps[u][Int($0.value)]]) }
+                .sorted { ($0.pieces?.first?.lowerBound ?? $0.range.lowerBound) < ($1.pieces?.first?.lowerBound ?? $1.range.lowerBound) }
             let rewriter = Rewriter(format: DocumentFormat.of(path: unit.displayPath == "clipboard" || unit.displayPath == "-" ? "" : unit.displayPath),
                                     book: book, matcher: matcher, literalIdentities: aligned)
             do {
@@ -251,15 +242,18 @@ public enum RedactJob {
 
     // MARK: - Scanning
 
+    /// A finding reduced to its span and value (an index into its scan's value table).
     struct Reduced {
-        var ranges: [Range<Int>]
-        var category: Category
-        var value: String
-        var verbatim: Bool
+        var range: Range<Int>
+        var pieces: [Range<Int>]?
+        var value: Int32
     }
 
     struct Scanned {
         var findings: [Reduced] = []
+        /// Distinct values of this scan, in order of appearance.
+        var values: [Value] = []
+        var valueIndex: [String: Int32] = [:]
         var kept: [Finding] = []
         var error: String?
         var skipped: String?
@@ -296,9 +290,18 @@ public enum RedactJob {
                 let emit: (Finding) -> Void = { f in
                     guard accept(f) else { return }
                     if keepingFindings { scanned.kept.append(f); return }
-                    let ranges = f.pieces.isEmpty ? [f.start.offset..<f.end.offset] : f.pieces
                     let verbatim = f.decodedFrom == nil && f.pieces.isEmpty && f.value.utf8.count == f.end.offset - f.start.offset
-                    scanned.findings.append(Reduced(ranges: ranges, category: f.category, value: f.value, verbatim: verbatim))
+                    let key = f.category.rawValue + "\u{0}" + f.value
+                    let index: Int32
+                    if let known = scanned.valueIndex[key] {
+                        index = known
+                        if verbatim { scanned.values[Int(known)].verbatim = true }
+                    } else {
+                        index = Int32(scanned.values.count)
+                        scanned.valueIndex[key] = index
+                        scanned.values.append(Value(category: f.category, text: f.value, verbatim: verbatim))
+                    }
+                    scanned.findings.append(Reduced(range: f.start.offset..<f.end.offset, pieces: f.pieces.isEmpty ? nil : f.pieces, value: index))
                 }
                 let unitIndex: Int
                 switch work[i] {
@@ -323,7 +326,22 @@ public enum RedactJob {
         }
         var merged = Array(repeating: Scanned(), count: units.count)
         for (u, part) in slots.values {
-            merged[u].findings += part.findings
+            // The part's value indexes become the unit's.
+            var remap: [Int32] = []
+            remap.reserveCapacity(part.values.count)
+            for value in part.values {
+                let key = value.category.rawValue + "\u{0}" + value.text
+                if let known = merged[u].valueIndex[key] {
+                    remap.append(known)
+                    if value.verbatim { merged[u].values[Int(known)].verbatim = true }
+                } else {
+                    let index = Int32(merged[u].values.count)
+                    merged[u].valueIndex[key] = index
+                    merged[u].values.append(value)
+                    remap.append(index)
+                }
+            }
+            merged[u].findings += part.findings.map { Reduced(range: $0.range, pieces: $0.pieces, value: remap[Int($0.value)]) }
             merged[u].kept += part.kept
             if merged[u].error == nil { merged[u].error = part.error }
             if merged[u].skipped == nil { merged[u].skipped = part.skipped }

@@ -7,8 +7,10 @@
 public struct LiteralMatcher: Sendable {
     public let literals: [[UInt8]]
     private var firstPairs = [UInt64](repeating: 0, count: 1024)
-    /// First two bytes -> literals starting with them, longest first.
-    private var buckets: [Int: [Int]] = [:]
+    /// A byte trie of the literals: (node << 8 | byte) -> child node; node 0 is the root.
+    private var edges: [Int: Int32] = [:]
+    /// The literal ending at each node, or -1.
+    private var terminal: [Int32] = [-1]
 
     /// Literals shorter than two bytes, or holding a line break, are left out.
     public init(_ texts: [String]) {
@@ -23,9 +25,17 @@ public struct LiteralMatcher: Sendable {
         for (i, bytes) in list.enumerated() {
             let pair = Int(bytes[0]) << 8 | Int(bytes[1])
             firstPairs[pair >> 6] |= 1 << UInt64(pair & 63)
-            buckets[pair, default: []].append(i)
+            var node = 0
+            for b in bytes {
+                let key = node << 8 | Int(b)
+                if let child = edges[key] { node = Int(child) } else {
+                    terminal.append(-1)
+                    edges[key] = Int32(terminal.count - 1)
+                    node = terminal.count - 1
+                }
+            }
+            terminal[node] = Int32(i)
         }
-        for key in buckets.keys { buckets[key]!.sort { list[$0].count > list[$1].count } }
     }
 
     public var isEmpty: Bool { literals.isEmpty }
@@ -44,7 +54,9 @@ public struct LiteralMatcher: Sendable {
         return firstPairs.withUnsafeBufferPointer { table -> (range: Range<Int>, literal: Int)? in
             while i < n - 1 {
                 let pair = Int(p[i]) << 8 | Int(p[i + 1])
-                if table[pair >> 6] & (1 << UInt64(pair & 63)) != 0, let found = match(p, n, at: i, pair: pair) {
+                // A literal that starts with a letter or digit starts a word: most hits are not at one.
+                if table[pair >> 6] & (1 << UInt64(pair & 63)) != 0 && (i == 0 || !Self.isWord(p[i]) || !Self.isWord(p[i - 1])),
+                   let found = match(p, n, at: i) {
                     return (i..<(i + literals[found].count), found)
                 }
                 i += 1
@@ -53,18 +65,18 @@ public struct LiteralMatcher: Sendable {
         }
     }
 
-    private func match(_ p: UnsafePointer<UInt8>, _ n: Int, at i: Int, pair: Int) -> Int? {
-        guard let candidates = buckets[pair] else { return nil }
-        for index in candidates {
-            let literal = literals[index]
-            let end = i + literal.count
-            guard end <= n else { continue }
-            if Self.isWord(literal[0]) && i > 0 && Self.isWord(p[i - 1]) { continue }
-            if Self.isWord(literal[literal.count - 1]) && end < n && Self.isWord(p[end]) { continue }
-            let equal = literal.withUnsafeBufferPointer { l in memcmp(l.baseAddress!, p + i, l.count) == 0 }
-            if equal { return index }
+    /// The longest literal starting at `i` that ends where a word may end.
+    private func match(_ p: UnsafePointer<UInt8>, _ n: Int, at i: Int) -> Int? {
+        var node = 0
+        var best: Int? = nil
+        var j = i
+        while j < n, let child = edges[node << 8 | Int(p[j])] {
+            node = Int(child)
+            j += 1
+            let literal = terminal[node]
+            if literal >= 0 && (j == n || !Self.isWord(p[j - 1]) || !Self.isWord(p[j])) { best = Int(literal) }
         }
-        return nil
+        return best
     }
 }
 

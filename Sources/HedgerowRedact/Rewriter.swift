@@ -2,11 +2,23 @@ import HedgerowCore
 
 /// One value to replace: the source byte ranges that hold it (one, or the pieces of a
 /// value split over cues or said aloud) and what it is.
+/// Compact (one range inline, pieces only when there are several): a long transcript has
+/// a target for every value in it.
 public struct Target: Sendable {
-    public var ranges: [Range<Int>]
+    public var range: Range<Int>
+    /// The pieces of a value that is not one span; nil for one span.
+    public var pieces: [Range<Int>]?
     public var identity: Identity
-    public init(ranges: [Range<Int>], identity: Identity) { self.ranges = ranges; self.identity = identity }
-    var start: Int { ranges.first?.lowerBound ?? 0 }
+    public init(ranges: [Range<Int>], identity: Identity) {
+        range = ranges.first ?? 0..<0
+        pieces = ranges.count > 1 ? ranges : nil
+        self.identity = identity
+    }
+    public init(range: Range<Int>, pieces: [Range<Int>]?, identity: Identity) {
+        self.range = range; self.pieces = pieces; self.identity = identity
+    }
+    public var ranges: [Range<Int>] { pieces ?? [range] }
+    var start: Int { pieces?.first?.lowerBound ?? range.lowerBound }
 }
 
 /// What a rewrite replaced, by category, and how many of those were further occurrences

@@ -18,13 +18,13 @@ public enum ValueVariants {
     }
 
     /// "Brett Foster" for `brett.foster@example.org` or `brett_foster2@...`: two words of
-    /// two letters or more, a dot or underscore between them, digits or a `+tag` after allowed.
+    /// two letters or more, a dot, underscore or hyphen between them, digits or a `+tag` after allowed.
     public static func nameSpelled(byEmail value: String) -> String? {
         guard let at = value.firstIndex(of: "@") else { return nil }
         var local = Substring(value[..<at])
         if let plus = local.firstIndex(of: "+") { local = local[..<plus] }
         while let last = local.last, last.isASCII && last.isNumber { local = local.dropLast() }
-        let words = local.split(whereSeparator: { $0 == "." || $0 == "_" })
+        let words = local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" })
         guard words.count == 2, words.allSatisfy({ $0.count >= 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } }) else { return nil }
         return words.map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined(separator: " ")
     }
