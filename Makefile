@@ -4,12 +4,18 @@ BIN := .build/release/hedgerow
 
 .PHONY: setup build demo test check-rules check-sarif samples eval bench clean
 
-## setup: install the system library hedgerow links against (PCRE2) if it is missing.
+## setup: install the system library hedgerow links against (PCRE2) if it is missing, and
+## xclip and Xvfb for the clipboard round-trip test of `hedgerow redact --clipboard` (Debian/Ubuntu).
 setup:
 	@if ! pkg-config --exists libpcre2-8 2>/dev/null || [ ! -f /usr/include/pcre2.h ]; then \
 		echo "Installing libpcre2-dev (PCRE2 with JIT)..."; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpcre2-dev pkg-config; \
+	fi
+	@if command -v apt-get >/dev/null && { ! command -v xclip >/dev/null || ! command -v Xvfb >/dev/null; }; then \
+		echo "Installing xclip and xvfb (clipboard test)..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq xclip xvfb; \
 	fi
 
 ## build: release build of the hedgerow binary.

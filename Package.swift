@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Module layering (one-way): CPCRE2 <- PCRE2 <- HedgerowCore (also <- CAccel, HedgerowLexicon) <- {HedgerowInputs, HedgerowReport}
-// <- HedgerowKit <- hedgerow. HedgerowRules holds the embedded rule text only.
+// <- HedgerowKit <- hedgerow; HedgerowRedact (placeholders, fakes, format-aware rewriting, the map) <- HedgerowCore only. HedgerowRules holds the embedded rule text only.
 let package = Package(
     name: "hedgerow",
     products: [
@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "HedgerowCore", dependencies: ["PCRE2", "CAccel", "HedgerowLexicon", .product(name: "Yams", package: "Yams")]),
         .target(name: "HedgerowInputs", dependencies: ["HedgerowCore"]),
         .target(name: "HedgerowReport", dependencies: ["HedgerowCore"]),
-        .target(name: "HedgerowKit", dependencies: ["HedgerowCore", "HedgerowInputs", "HedgerowReport", "HedgerowRules"]),
+        .target(name: "HedgerowRedact", dependencies: ["HedgerowCore"]),
+        .target(name: "HedgerowKit", dependencies: ["HedgerowCore", "HedgerowInputs", "HedgerowReport", "HedgerowRedact", "HedgerowRules"]),
         .executableTarget(
             name: "hedgerow",
             dependencies: ["HedgerowKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -42,6 +43,7 @@ let package = Package(
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "HedgerowCoreTests", dependencies: ["HedgerowCore", "HedgerowKit"]),
         .testTarget(name: "HedgerowReportTests", dependencies: ["HedgerowReport", "HedgerowCore"]),
+        .testTarget(name: "HedgerowRedactTests", dependencies: ["HedgerowRedact", "HedgerowCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["hedgerow"]),
     ],
     swiftLanguageModes: [.v5]

@@ -41,7 +41,8 @@ final class StreamWriter: @unchecked Sendable {
     private var buffer: [UInt8] = []
     private(set) var failure: String?
 
-    init(outputPath: String?) throws {
+    /// `mode` is the new file's permission bits (0600 for a file that holds values).
+    init(outputPath: String?, mode: mode_t = 0o644) throws {
         target = outputPath
         if let outputPath, Self.isSpecialFile(outputPath) {
             let descriptor = open(outputPath, O_WRONLY | O_CLOEXEC)
@@ -52,7 +53,7 @@ final class StreamWriter: @unchecked Sendable {
             let directory = (outputPath as NSString).deletingLastPathComponent
             let temp = (directory.isEmpty ? "." : directory)
                 + "/.\((outputPath as NSString).lastPathComponent).hedgerow-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            let descriptor = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            let descriptor = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             guard descriptor >= 0 else { throw AtomicFile.WriteError(path: outputPath, reason: String(cString: strerror(errno))) }
             fd = descriptor
             temporary = temp
@@ -72,6 +73,21 @@ final class StreamWriter: @unchecked Sendable {
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Bytes as they are (a redacted copy need not be UTF-8); big runs skip the buffer.
+    func write(bytes: UnsafeRawBufferPointer) {
+        guard bytes.count > 0 else { return }
+        if buffer.count + bytes.count > 1 << 16 { flush() }
+        if bytes.count >= 1 << 16 {
+            var written = 0
+            while written < bytes.count && failure == nil {
+                let n = Glibc.write(fd, bytes.baseAddress! + written, bytes.count - written)
+                if n < 0 { if errno == EINTR { continue }; failure = String(cString: strerror(errno)) } else { written += n }
+            }
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
     }
 
     private func flush() {

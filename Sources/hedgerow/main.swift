@@ -12,7 +12,7 @@ struct Hedgerow: ParsableCommand {
         nothing scannable). Values are always masked unless you pass --show-values.
         """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, GitScanCommand.self, AuditCommand.self, MergeCommand.self, HookCommand.self, BaselineCommand.self, ReportCommand.self, RulesCommand.self]
+        subcommands: [ScanCommand.self, RedactCommand.self, RestoreCommand.self, GitScanCommand.self, AuditCommand.self, MergeCommand.self, HookCommand.self, BaselineCommand.self, ReportCommand.self, RulesCommand.self]
     )
 }
 

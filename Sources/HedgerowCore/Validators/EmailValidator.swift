@@ -41,6 +41,13 @@ public struct EmailValidator: Validator {
 
     /// Message-IDs and generated ids: a UUID, or six or more digits in the local part.
     /// Counted over bytes: the pattern only matches ASCII addresses.
+    /// Whether an address is a Message-ID or generated object id rather than a mailbox:
+    /// the redactor leaves those alone (they identify a message, not a person).
+    public static func isMessageID(_ address: String) -> Bool {
+        guard let at = address.lastIndex(of: "@") else { return false }
+        return looksLikeMessageID(address[..<at].lowercased())
+    }
+
     static func looksLikeMessageID(_ local: String) -> Bool {
         var digits = 0, dashes = 0, length = 0
         for c in local.utf8 {

@@ -1,3 +1,4 @@
+import Foundation
 import HedgerowCore
 
 /// A prevention result: the data has not left the machine, and the person who is about
@@ -52,7 +53,32 @@ public struct PreventionReporter: Reporter {
         out += "  -  A false positive? Add `hedgerow:allow <rule> <reason>` in a comment on that line.\n"
         out += "\nNothing has left this machine: \(action.stopped).\n"
         out += summary + "\n"
+        if action == .paste { out += Self.cleanCopyCommand(c.findings) + "\n" }
         return out
+    }
+
+    /// The one command that makes a copy safe to paste, for the inputs the findings are in.
+    static func cleanCopyCommand(_ findings: [Finding]) -> String {
+        var paths: [String] = []
+        for f in findings where !paths.contains(f.origin.path) { paths.append(f.origin.path) }
+        if paths == ["-"] || paths.isEmpty {
+            return "Make a clean copy: hedgerow redact -   (the same text on standard input; the copy goes to standard output)"
+        }
+        let files = paths.filter { $0 != "-" }
+        if files.count == 1 {
+            let path = files[0]
+            let name = path as NSString
+            let ext = name.pathExtension
+            let copy = ext.isEmpty ? path + ".redacted" : name.deletingPathExtension + ".redacted." + ext
+            return "Make a clean copy: hedgerow redact \(quoted(path)) -o \(quoted(copy))"
+        }
+        return "Make clean copies: hedgerow redact \(files.map(quoted).joined(separator: " ")) --out-dir redacted"
+    }
+
+    /// A path as a shell word.
+    static func quoted(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._/-+@%=:,".unicodeScalars.contains($0)) }
+        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// "2 items of personal data and 1 credential".
