@@ -37,6 +37,8 @@ public struct PersonNameValidator: Validator {
             return .lower(.low, "a placeholder person")
         }
         if Self.isOrganisation(lower, after: candidate.after) { return .reject("an organisation or place") }
+        // "Allan Lane", "Tom Close": a street named after a person is an address.
+        if lower.count > 1, let last = lower.last, Lexicon.streetTypes.contains(last) { return .reject("a street") }
         let inGazetteer = lower.map { Self.inGazetteer($0) }
         let uncommon = lower.map { !Lexicon.isCommonWord($0) }
         let given = lower.map { Lexicon.isGivenName($0) }
