@@ -68,7 +68,7 @@ static size_t classify_sse2(const uint8_t *p, size_t n, uint64_t *newlines, uint
 }
 
 /* Worked out once; scanning threads may ask at the same time, hence the atomics. */
-static int has_avx2(void) {
+int hedgerow_cpu_has_avx2(void) {
     static int known = -1;
     int answer = __atomic_load_n(&known, __ATOMIC_RELAXED);
     if (answer < 0) {
@@ -84,7 +84,7 @@ int hedgerow_classify_using(const uint8_t *p, size_t n, uint64_t *newlines, uint
     size_t done = 0;
     int used = 0;
 #ifdef HEDGEROW_X86
-    if (level >= 2 && has_avx2()) { done = classify_avx2(p, n, newlines, colons, digits); used = 2; }
+    if (level >= 2 && hedgerow_cpu_has_avx2()) { done = classify_avx2(p, n, newlines, colons, digits); used = 2; }
     else if (level >= 1) { done = classify_sse2(p, n, newlines, colons, digits); used = 1; }
 #endif
     classify_scalar(p, n, done, newlines, colons, digits);
@@ -108,7 +108,7 @@ static size_t count_avx2(const uint8_t *p, size_t n, uint8_t byte, size_t *count
 size_t hedgerow_count_byte(const uint8_t *p, size_t n, uint8_t byte) {
     size_t i = 0, total = 0;
 #ifdef HEDGEROW_X86
-    if (has_avx2()) i = count_avx2(p, n, byte, &total);
+    if (hedgerow_cpu_has_avx2()) i = count_avx2(p, n, byte, &total);
 #endif
     for (; i < n; i++) total += p[i] == byte;
     return total;

@@ -57,22 +57,12 @@ static void masks_avx2(const uint8_t *p, uint64_t *upper, uint64_t *lower, uint6
     *upper = u; *lower = l; *word = w;
 }
 
-static int capital_has_avx2(void) {
-    static int known = -1;
-    int answer = __atomic_load_n(&known, __ATOMIC_RELAXED);
-    if (answer < 0) {
-        __builtin_cpu_init();
-        answer = __builtin_cpu_supports("avx2") ? 1 : 0;
-        __atomic_store_n(&known, answer, __ATOMIC_RELAXED);
-    }
-    return answer;
-}
 #endif
 
 int hedgerow_capital_words_using(const uint8_t *p, size_t n, uint64_t *bits, int level) {
     int used = 0;
 #ifdef HEDGEROW_X86
-    if (level >= 2 && capital_has_avx2()) used = 2;
+    if (level >= 2 && hedgerow_cpu_has_avx2()) used = 2;
 #endif
     uint64_t previous_word_top = 0; /* whether the byte before the block is word-ish */
     for (size_t i = 0; i < n; i += 64) {

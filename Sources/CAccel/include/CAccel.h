@@ -26,6 +26,9 @@ int hedgerow_classify_using(const uint8_t *p, size_t n, uint64_t *newlines, uint
  */
 int hedgerow_capital_words_using(const uint8_t *p, size_t n, uint64_t *bits, int level);
 
+/* Whether the processor has AVX2, asked once (x86 builds only). */
+int hedgerow_cpu_has_avx2(void);
+
 /* How many bytes of p[0..n) equal `byte`. */
 size_t hedgerow_count_byte(const uint8_t *p, size_t n, uint8_t byte);
 

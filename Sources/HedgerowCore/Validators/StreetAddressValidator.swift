@@ -6,7 +6,7 @@ public struct StreetAddressValidator: Validator {
 
     static let numberedThings: Set<String> = ["level", "floor", "platform", "gate", "terminal", "zone", "bay", "stand", "page",
                                               "chapter", "section", "step", "phase", "version", "week", "day", "year", "route",
-                                              "bus", "junction", "exit", "room", "screen", "block", "car", "unit", "lot", "no."]
+                                              "bus", "junction", "exit", "room", "screen", "block", "car", "unit", "lot", "no.", "box"]
 
     public func validate(_ candidate: Candidate) -> Verdict {
         let words = candidate.value.split { $0 == " " || $0 == "," || $0 == "\t" }
