@@ -24,7 +24,11 @@ public struct PreventionReporter: Reporter {
 
     public func render(_ c: ReportContext) -> String {
         let summary = TextReporter().summaryLine(c.summary)
-        guard !c.findings.isEmpty else { return verboseWhenClean ? summary + "\n" : "" }
+        let unread = Self.unreadLine(c.summary)
+        // A file that could not be read is never passed as clean, even in a quiet hook.
+        guard !c.findings.isEmpty else {
+            return (verboseWhenClean ? summary + "\n" : "") + (unread.map { $0 + "\n" } ?? "")
+        }
         func paint(_ text: String, _ code: String) -> String { c.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
         var out = paint("hedgerow: DO NOT \(action.verb.uppercased())", "1;31")
@@ -53,8 +57,23 @@ public struct PreventionReporter: Reporter {
         out += "  -  A false positive? Add `hedgerow:allow <rule> <reason>` in a comment on that line.\n"
         out += "\nNothing has left this machine: \(action.stopped).\n"
         out += summary + "\n"
+        if action == .paste { out += Self.checkedLine + "\n" }
+        if let unread { out += unread + "\n" }
         if action == .paste { out += Self.cleanCopyCommand(c.findings) + "\n" }
         return out
+    }
+
+    /// What a paste check looks for, so a reader knows what "nothing found" covers.
+    static let checkedLine = "Checked for: names, street addresses, health details, e-mail addresses, phone numbers, postcodes, "
+        + "dates of birth, NHS and National Insurance numbers, card and bank details, IP addresses, protective markings "
+        + "and credentials (also said aloud or split across caption cues)."
+
+    /// Inputs skipped as unreadable (binary files; documents such as .docx, .xlsx and .pdf
+    /// are not read yet): named as unchecked, never counted as clean.
+    static func unreadLine(_ summary: ScanSummary) -> String? {
+        guard let count = summary.skipped["binary"], count > 0 else { return nil }
+        return "Not checked: \(count) file\(count == 1 ? "" : "s") hedgerow cannot read (binary, or a document such as .docx, .xlsx or .pdf); "
+            + "check \(count == 1 ? "it" : "them") another way before sharing."
     }
 
     /// The one command that makes a copy safe to paste, for the inputs the findings are in.
