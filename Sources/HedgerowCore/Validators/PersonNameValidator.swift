@@ -32,6 +32,8 @@ public struct PersonNameValidator: Validator {
         let lower = tokens.map(Self.normalised)
         if Self.isCode(candidate) { return .reject("code, not prose") }
         if lower.count == 1 && lower[0].count <= 2 { return .reject("too short to be a name alone") }
+        // "Lima Sierra", "Delta Yankee": letters spelled with the phonetic alphabet.
+        if lower.count > 1 && lower.allSatisfy(Self.phonetic.contains) { return .reject("the phonetic alphabet") }
         if Self.isNotAPerson(lower, candidate) { return .reject("an organisation, product or place") }
         if Lexicon.placeholderPeople.contains(lower.joined(separator: " ")) {
             return .lower(.low, "a placeholder person")
@@ -154,6 +156,9 @@ public struct PersonNameValidator: Validator {
                                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
                                         "november", "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb",
                                         "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    static let phonetic: Set<String> = ["alpha", "alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+                                        "juliet", "juliett", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo",
+                                        "sierra", "tango", "uniform", "victor", "whiskey", "whisky", "xray", "x-ray", "yankee", "zulu"]
     static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "cllr", "councillor", "sir", "dame", "lady", "lord", "rev", "revd", "reverend"]
     static let particles: Set<String> = ["van", "der", "den", "von", "de", "da", "di", "del", "della", "du", "le", "la", "ap", "ab", "bin", "ibn", "bint", "al", "el", "ní", "nic", "mac", "ó", "o"]
 
