@@ -92,10 +92,12 @@ public enum RedactJob {
         // Pass 1: what is in every input.
         let minConfidence = options.scan.minConfidence ?? .low
         let suppressor = setup.suppressor
-        // A Message-ID names a message, not a person: the one low finding a copy keeps.
+        // A Message-ID names a message and a placeholder person ("Joe Bloggs") nobody: the
+        // low findings a copy keeps.
         let found = scan(units, setup: setup, options: options.scan) { f in
             f.confidence >= minConfidence && suppressor.reason(f) == nil
                 && !(f.category == .email && f.confidence == .low && EmailValidator.isMessageID(f.value))
+                && !(f.category == .name && f.confidence == .low && PersonNameValidator.isPlaceholderPerson(f.value))
         }
         var values: [Value] = []
         var valueIndex: [String: Int] = [:]

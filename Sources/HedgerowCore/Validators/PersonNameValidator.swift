@@ -35,7 +35,7 @@ public struct PersonNameValidator: Validator {
         // "Lima Sierra", "Delta Yankee": letters spelled with the phonetic alphabet.
         if lower.count > 1 && lower.allSatisfy(Self.phonetic.contains) { return .reject("the phonetic alphabet") }
         if Self.isNotAPerson(lower, candidate) { return .reject("an organisation, product or place") }
-        if Lexicon.placeholderPeople.contains(lower.joined(separator: " ")) {
+        if Self.isPlaceholderPerson(lower) {
             return .lower(.low, "a placeholder person")
         }
         if Self.isOrganisation(lower, after: candidate.after) { return .reject("an organisation or place") }
@@ -86,6 +86,11 @@ public struct PersonNameValidator: Validator {
             return .lower(.medium, "gazetteer only: no context says it is a person")
         }
     }
+
+    /// A placeholder person of forms and test data ("Joe Bloggs", "John Doe").
+    public static func isPlaceholderPerson(_ value: String) -> Bool { isPlaceholderPerson(tokens(of: value).map(normalised)) }
+
+    static func isPlaceholderPerson(_ lower: [String]) -> Bool { Lexicon.placeholderPeople.contains(lower.joined(separator: " ")) }
 
     /// Lower case, curly apostrophes straight, a possessive "'s" dropped.
     static func normalised(_ token: Substring) -> String {

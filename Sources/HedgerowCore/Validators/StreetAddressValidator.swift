@@ -10,9 +10,13 @@ public struct StreetAddressValidator: Validator {
 
     public func validate(_ candidate: Candidate) -> Verdict {
         let words = candidate.value.split { $0 == " " || $0 == "," || $0 == "\t" }
-        guard let last = words.last else { return .reject("empty") }
-        let type = last.lowercased().trimmingCharacters(in: ["."])
-        guard Lexicon.streetTypes.contains(type) else { return .reject("no street type") }
+        guard !words.isEmpty else { return .reject("empty") }
+        // The street type ends one of the comma-separated parts (a town may follow it).
+        let parts = candidate.value.split(separator: ",")
+        let hasType = parts.contains { part in
+            part.split(separator: " ").last.map { Lexicon.streetTypes.contains($0.lowercased().trimmingCharacters(in: ["."])) } ?? false
+        }
+        guard hasType else { return .reject("no street type") }
         // "2024 Road Map", "500 Main Drive" in code: a house number is rarely over 2000, hedgerow:allow (made-up example)
         // and a year before a capitalised word is a heading.
         // A number said in words is a house number only when more than a bare "one": "one

@@ -25,6 +25,8 @@ final class PeopleRulesTests: XCTestCase {
         let results = found(text)
         XCTAssertTrue(results.contains { $0.0 == "name" && $0.1 == "Alan Whitfield" && $0.2 == .high }, "\(results)")
         XCTAssertTrue(results.contains { $0.0 == "address" && $0.1 == "14 Mill Lane" }, "\(results)")
+        XCTAssertEqual(found("Send it to 5 Chapel Square, London, same as the letter.").filter { $0.0 == "address" }.map(\.1),
+                       ["5 Chapel Square, London"], "the town after the street is part of the address")
         XCTAssertTrue(results.contains { $0.0 == "health" && $0.1 == "epilepsy" }, "\(results)")
         XCTAssertFalse(results.contains { $0.1.contains("Participant") })
     }

@@ -34,6 +34,8 @@ final class PersonNameValidatorTests: XCTestCase {
     }
 
     func testPlaceholderPeopleAreLow() {
+        XCTAssertTrue(PersonNameValidator.isPlaceholderPerson("Joe Bloggs"))
+        XCTAssertFalse(PersonNameValidator.isPlaceholderPerson("Joe Bloggins"))
         XCTAssertEqual(level(gazetteer.validate(.of("Joe Bloggs", before: "user: "))), "low")
         XCTAssertEqual(level(context.validate(.of("John Doe", before: "my name is "))), "low")
     }
