@@ -37,7 +37,7 @@ public final class PlaceholderBook {
     private var counters: [Category: Int] = [:]
     private var nameParts: [String: Identity] = [:]
     /// Words of full names (three letters or more, capitalised), to be replaced wherever
-    /// they stand alone: "Margaret Okafor" said once with context, "Margaret" later.
+    /// they stand alone: "Margaret Okafor" said once with context, "Margaret" later. hedgerow:allow (made-up example)
     public private(set) var namePartLiterals: [(word: String, identity: Identity)] = []
     /// Replacement -> source text, in order of first use: what `restore` reverses.
     public private(set) var entries: [(replacement: String, source: String, category: Category)] = []

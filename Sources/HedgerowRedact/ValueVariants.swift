@@ -1,7 +1,7 @@
 /// Other forms in which a value found once may be written elsewhere in the same run, so
 /// that they are replaced too: a phone number without its spaces or with the other
 /// country prefix (`tel:07700900123` beside "07700 900123"), and the name an e-mail
-/// address spells (`brett.foster@...` beside "Brett Foster").
+/// address spells (`brett.foster@...` beside "Brett Foster"). hedgerow:allow (made-up example)
 public enum ValueVariants {
     /// Forms of a phone number other than the one found: compact, and with `0`, `+44`
     /// or `0044` in front.
@@ -17,7 +17,7 @@ public enum ValueVariants {
         return Array(Set([national, "+44" + rest, "0044" + rest, "44" + rest]).subtracting([value])).sorted()
     }
 
-    /// "Brett Foster" for `brett.foster@example.org` or `brett_foster2@...`: two words of
+    /// "Brett Foster" for `brett.foster@example.org` or `brett_foster2@...`: two words of hedgerow:allow (made-up example)
     /// two letters or more, a dot, underscore or hyphen between them, digits or a `+tag` after allowed.
     public static func nameSpelled(byEmail value: String) -> String? {
         guard let at = value.firstIndex(of: "@") else { return nil }
