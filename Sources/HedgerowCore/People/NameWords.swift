@@ -1,10 +1,6 @@
 /// What the name prefilter asks of each capitalised word: is it a whole word the
 /// gazetteer holds as a name (and not as a common word)? Works on the window's bytes.
 enum NameWords {
-    /// How far before a gazetteer word a name match may start: a title ("Prof. ", "Cllr ")
-    /// or an initial ("J. ").
-    static let leadBytes = 8
-
     /// Whether the capitalised word starting at `p[start]` is a name word: letters (ASCII
     /// or multi-byte) and apostrophes up to a byte that is not a letter, digit or
     /// underscore; a possessive "'s" is not part of it.

@@ -34,8 +34,8 @@ public enum Prefilter: Equatable, Sendable {
     case ipv6
     /// A capitalised word (see `hedgerow_capital_words_using`) that the gazetteer holds as a
     /// given name or surname and not as a common word: the position is the word's first
-    /// letter. Name rules without a context keyword start at such a word, or at a title or
-    /// initial at most `NameWords.leadBytes` before it.
+    /// letter. The gazetteer name rule starts at such a word, or at an initial just before
+    /// it (its `keyword_lead`).
     case nameWord
     /// A capitalised street type ("Lane", "Crescent", "Gardens") as a whole word: the
     /// position is its first letter; a street address ends with one.
