@@ -88,7 +88,8 @@ public enum AuditJob {
         if let directory = options.incidentDirectory {
             for repo in report.repositories where !repo.findings.isEmpty {
                 let source = IncidentRecord.Source(kind: "repository", name: repo.name, branch: repo.history == "all" ? "all refs" : "checked-out tree")
-                let drafts = IncidentDrafter(policy: options.policy, source: source, detectedAt: now).draft(repo.findings.map { $0.asFinding() })
+                let drafts = IncidentDrafter(policy: options.policy, source: source, detectedAt: now, rules: rules)
+                    .draft(repo.findings.map { $0.asFinding() })
                 do {
                     for ((id, new), draft) in zip(try IncidentRegister(directory: directory).file(drafts, at: now), drafts) {
                         diagnostics.append("note: \(new ? "drafted" : "updated") \(id) (\(draft.category), \(draft.severity.rawValue)) for \(repo.name)")

@@ -27,7 +27,7 @@ enum RunOutput {
             catch { collector.summary.errors.append("near-miss log: \(error)") }
         }
         if let directory = options.incidentDirectory, let source = kind.exposure, !collector.findings.isEmpty {
-            let drafts = IncidentDrafter(policy: options.policy, source: source, detectedAt: now).draft(collector.findings)
+            let drafts = IncidentDrafter(policy: options.policy, source: source, detectedAt: now, rules: rules).draft(collector.findings)
             do {
                 let filed = try IncidentRegister(directory: directory).file(drafts, at: now)
                 for ((id, new), draft) in zip(filed, drafts) {

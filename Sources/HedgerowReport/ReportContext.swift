@@ -10,10 +10,14 @@ public struct RuleInfo: Sendable, Equatable {
     public var dataClass: DataClass
     public var hint: String
     public var references: [String]
+    /// Who issued the credential and where it is revoked, for incident records.
+    public var provider: String
+    public var revoke: String
 
     public init(_ rule: Rule) {
         id = rule.id; name = rule.name; description = rule.description; category = rule.category
         dataClass = rule.dataClass; hint = rule.hint; references = rule.references
+        provider = rule.provider; revoke = rule.revoke
     }
 }
 

@@ -101,3 +101,22 @@ final class DrafterTests: XCTestCase {
         XCTAssertEqual(figures.repeatFingerprints, ["k1": ["AIENG-2026-0001", "AIENG-2026-0002"]])
     }
 }
+
+/// A provider rule's own provider name and revocation page reach the CL record's steps.
+final class ProviderStepsTests: XCTestCase {
+    func testRevocationStepNamesTheRulesProviderAndPage() {
+        var rule = Rule(id: "secret.govuk-notify.api-key", name: "GOV.UK Notify API key", category: .apiKey, dataClass: .secret, pattern: "x")
+        rule.provider = "GOV.UK Notify"
+        rule.revoke = "https://www.notifications.service.gov.uk/ (API integration, revoke the key)"
+        let drafter = IncidentDrafter(policy: SeverityPolicy(), source: .init(kind: "repository", name: "team/app", branch: "main"),
+                                      detectedAt: Date(timeIntervalSince1970: 0), rules: [RuleInfo(rule)])
+        let record = drafter.draft([finding(.apiKey, "fp1", rule: rule.id)])[0]
+        let actions = record.containment.map(\.action)
+        XCTAssertTrue(actions.contains { $0.hasPrefix("Revoke (disable) the leaked credential at GOV.UK Notify: https://www.notifications.service.gov.uk/") }, "\(actions)")
+        XCTAssertTrue(actions.contains { $0.contains("Rotate the credential at GOV.UK Notify") })
+        // Without the rule's fields the provider comes from the rule id, as before.
+        let plain = IncidentDrafter(policy: SeverityPolicy(), source: .init(kind: "repository", name: "team/app", branch: "main"),
+                                    detectedAt: Date(timeIntervalSince1970: 0)).draft([finding(.apiKey, "fp1")])[0]
+        XCTAssertTrue(plain.containment.map(\.action).contains("Revoke (disable) the leaked credential at AWS IAM"))
+    }
+}

@@ -9,8 +9,13 @@ public struct IncidentDrafter {
     public var source: IncidentRecord.Source
     public var detectedAt: Date
 
-    public init(policy: SeverityPolicy, source: IncidentRecord.Source, detectedAt: Date) {
+    /// The rules' own provider names and revocation pages, by rule id: a CL record's
+    /// containment steps say whom to call and where to revoke.
+    public var rules: [String: RuleInfo]
+
+    public init(policy: SeverityPolicy, source: IncidentRecord.Source, detectedAt: Date, rules: [RuleInfo] = []) {
         self.policy = policy; self.source = source; self.detectedAt = detectedAt
+        self.rules = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Drafts without IDs (the register assigns them), CL records first.
@@ -36,12 +41,14 @@ public struct IncidentDrafter {
     func credentialRecord(_ group: [Finding]) -> IncidentRecord {
         let first = group[0]
         let (severity, reason) = policy.credentialSeverity(group)
-        let provider = ProviderNames.provider(forRule: first.ruleID)
+        let info = rules[first.ruleID]
+        let provider = info.map(\.provider).flatMap { $0.isEmpty ? nil : $0 } ?? ProviderNames.provider(forRule: first.ruleID)
+        let revokeWhere = info.map(\.revoke).flatMap { $0.isEmpty ? nil : $0 }
         let paths = orderedUnique(group.map(\.origin.path))
         let occurred = earliestDate(group)
         var steps = [
             IncidentRecord.Step(action: "Rotate the credential at \(provider): issue a new one and switch the service to it", within: "30 minutes", done: false),
-            .init(action: "Revoke (disable) the leaked credential at \(provider)", within: "1 hour", done: false),
+            .init(action: "Revoke (disable) the leaked credential at \(provider)" + (revokeWhere.map { ": \($0)" } ?? ""), within: "1 hour", done: false),
             .init(action: "Audit its use since \(occurred ?? "it was first committed") in \(provider)'s access logs", within: "4 hours", done: false),
             .init(action: "Update every system that used it; read it from a secret store, not from code", within: "24 hours", done: false),
             .init(action: "Scan the organisation's other repositories for the same value (`hedgerow audit`, fingerprint \(first.fingerprint))", within: "24 hours", done: false),
