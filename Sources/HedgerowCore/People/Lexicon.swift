@@ -17,17 +17,16 @@ public enum Lexicon {
     /// answers the name prefilter's question: a given name or surname, not a common word.
     public static let names = WordSet(lists: [(text("given-names.txt"), givenTag), (text("surnames.txt"), surnameTag),
                                               (text("common-words.txt"), commonTag)],
-                                      filterKeeps: { $0 & (givenTag | surnameTag) != 0 && $0 & commonTag == 0 })
+                                      filterKeeps: isNameWordTag)
     static let givenTag: UInt8 = 1, surnameTag: UInt8 = 2, commonTag: UInt8 = 4
+
+    @Sendable static func isNameWordTag(_ tag: UInt8) -> Bool { tag & (givenTag | surnameTag) != 0 && tag & commonTag == 0 }
 
     public static func isGivenName(_ word: String) -> Bool { names.tag(word) & givenTag != 0 }
     public static func isSurname(_ word: String) -> Bool { names.tag(word) & surnameTag != 0 }
     public static func isCommonWord(_ word: String) -> Bool { names.tag(word) & commonTag != 0 }
     /// A given name or surname and not a common word: evidence of a name on its own.
-    public static func isNameWord(_ word: String) -> Bool {
-        let tag = names.tag(word)
-        return tag & (givenTag | surnameTag) != 0 && tag & commonTag == 0
-    }
+    public static func isNameWord(_ word: String) -> Bool { isNameWordTag(names.tag(word)) }
     /// Everyday English words (SCOWL, via Debian's wbritish-small; lower-case entries):
     /// a capitalised run of them after "Dear" or "I'm" is a phrase, not a person.
     public static let englishWords = WordSet(lines: text("english-words.txt"))
@@ -39,13 +38,12 @@ public enum Lexicon {
     public static let places = WordSet(lines: text("places.txt"))
     /// Placeholder people of documentation and tests ("joe bloggs"), reported low.
     public static let placeholderPeople: Set<String> = Set(lines("placeholder-people.txt"))
-    /// Street type words ("road", "lane", "rd"), lower case.
-    public static let streetTypes: Set<String> = Set(lines("street-types.txt"))
-    /// The same for the street-word prefilter.
-    public static let streetTypeWords = WordSet(lines: text("street-types.txt"))
-    /// Health terms (conditions, medications, status), lower case, longest first so an
-    /// alternation built from them prefers "type 2 diabetes" to "diabetes".
-    public static let healthTerms: [String] = lines("health-terms.txt").sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+    /// Street type words ("road", "lane", "rd"): the street-word prefilter and the address
+    /// and name validators ask the same table.
+    public static let streetTypes = WordSet(lines: text("street-types.txt"))
+    /// Health terms (conditions, medications, status), lower case; rules use them through
+    /// `{lexicon:health-terms}`.
+    public static let healthTerms: [String] = lines("health-terms.txt")
 
     /// Every phrase under each of its words, so a phrase is found from any word of a
     /// candidate ("spencer" finds "marks and spencer").

@@ -271,7 +271,7 @@ public enum Prefilter: Equatable, Sendable {
                 if NameWords.isNameWord(p, at: start, limit: limit, in: names) { hits.append(start) }
             }
         case .streetWord:
-            let types = Lexicon.streetTypeWords
+            let types = Lexicon.streetTypes
             masks.capitals(p, from: from, to: to).forEach(from: from, to: to) { start in
                 if NameWords.isWholeWord(p, at: start, limit: limit, in: types) { hits.append(start) }
             }

@@ -42,8 +42,9 @@ public struct PersonNameValidator: Validator {
         // "Allan Lane", "Tom Close": a street named after a person is an address.
         if lower.count > 1, let last = lower.last, Lexicon.streetTypes.contains(last) { return .reject("a street") }
         let inGazetteer = lower.map { Self.inGazetteer($0) }
-        let uncommon = lower.map { !Lexicon.isCommonWord($0) }
-        let given = lower.map { Lexicon.isGivenName($0) }
+        let tags = lower.map { Lexicon.names.tag($0) }
+        let uncommon = tags.map { $0 & Lexicon.commonTag == 0 }
+        let given = tags.map { $0 & Lexicon.givenTag != 0 }
         // Every token an ordinary word and none a given name: "Dear Customer", "Hi Team",
         // "I'm Sorry", "Welcome Back". After a title an ordinary word is a surname all the
         // same (Dr Gibbons, Mrs Storey). hedgerow:allow (made-up example)

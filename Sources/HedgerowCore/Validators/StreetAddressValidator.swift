@@ -14,7 +14,7 @@ public struct StreetAddressValidator: Validator {
         // The street type ends one of the comma-separated parts (a town may follow it).
         let parts = candidate.value.split(separator: ",")
         let hasType = parts.contains { part in
-            part.split(separator: " ").last.map { Lexicon.streetTypes.contains($0.lowercased().trimmingCharacters(in: ["."])) } ?? false
+            part.split(separator: " ").last.map { Lexicon.streetTypes.contains(String($0.lowercased().trimmingCharacters(in: ["."]))) } ?? false
         }
         guard hasType else { return .reject("no street type") }
         // "2024 Road Map", "500 Main Drive" in code: a house number is rarely over 2000, hedgerow:allow (made-up example)
