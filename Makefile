@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/hedgerow
 
-.PHONY: setup build demo test check-rules check-sarif samples eval bench clean
+.PHONY: setup build demo test check-rules check-sarif check-output contract samples eval bench clean
 
 ## setup: install the system library hedgerow links against (PCRE2) if it is missing, and
 ## xclip and Xvfb for the clipboard round-trip test of `hedgerow redact --clipboard` (Debian/Ubuntu).
@@ -43,6 +43,25 @@ check-sarif:
 	@.build/debug/hedgerow scan Fixtures/example --format sarif -o .build/sarif/findings.sarif || [ $$? -eq 1 ]
 	@.build/debug/hedgerow scan Sources --format sarif -o .build/sarif/clean.sarif
 	python3 .ci/validate-sarif.py $(SARIF_SCHEMA) .build/sarif/findings.sarif .build/sarif/clean.sarif
+
+## check-output: run every command that writes JSON and validate each document and line
+## against its schema in docs/schemas (JSON Schema 2020-12).
+check-output:
+	@python3 -c 'import jsonschema, referencing' 2>/dev/null || python3 -m pip install -q jsonschema
+	python3 .ci/validate-output.py .build/debug/hedgerow
+
+## contract: show that JSON output is unchanged but for the contract's renames, against an
+## earlier build: make contract OLD_BIN=/path/to/old/hedgerow
+STDLIB ?= $(shell python3 -c 'import sysconfig;print(sysconfig.get_paths()["stdlib"])')
+contract:
+	@test -n "$(OLD_BIN)" || { echo "set OLD_BIN to an earlier hedgerow binary"; exit 2; }
+	@mkdir -p .build/contract
+	@for input in ../shared/eval/visible ../shared/eval/people-visible Fixtures $(STDLIB); do \
+		name=$$(echo $$input | tr '/.' '__'); \
+		$(OLD_BIN) scan $$input --format json --min-confidence low > .build/contract/$$name.old.json; \
+		.build/debug/hedgerow scan $$input --format json --min-confidence low > .build/contract/$$name.new.json; \
+		python3 scripts/check-output-contract.py .build/contract/$$name.old.json .build/contract/$$name.new.json || exit 1; \
+	done
 
 ## samples: regenerate the README's sample prevention result and incident records from Fixtures/.
 samples:

@@ -79,7 +79,8 @@ public enum AuditJob {
         let reporter = AuditReporter()
         var output: String
         switch options.format {
-        case .json, .jsonl: output = reporter.json(report)
+        case .json: output = report.jsonDocument(toolVersion: hedgerowVersion)
+        case .jsonl: output = report.jsonLines(toolVersion: hedgerowVersion)
         case .markdown: output = reporter.markdown(report)
         case .sarif: output = reporter.sarif(report, rules: rules, toolVersion: hedgerowVersion, policy: options.policy)
         case .text: output = reporter.text(report)

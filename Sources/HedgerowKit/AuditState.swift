@@ -24,9 +24,7 @@ struct AuditState {
 
     func save(_ result: RepositoryResult) throws {
         try FileManager.default.createDirectory(atPath: repositories, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.write(String(decoding: try encoder.encode(result), as: UTF8.self) + "\n", to: repositories + "/" + Self.fileName(result.name))
+        try AtomicFile.write(result.stateDocument(toolVersion: hedgerowVersion), to: repositories + "/" + Self.fileName(result.name))
     }
 
     /// Every finished repository's result, by name.
@@ -36,7 +34,7 @@ struct AuditState {
         for file in files where file.hasSuffix(".json") && !file.hasPrefix(".") {
             let path = repositories + "/" + file
             do {
-                let result = try JSONDecoder().decode(RepositoryResult.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+                let result = try RepositoryResult.decodeState(Data(contentsOf: URL(fileURLWithPath: path)))
                 results[result.name] = result
             } catch {
                 throw AtomicFile.WriteError(path: path, reason: "not an audit result (\(error))")

@@ -49,14 +49,11 @@ struct IncidentRegister {
         }
         if !newLines.isEmpty { try AtomicFile.appendLine(String(newLines.dropLast()), to: registerPath) }
 
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         for (draft, (id, _)) in zip(drafts, assigned) {
             var record = draft
             record.id = id
             record.initialNotification = record.initialNotification.replacingOccurrences(of: "AIENG-YYYY-NNNN", with: id)
-            let json = String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
-            try AtomicFile.write(json, to: "\(directory)/\(id).json")
+            try AtomicFile.write(record.jsonDocument(toolVersion: hedgerowVersion), to: "\(directory)/\(id).json")
             try AtomicFile.write(IncidentMarkdown.render(record), to: "\(directory)/\(id).md")
         }
         return assigned.map { (id: $0.0, new: $0.1) }

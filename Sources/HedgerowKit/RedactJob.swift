@@ -183,7 +183,7 @@ public enum RedactJob {
         if let mapPath = options.mapPath, options.style != .mask {
             do {
                 let writer = try StreamWriter(outputPath: mapPath, mode: 0o600)
-                RedactionMap(book: book).encoded().withUnsafeBytes { writer.write(bytes: $0) }
+                RedactionMap(book: book).encoded(toolVersion: hedgerowVersion).withUnsafeBytes { writer.write(bytes: $0) }
                 if let problem = writer.close() { throw Problem("cannot write the map \(mapPath): \(problem)") }
                 chmod(mapPath, 0o600)
             } catch { errors.append("\(error)") }

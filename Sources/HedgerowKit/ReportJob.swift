@@ -11,15 +11,13 @@ public enum ReportJob {
         var errors: [String] = []
         for name in names.sorted() where name.hasPrefix("AIENG-") && name.hasSuffix(".json") {
             let path = directory + "/" + name
-            do { records.append(try JSONDecoder().decode(IncidentRecord.self, from: Data(contentsOf: URL(fileURLWithPath: path)))) }
+            do { records.append(try IncidentRecord.decode(Data(contentsOf: URL(fileURLWithPath: path)))) }
             catch { errors.append("error: \(path): not an incident record (\(error))") }
         }
         let figures = RecordFigures(records)
         var output = figures.text()
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            output = String(decoding: (try? encoder.encode(figures)) ?? Data(), as: UTF8.self) + "\n"
+            output = figures.jsonDocument(toolVersion: hedgerowVersion)
         }
         return RunResult(output: output, diagnostics: errors, exitCode: errors.isEmpty ? ExitStatus.clean : ExitStatus.error)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HedgerowCore
+import HedgerowReport
 
 /// `hedgerow rules list` and `hedgerow rules check`.
 public enum RuleCommands {
@@ -7,13 +8,25 @@ public enum RuleCommands {
         do {
             let rules = try BuiltinRules.load()
             if json {
-                let items = rules.map { ["id": $0.id, "name": $0.name, "category": $0.category.rawValue, "class": $0.dataClass.rawValue, "confidence": $0.confidence.rawValue] }
-                let data = try JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys])
-                return RunResult(output: String(decoding: data, as: UTF8.self) + "\n", diagnostics: [], exitCode: 0)
+                let items: [[String: Any]] = rules.map { rule in
+                    var item: [String: Any] = ["id": rule.id, "name": rule.name, "kind": rule.decode == nil ? "detector" : "decoder"]
+                    guard rule.decode == nil else { return item }
+                    item["category"] = rule.category.rawValue
+                    item["class"] = rule.dataClass.rawValue
+                    item["confidence"] = rule.confidence.rawValue
+                    if !rule.provider.isEmpty { item["provider"] = rule.provider }
+                    return item
+                }
+                return RunResult(output: OutputContract.document(["rules": items], toolVersion: hedgerowVersion), diagnostics: [], exitCode: 0)
             }
+            // Decoders find no values themselves: they are listed apart, so nobody reads
+            // "Percent-encoded text" as a kind of email address.
+            let detectors = rules.filter { $0.decode == nil }, decoders = rules.filter { $0.decode != nil }
             let width = rules.map(\.id.count).max() ?? 0
-            let lines = rules.map { $0.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + "\($0.category.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0))\($0.name)" }
-            return RunResult(output: lines.joined(separator: "\n") + "\n\(rules.count) rules\n", diagnostics: [], exitCode: 0)
+            func row(_ rule: Rule, _ kind: String) -> String { rule.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + kind.padding(toLength: 20, withPad: " ", startingAt: 0) + rule.name }
+            var lines = detectors.map { row($0, $0.category.rawValue) }
+            lines += decoders.map { row($0, "decoder") }
+            return RunResult(output: lines.joined(separator: "\n") + "\n\(detectors.count) rules, \(decoders.count) decoders\n", diagnostics: [], exitCode: 0)
         } catch {
             return RunResult(output: "", diagnostics: ["error: \(error)"], exitCode: ExitStatus.error)
         }

@@ -77,12 +77,12 @@ enum NearMiss {
     static func line(_ findings: [Finding], action: PreventionReporter.Action, at date: Date) -> String {
         var categories: [String: Int] = [:]
         for f in findings { categories[f.category.rawValue, default: 0] += 1 }
-        let object: [String: Any] = [
+        let object: [String: Any] = OutputContract.envelope(toolVersion: hedgerowVersion).merging([
             "time": ISO8601DateFormatter().string(from: date), "type": "near-miss", "severity": "P4",
             "prevented": action == .commit ? "commit" : "paste", "findings": findings.count,
             "credentials": findings.filter { $0.dataClass == .secret }.count,
             "categories": categories, "fingerprints": Array(Set(findings.map(\.fingerprint))).sorted(),
-        ]
+        ]) { _, envelope in envelope }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }

@@ -42,6 +42,7 @@ public enum ScanJob {
         let text = TextReporter(), lines = JSONLinesReporter(), json = JSONReporter()
         let format = options.format
         if format == .json { writer.write(JSONReporter.streamOpening) }
+        if format == .jsonl { writer.write(OutputContract.runLine(toolVersion: hedgerowVersion)) }
         let stream = FindingStream(collector: setup.collector(), output: writer, separator: format == .json ? JSONReporter.streamSeparator : "") { finding in
             switch format {
             case .jsonl: lines.line(for: finding, showValues: context.showValues)

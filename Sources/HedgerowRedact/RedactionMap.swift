@@ -30,9 +30,11 @@ public struct RedactionMap: Equatable, Sendable {
         public var description: String
     }
 
-    /// JSON: `schema_version`, the warning, the style and the entries in order of first use.
-    public func encoded() -> Data {
+    /// JSON: the output contract's envelope (`tool`, `schema_version`), the warning, the
+    /// style and the entries in order of first use.
+    public func encoded(toolVersion: String) -> Data {
         let object: [String: Any] = [
+            "tool": ["name": "hedgerow", "version": toolVersion],
             "schema_version": 1,
             "warning": Self.warning,
             "style": style.rawValue,

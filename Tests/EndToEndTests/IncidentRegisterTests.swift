@@ -63,8 +63,8 @@ final class IncidentRegisterTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.stderr)
         let reportJSON = try CLI.run(["report", dir.url.path, "--format", "json"])
         let figures = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(reportJSON.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(figures["byCategory"] as? [String: Int], ["CL": 1, "DE": 1])
-        XCTAssertNotNil(figures["meanHoursToDetect"] as? Double)
+        XCTAssertEqual(figures["by_category"] as? [String: Int], ["CL": 1, "DE": 1])
+        XCTAssertNotNil(figures["mean_hours_to_detect"] as? Double)
         let cl = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.hasSuffix(".md") }
             .map { try String(contentsOf: dir.url.appendingPathComponent($0), encoding: .utf8) }.first { $0.contains("CL (credential leak)") }
         let text = try XCTUnwrap(cl)

@@ -173,7 +173,7 @@ final class RewriterTests: XCTestCase {
         let (out, book) = redact(text, path: "a.txt", [Given(category: .name, value: "Margaret Okafor"), Given(category: .phone, value: "07700 900123"),
                                                         Given(category: .phone, value: "07700900123"), Given(category: .name, value: "MARGARET OKAFOR")])
         XCTAssertEqual(out, "[NAME-1] ([PHONE-1], [PHONE-1:v2]) wrote to [NAME-1:v2].\n")
-        let map = try! RedactionMap.decode(RedactionMap(book: book).encoded())
+        let map = try! RedactionMap.decode(RedactionMap(book: book).encoded(toolVersion: "test"))
         XCTAssertEqual(String(decoding: Restorer(map: map).restore(Array(out.utf8)).text, as: UTF8.self), text)
         // An AI tool's answer about the copy gets the real values back.
         let answer = "Ask [NAME-1:first]... [NAME-1] can be reached on [PHONE-1]."

@@ -23,6 +23,13 @@ public struct AuditFinding: Codable, Sendable, Equatable {
     /// nil when the tree was scanned without history, or HEAD could not be read.
     public var presentAtHead: Bool?
 
+    /// The first occurrence uses the names a scan finding uses (`path`, `line`, `commit`).
+    enum CodingKeys: String, CodingKey {
+        case rule, category, confidence, fingerprint, masked, hint, paths, occurrences
+        case ruleName = "rule_name", dataClass = "class", firstCommit = "commit", firstDate = "date"
+        case firstAuthor = "author", firstPath = "path", firstLine = "line", presentAtHead = "present_at_head"
+    }
+
     /// Back to a finding (value withheld) for reporters and incident drafting.
     public func asFinding() -> Finding {
         Finding(ruleID: rule, ruleName: ruleName, category: category, dataClass: dataClass, confidence: confidence,
@@ -67,6 +74,11 @@ public struct RepositoryResult: Codable, Sendable, Equatable {
     public var suppressed: [String: Int]
     public var findings: [AuditFinding]
 
+    enum CodingKeys: String, CodingKey {
+        case name, path, status, error, history, commits, suppressed, findings
+        case addedLines = "added_lines", bytesScanned = "bytes_scanned"
+    }
+
     public init(name: String, path: String, status: String, error: String? = nil, history: String, commits: Int? = nil,
                 addedLines: Int? = nil, bytesScanned: Int = 0, suppressed: [String: Int] = [:], findings: [AuditFinding] = []) {
         self.name = name; self.path = path; self.status = status; self.error = error; self.history = history
@@ -83,6 +95,11 @@ public struct AuditReport: Codable, Sendable, Equatable {
     public var sharedValues: [String: [String]]
     public var failed: Int
     public var distinctFindings: Int
+
+    enum CodingKeys: String, CodingKey {
+        case repositories, failed
+        case sharedValues = "shared_values", distinctFindings = "distinct_findings"
+    }
 
     public init(_ results: [RepositoryResult]) {
         repositories = results.sorted { $0.name < $1.name }

@@ -31,12 +31,6 @@ public struct AuditReporter {
         return out
     }
 
-    public func json(_ a: AuditReport) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(a)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
-    }
-
     public func markdown(_ a: AuditReport) -> String {
         var out = "## hedgerow audit: \(a.repositories.count) repositories, \(a.distinctFindings) distinct findings, \(a.failed) failed\n\n"
         out += "| Repository | Status | Distinct values | Still at HEAD | Commits |\n|---|---|---:|---:|---:|\n"

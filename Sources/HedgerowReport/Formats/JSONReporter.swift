@@ -1,8 +1,8 @@
 import Foundation
 import HedgerowCore
 
-/// The tooling format: one object with tool, summary and findings. Field names are
-/// snake_case and stable; positions are 1-based, columns count code points, and
+/// The tooling format: one object with the contract's envelope (`tool`,
+/// `schema_version`), the summary and the findings. Positions are 1-based, columns count code points, and
 /// `end_column` is exclusive.
 public struct JSONReporter: Reporter {
     public init() {}
@@ -46,6 +46,7 @@ public struct JSONReporter: Reporter {
             let pieces: [[Int]]?
         }
         let tool: Tool
+        let schema_version: Int
         let summary: Summary
         let findings: [Item]
     }
@@ -54,6 +55,7 @@ public struct JSONReporter: Reporter {
         let s = c.summary
         let doc = Document(
             tool: .init(name: "hedgerow", version: c.toolVersion),
+            schema_version: OutputContract.schemaVersion,
             summary: Self.summary(s),
             findings: c.findings.map { Self.item($0, showValues: c.showValues) }
         )
@@ -77,7 +79,7 @@ public struct JSONReporter: Reporter {
 
     /// From the end of the findings to the end of the document.
     public func streamClosing(_ s: ScanSummary, toolVersion: String) -> String {
-        "\n  ],\n  \"summary\" : " + Self.indented(Self.encode(Self.summary(s)), by: 2, firstLine: false)
+        "\n  ],\n  \"schema_version\" : \(OutputContract.schemaVersion),\n  \"summary\" : " + Self.indented(Self.encode(Self.summary(s)), by: 2, firstLine: false)
             + ",\n  \"tool\" : " + Self.indented(Self.encode(Document.Tool(name: "hedgerow", version: toolVersion)), by: 2, firstLine: false)
             + "\n}\n"
     }

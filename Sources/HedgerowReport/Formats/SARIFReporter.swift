@@ -25,8 +25,8 @@ public struct SARIFReporter: Reporter {
                 "severity": policy.severity(of: f).rawValue, "masked": f.masked,
             ]
             if let commit = f.origin.commit { properties["commit"] = commit }
-            if let date = f.origin.date { properties["commitDate"] = date }
-            if let decoded = f.decodedFrom { properties["decodedFrom"] = decoded.rawValue }
+            if let date = f.origin.date { properties["date"] = date }
+            if let decoded = f.decodedFrom { properties["decoded"] = decoded.rawValue }
             if c.showValues { properties["value"] = f.value }
             var result: [String: Any] = [
                 "ruleId": f.ruleID,
@@ -47,7 +47,7 @@ public struct SARIFReporter: Reporter {
             ]],
             "originalUriBaseIds": ["%SRCROOT%": ["description": ["text": "The root of the scanned repository or directory."]]],
             "columnKind": "unicodeCodePoints",
-            "properties": ["suppressed": c.summary.suppressed, "belowThreshold": c.summary.belowThreshold] as [String: Any],
+            "properties": ["suppressed": c.summary.suppressed, "below_threshold": c.summary.belowThreshold] as [String: Any],
             "results": results,
             "invocations": [["executionSuccessful": c.summary.errors.isEmpty, "toolExecutionNotifications": notifications]],
         ]
@@ -106,18 +106,5 @@ public struct SARIFReporter: Reporter {
         var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
         allowed.insert(charactersIn: "-._~/")
         return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
-    }
-}
-
-/// Stable JSON text: sorted keys so golden files and diffs do not churn.
-enum JSONText {
-    static func pretty(_ object: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    static func line(_ object: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HedgerowCore
 
 /// A draft incident record in the AI Engineering Lab playbook's shape. Written as JSON
@@ -32,6 +33,23 @@ public struct IncidentRecord: Codable, Sendable, Equatable {
     public var icoNotification: String?
     public var initialNotification: String
 
+    enum CodingKeys: String, CodingKey {
+        case id, key, category, status, severity, title, source, locations, data, provider, containment, notify
+        case responseTime = "response_time", severityReason = "severity_reason", whatHappened = "what_happened"
+        case occurredAt = "occurred_at", detectedAt = "detected_at", hoursToDetect = "hours_to_detect"
+        case icoNotification = "ico_notification", initialNotification = "initial_notification"
+    }
+
+    /// A record file of this or an earlier version.
+    public static func decode(_ data: Data) throws -> IncidentRecord {
+        try JSONDecoder().decode(IncidentRecord.self, from: OutputContract.upgradingLegacyKeys(data))
+    }
+
+    /// The record's JSON file.
+    public func jsonDocument(toolVersion: String) -> String {
+        OutputContract.document(OutputContract.object(self), toolVersion: toolVersion)
+    }
+
     public struct Source: Codable, Sendable, Equatable {
         /// "repository" or "input".
         public var kind: String
@@ -59,6 +77,11 @@ public struct IncidentRecord: Codable, Sendable, Equatable {
         public var dataSubjectsEstimate: Int?
         public var maskedSamples: [String]
         public var fingerprints: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case occurrences, fingerprints
+            case distinctValues = "distinct_values", dataSubjectsEstimate = "data_subjects_estimate", maskedSamples = "masked_samples"
+        }
     }
 
     public struct Step: Codable, Sendable, Equatable {

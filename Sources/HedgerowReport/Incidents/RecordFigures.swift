@@ -13,6 +13,16 @@ public struct RecordFigures: Codable, Sendable, Equatable {
     public var repeatFingerprints: [String: [String]]
     public var ids: [String]
 
+    enum CodingKeys: String, CodingKey {
+        case records, ids
+        case bySeverity = "by_severity", byCategory = "by_category", byDataCategory = "by_data_category"
+        case meanHoursToDetect = "mean_hours_to_detect", repeatFingerprints = "repeat_fingerprints"
+    }
+
+    public func jsonDocument(toolVersion: String) -> String {
+        OutputContract.document(OutputContract.object(self), toolVersion: toolVersion)
+    }
+
     public init(_ list: [IncidentRecord]) {
         records = list.count
         bySeverity = [:]; byCategory = [:]; byDataCategory = [:]
