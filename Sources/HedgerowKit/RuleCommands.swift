@@ -54,7 +54,7 @@ public enum RuleCommands {
             return RunResult(output: "\(rules.count) rules OK (\(examples) examples checked)\n", diagnostics: [], exitCode: 0)
         }
         return RunResult(output: failures.map(\.description).joined(separator: "\n") + "\n\(failures.count) problem\(failures.count == 1 ? "" : "s") in \(Set(failures.map(\.ruleID)).count) rule(s)\n",
-                         diagnostics: [], exitCode: ExitStatus.findings)
+                         diagnostics: [], exitCode: ExitStatus.error)
     }
 
     static func ruleFiles(in paths: [String]) throws -> [String] {

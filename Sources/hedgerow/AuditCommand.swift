@@ -25,8 +25,8 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("repos-file"), help: "A file listing repository paths, one per line.")
     var reposFile: String?
 
-    @Option(help: "all (every commit of every ref, default) or none (the checked-out tree only).")
-    var history: String = "all"
+    @Option(help: "all: every commit of every ref; none: the committed tree at HEAD only.")
+    var history: AuditHistory = .all
 
     @Option(help: ArgumentHelp("Audit only this share of the repositories.", valueName: "I/N"))
     var shard: String?
@@ -37,26 +37,28 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("state-dir"), help: "Where per-repository results are written as they complete.")
     var stateDirectory: String = "hedgerow-audit"
 
-    @Option(help: "Repositories scanned at once (default: all cores).")
-    var parallel: Int = 0
+    @Option(name: .customLong("threads"), help: "Repositories scanned at once (default: all cores).")
+    var threads: Int = 0
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var report: OutputOptions
+    @OptionGroup var incidents: IncidentOptions
+    @OptionGroup var rules: RuleSourceOptions
+    @OptionGroup var match: MatchOptions
 
     func validate() throws {
         if paths.isEmpty && reposFile == nil { throw ValidationError("name repositories or directories, or --repos-file FILE") }
-        if !["all", "none"].contains(history) { throw ValidationError("--history must be all or none") }
         if let shard, AuditOptions.parseShard(shard) == nil { throw ValidationError("--shard takes I/N with 1 <= I <= N, e.g. 2/8") }
-        if parallel < 0 { throw ValidationError("--parallel must be 0 (all cores) or more") }
+        if threads < 0 { throw ValidationError("--threads must be 0 (all cores) or more") }
     }
 
     func run() throws {
-        var options = AuditOptions(roots: paths, scan: common.scanOptions(paths: paths))
+        var options = AuditOptions(roots: paths, scan: .assemble(paths: paths, report: report, incidents: incidents, rules: rules, match: match))
         options.reposFile = reposFile
-        options.history = history == "all"
+        options.history = history == .all
         options.shard = shard.flatMap(AuditOptions.parseShard)
         options.resume = resume
         options.stateDirectory = stateDirectory
-        options.parallel = parallel
+        options.parallel = threads
         options.interactive = isatty(STDERR_FILENO) == 1
         Terminal.finish(AuditJob.run(options) { line, live in
             let text = live ? "\r\u{1B}[K" + line : "hedgerow audit: \(line)\n"
@@ -77,13 +79,20 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Also write the combined per-repository results into this state directory.")
     var into: String?
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var report: OutputOptions
+    @OptionGroup var incidents: IncidentOptions
+    @OptionGroup var rules: RuleSourceOptions
 
     func validate() throws {
         if stateDirectories.isEmpty { throw ValidationError("name the state directories of the shards to merge") }
     }
 
     func run() throws {
-        Terminal.finish(MergeJob.run(stateDirectories: stateDirectories, into: into, options: common.scanOptions(paths: [])))
+        Terminal.finish(MergeJob.run(stateDirectories: stateDirectories, into: into, options: .assemble(paths: [], report: report, incidents: incidents, rules: rules)))
     }
+}
+
+/// How much of each repository an audit reads.
+enum AuditHistory: String, CaseIterable, ExpressibleByArgument {
+    case all, none
 }

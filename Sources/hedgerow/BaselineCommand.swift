@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import HedgerowCore
 import HedgerowKit
 
 struct BaselineCommand: ParsableCommand {
@@ -13,29 +15,42 @@ struct BaselineCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record the current findings in a baseline file.")
         @Argument(help: "Files or directories to scan (default: .).")
         var paths: [String] = ["."]
-        @OptionGroup var common: CommonOptions
+        @Option(name: .shortAndLong, help: "The baseline file to write.")
+        var output: String
+        @OptionGroup var scan: BaselineScanOptions
 
-        func validate() throws {
-            if common.output == nil { throw ValidationError("name the baseline file to write: -o FILE") }
-        }
-
-        func run() throws {
-            var options = common.scanOptions(paths: paths)
-            options.outputPath = nil
-            Terminal.finish(BaselineJob.create(options, file: common.output!))
-        }
+        func run() throws { Terminal.finish(BaselineJob.create(scan.scanOptions(paths: paths), file: output)) }
     }
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Drop baseline entries whose values no longer occur.")
         @Argument(help: "Files or directories to scan (default: .).")
         var paths: [String] = ["."]
-        @OptionGroup var common: CommonOptions
+        @Option(help: "The baseline file to update.")
+        var baseline: String
+        @OptionGroup var scan: BaselineScanOptions
 
-        func validate() throws {
-            if common.baseline == nil { throw ValidationError("name the baseline file to update: --baseline FILE") }
-        }
+        func run() throws { Terminal.finish(BaselineJob.update(scan.scanOptions(paths: paths), file: baseline)) }
+    }
+}
 
-        func run() throws { Terminal.finish(BaselineJob.update(common.scanOptions(paths: paths), file: common.baseline!)) }
+/// What a baseline scan needs: the rules, the confidence that counts, the threads.
+struct BaselineScanOptions: ParsableArguments {
+    @OptionGroup var rules: RuleSourceOptions
+
+    @Option(name: .customLong("min-confidence"), help: "Record findings at or above this confidence (default: the configuration's, else medium).")
+    var minConfidence: Confidence?
+
+    @Option(name: .customLong("threads"), help: "Worker threads (default: all cores).")
+    var threads: Int = 0
+
+    func scanOptions(paths: [String]) -> ScanOptions {
+        var options = ScanOptions(paths: paths)
+        options.configPath = rules.config
+        options.extraRuleFiles = rules.ruleFiles
+        options.minConfidence = minConfidence
+        options.threads = threads
+        options.environment = ProcessInfo.processInfo.environment
+        return options
     }
 }

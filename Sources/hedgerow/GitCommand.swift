@@ -52,7 +52,7 @@ struct GitScanCommand: ParsableCommand {
             }
         }
         if branch != nil && !(history || since != nil) { throw ValidationError("--branch goes with --history or --since") }
-        if staged && common.incidentDirectory != nil {
+        if staged && common.incidents.incidentDirectory != nil {
             throw ValidationError("a staged change has not left the machine: there is no incident to draft (use --log-near-miss)")
         }
     }

@@ -11,12 +11,8 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The incident directory (--incident-dir of earlier runs).")
     var directory: String
 
-    @Option(name: .shortAndLong, help: "text or json.")
-    var format: String = "text"
+    @Option(name: .shortAndLong, help: "Output format.")
+    var format: TextOrJSON = .text
 
-    func validate() throws {
-        if !["text", "json"].contains(format) { throw ValidationError("--format must be text or json") }
-    }
-
-    func run() throws { Terminal.finish(ReportJob.run(directory: directory, json: format == "json")) }
+    func run() throws { Terminal.finish(ReportJob.run(directory: directory, json: format == .json)) }
 }

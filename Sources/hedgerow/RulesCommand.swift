@@ -10,9 +10,9 @@ struct RulesCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the built-in rules.")
-        @Option(name: .shortAndLong, help: "Output format: text or json.")
-        var format: String = "text"
-        func run() throws { Terminal.finish(RuleCommands.list(json: format == "json")) }
+        @Option(name: .shortAndLong, help: "Output format.")
+        var format: TextOrJSON = .text
+        func run() throws { Terminal.finish(RuleCommands.list(json: format == .json)) }
     }
 
     struct Check: ParsableCommand {
@@ -24,4 +24,9 @@ struct RulesCommand: ParsableCommand {
         var paths: [String] = []
         func run() throws { Terminal.finish(RuleCommands.check(paths: paths)) }
     }
+}
+
+/// The two formats of commands that print a listing or figures.
+enum TextOrJSON: String, CaseIterable, ExpressibleByArgument {
+    case text, json
 }

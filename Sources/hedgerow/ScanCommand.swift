@@ -21,7 +21,7 @@ struct ScanCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one path, or - for standard input") }
-        if common.incidentDirectory != nil && !exposed {
+        if common.incidents.incidentDirectory != nil && !exposed {
             throw ValidationError("--incident-dir drafts records for exposures: add --exposed if this content was already shared")
         }
         if exposed && prevention == true { throw ValidationError("--exposed and --prevention contradict each other") }

@@ -18,8 +18,20 @@ struct Hedgerow: ParsableCommand {
 
 // Usage errors exit 2 like every other error (argument-parser's default is 64), so that
 // 1 always and only means "findings".
+let arguments = Array(CommandLine.arguments.dropFirst())
+// A mistyped command would otherwise read as "unexpected arguments".
+if let first = arguments.first, !first.hasPrefix("-") {
+    let names = Hedgerow.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    if !names.contains(first) {
+        var message = "hedgerow: error: unknown command '\(first)'"
+        if let near = Suggestion.nearest(to: first, in: names) { message += "; did you mean 'hedgerow \(near)'?" }
+        FileHandle.standardError.write(Data((message + "\nSee 'hedgerow --help' for the commands.\n").utf8))
+        exit(2)
+    }
+}
+
 do {
-    var command = try Hedgerow.parseAsRoot()
+    var command = try Hedgerow.parseAsRoot(arguments)
     try command.run()
 } catch {
     if Hedgerow.exitCode(for: error) == .success { Hedgerow.exit(withError: error) }

@@ -76,7 +76,7 @@ final class AuditTests: XCTestCase {
         // Start an audit one repository at a time and kill it as soon as one result is written.
         let process = Process()
         process.executableURL = CLI.binary
-        process.arguments = ["audit", "org", "--state-dir", "state", "--parallel", "1", "--format", "json"]
+        process.arguments = ["audit", "org", "--state-dir", "state", "--threads", "1", "--format", "json"]
         process.currentDirectoryURL = root.url
         process.environment = ProcessInfo.processInfo.environment.merging(TestRepository.environment) { $1 }
             .merging(["HEDGEROW_FINGERPRINT_KEY": "end-to-end-test-key"]) { $1 }

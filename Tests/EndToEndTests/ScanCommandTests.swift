@@ -18,7 +18,16 @@ final class ScanCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["scan"]).status, 2, "no path is a usage error")
         let badFormat = try CLI.run(["scan", "--format", "xml", clean.path])
         XCTAssertEqual(badFormat.status, 2)
-        XCTAssertTrue(badFormat.stderr.contains("unknown format 'xml'"), badFormat.stderr)
+        XCTAssertTrue(badFormat.stderr.contains("'xml' is invalid") && badFormat.stderr.contains("'jsonl'"), "the parser names the valid formats: \(badFormat.stderr)")
+        let badHistory = try CLI.run(["audit", ".", "--history", "some"])
+        XCTAssertEqual(badHistory.status, 2)
+        XCTAssertTrue(badHistory.stderr.contains("'all'") && badHistory.stderr.contains("'none'"), badHistory.stderr)
+        let typo = try CLI.run(["scna", clean.path])
+        XCTAssertEqual(typo.status, 2)
+        XCTAssertTrue(typo.stderr.contains("unknown command 'scna'; did you mean 'hedgerow scan'?"), typo.stderr)
+        XCTAssertFalse(try CLI.run(["audit", "--help"]).stdout.contains("--log-near-miss"), "audit takes only the options it uses")
+        XCTAssertFalse(try CLI.run(["audit", "--help"]).stdout.contains("--stats"))
+        XCTAssertFalse(try CLI.run(["merge", "--help"]).stdout.contains("--min-confidence"))
         XCTAssertEqual(try CLI.run(["scan", "--no-such-flag", clean.path]).status, 2)
         XCTAssertEqual(try CLI.run(["--help"]).status, 0)
     }
@@ -175,12 +184,14 @@ final class ScanCommandTests: XCTestCase {
         let list = try CLI.run(["rules", "list"])
         XCTAssertEqual(list.status, 0)
         XCTAssertTrue(list.stdout.contains("pd.email"))
+        XCTAssertTrue(list.stdout.contains("decode.percent") && list.stdout.split(separator: "\n").contains { $0.hasPrefix("decode.percent") && $0.contains("decoder") },
+                      "decoders are listed as decoders")
         let check = try CLI.run(["rules", "check"])
         XCTAssertEqual(check.status, 0, check.stdout)
         let dir = try Scratch()
         let broken = try dir.write("mine.yml", "rules:\n  - id: my.rule\n    name: Mine\n    category: api_key\n    class: secret\n    pattern: 'tok_[0-9]+'\n    keywords: ['tok_']\n    examples: ['tok_1', 'tok_2', 'nope']\n    negative_examples: ['a', 'b', 'c']\n")
         let failed = try CLI.run(["rules", "check", broken.path])
-        XCTAssertEqual(failed.status, 1)
+        XCTAssertEqual(failed.status, 2, "a broken rule is an error, not a finding")
         XCTAssertTrue(failed.stdout.contains("mine.yml:2: rule my.rule: example not found: #3"), failed.stdout)
     }
 }
