@@ -68,3 +68,11 @@ int hedgerow_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks
     (void)state; (void)data; (void)blocks; (void)k;
     return 0;
 }
+
+int hedgerow_cpu_has_sha(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    return has_sha();
+#else
+    return 0;
+#endif
+}

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HedgerowCore
 
 /// Finds the secret key that fingerprints are made under. Order: the
@@ -18,11 +23,25 @@ public enum FingerprintKey {
         for i in bytes.indices { bytes[i] = generator.next() }
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: file, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+            try writePrivately(bytes, to: file.path)
         } catch {
             // An unwritable home still gets a working (per-run) key; fingerprints just won't persist.
         }
         return bytes
+    }
+
+    /// Creates the file with mode 0600 from its first byte (written beside it, then
+    /// renamed into place): there is no moment when another user could read the key.
+    static func writePrivately(_ bytes: [UInt8], to path: String) throws {
+        let temporary = path + ".\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission) }
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written == bytes.count, synced, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown)
+        }
     }
 }

@@ -173,11 +173,16 @@ final class ScanCommandTests: XCTestCase {
         XCTAssertEqual(findings.compactMap { $0["path"] as? String }, [dir.url.path + "/src/main.txt"])
     }
 
-    func testNoColorAndPlainOutputWhenPiped() throws {
+    /// On a terminal the text output is coloured, unless NO_COLOR is set; piped, never.
+    func testNoColorOnATerminalAndPlainOutputWhenPiped() throws {
         let dir = try Scratch()
         let file = try dir.write("d.txt", "\(email)\n")
-        let result = try CLI.run(["scan", file.path], environment: ["NO_COLOR": "1"])
-        XCTAssertFalse(result.stdout.contains("\u{1B}["))
+        let coloured = try CLI.runOnTerminal(["scan", file.path])
+        XCTAssertTrue(coloured.contains("\u{1B}["), "a terminal gets colour: \(coloured.debugDescription)")
+        let plain = try CLI.runOnTerminal(["scan", file.path], environment: ["NO_COLOR": "1"])
+        XCTAssertTrue(plain.contains("d.txt"), plain)
+        XCTAssertFalse(plain.contains("\u{1B}["), "NO_COLOR: \(plain.debugDescription)")
+        XCTAssertFalse(try CLI.run(["scan", file.path]).stdout.contains("\u{1B}["), "piped output is plain")
     }
 
     func testRulesCommands() throws {

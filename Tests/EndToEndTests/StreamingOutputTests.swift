@@ -68,7 +68,7 @@ final class StreamingOutputTests: XCTestCase {
         let ok = try CLI.run(["scan", "a.txt", "--format", "jsonl", "-o", target.path], in: dir.url)
         XCTAssertEqual(ok.status, 1)
         XCTAssertEqual(ok.stdout, "")
-        XCTAssertEqual(try String(contentsOf: target, encoding: .utf8).split(separator: "\n").count, 2)
+        XCTAssertEqual(try String(contentsOf: target, encoding: .utf8).split(separator: "\n").count, 3, "run, finding, summary")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted(), ["a.txt", "out.jsonl"], "no temporary file left")
         let bad = try CLI.run(["scan", "a.txt", "-o", dir.url.appendingPathComponent("missing/out.txt").path], in: dir.url)
         XCTAssertEqual(bad.status, 2)

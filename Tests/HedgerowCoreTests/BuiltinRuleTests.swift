@@ -1,6 +1,6 @@
 import XCTest
 import HedgerowCore
-import HedgerowKit
+import HedgerowRules
 
 /// The rules are data that test themselves: every example found, every negative not,
 /// and the same examples still found when moved, re-encoded or split across buffers.
@@ -8,7 +8,7 @@ final class BuiltinRuleTests: XCTestCase {
     func testEveryBuiltinRuleFileIsEmbedded() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Rules")
         let onDisk = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".yml") }.sorted()
-        XCTAssertEqual(BuiltinRules.files.map(\.path), onDisk)
+        XCTAssertEqual(BuiltinRuleFiles.all.map(\.path), onDisk)
         XCTAssertFalse(onDisk.isEmpty)
     }
 

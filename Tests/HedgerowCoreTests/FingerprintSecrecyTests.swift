@@ -37,3 +37,14 @@ final class FingerprintSecrecyTests: XCTestCase {
         XCTAssertNotEqual(a.fingerprint(ruleID: rule, value: value), Fingerprinter(key: [1, 2, 4]).fingerprint(ruleID: rule, value: value))
     }
 }
+
+/// A key can be named in files that hold fingerprints, without the name giving it away.
+final class KeyIdentityTests: XCTestCase {
+    func testIdentityNamesTheKeyAndNotItsText() {
+        let team = Fingerprinter(key: Array("team key from the secret store".utf8))
+        XCTAssertEqual(team.keyIdentity, Fingerprinter(key: Array("team key from the secret store".utf8)).keyIdentity)
+        XCTAssertNotEqual(team.keyIdentity, Fingerprinter(key: Array("laptop key".utf8)).keyIdentity)
+        XCTAssertEqual(team.keyIdentity.count, 12)
+        XCTAssertFalse("team key from the secret store".contains(team.keyIdentity))
+    }
+}

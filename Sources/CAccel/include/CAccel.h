@@ -39,5 +39,7 @@ size_t hedgerow_count_byte(const uint8_t *p, size_t n, uint8_t byte);
  * caller then runs its own rounds.
  */
 int hedgerow_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks, const uint32_t k[64]);
+/* 1 when hedgerow_sha256_blocks uses the processor's SHA instructions, 0 when it declines. */
+int hedgerow_cpu_has_sha(void);
 
 #endif

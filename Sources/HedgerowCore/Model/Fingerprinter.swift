@@ -2,12 +2,17 @@
 /// 128 bits. Stable across moves (no path or line in it) and not reversible by trying
 /// every phone or NHS number, because the key never appears in any output.
 public struct Fingerprinter: Sendable {
-    public let key: [UInt8]
+    /// The key is held only in its HMAC form: nothing that is handed a fingerprinter can
+    /// read the key back out and print or store it.
     private let hmacKey: SHA256.HMACKey
     public init(key: [UInt8]) {
-        self.key = key
         hmacKey = SHA256.HMACKey(key)
     }
+
+    /// Names the key without revealing it (a fingerprint of a fixed text under it): files
+    /// that hold fingerprints can record which key made them, so fingerprints made under
+    /// another key are noticed instead of silently never matching.
+    public var keyIdentity: String { String(fingerprint(ruleID: "hedgerow.key-identity", value: "").dropFirst(4).prefix(12)) }
 
     public func fingerprint(ruleID: String, value: String) -> String {
         var ruleID = ruleID, value = value

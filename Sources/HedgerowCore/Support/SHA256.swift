@@ -16,6 +16,10 @@ public enum SHA256 {
 
     /// The running state of one hash: eight words and the bytes absorbed so far.
     /// Kept so an HMAC key's padded blocks are absorbed once, not once per fingerprint.
+    /// Whether this processor's SHA instructions do the rounds (tests skip the comparison
+    /// of the two paths where there is only one).
+    public static var hardwareRounds: Bool { hedgerow_cpu_has_sha() != 0 }
+
     public struct State: Sendable {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// NHS numbers: ten digits with a modulus 11 check digit. One random ten-digit number in
 /// eleven passes, so without an NHS word on the line the finding is only low confidence.
 public struct NHSNumberValidator: Validator {
@@ -143,9 +145,12 @@ public struct DateOfBirthColumnValidator: Validator {
     }
 }
 
-/// Dates of birth: a real calendar date in a plausible range of birth years.
+/// Dates of birth: a real calendar date in a plausible range of birth years, which ends
+/// at the current year (a year fixed in the code would start rejecting every baby born
+/// after it).
 public struct DateOfBirthValidator: Validator {
-    public init() {}
+    let currentYear: Int
+    public init(currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) { self.currentYear = currentYear }
     public func validate(_ c: Candidate) -> Verdict {
         let parts = c.value.split(whereSeparator: { "/-. ".contains($0) }).map(String.init)
         guard parts.count == 3 else { return .reject("not a date") }
@@ -158,8 +163,9 @@ public struct DateOfBirthValidator: Validator {
             year = Int(parts[2]) ?? 0
             if let m = Int(parts[1]) { month = m } else if let i = months.firstIndex(of: String(parts[1].lowercased().prefix(3))) { month = i + 1 }
         }
-        if year < 100 { year += year > 30 ? 1900 : 2000 }
-        guard (1900...2026).contains(year), (1...12).contains(month) else { return .reject("not a plausible birth date") }
+        // Two digits: the most recent such year that is not in the future.
+        if year < 100 { year += year > currentYear % 100 ? 1900 : 2000 }
+        guard (1900...currentYear).contains(year), (1...12).contains(month) else { return .reject("not a plausible birth date") }
         let monthDays = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard (1...monthDays[month - 1]).contains(day) else { return .reject("no such day") }
         return .accept

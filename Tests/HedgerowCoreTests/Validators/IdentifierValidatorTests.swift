@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import HedgerowCore
 
@@ -54,6 +55,17 @@ final class DateOfBirthValidatorTests: XCTestCase {
         for bad in ["31/02/1990", "2099-01-01", "29/02/1900", "12/13/1980"] {
             guard case .reject = v.validate(.of(bad)) else { return XCTFail(bad) }
         }
+    }
+
+    /// The range of birth years follows the calendar: a child born this year is
+    /// accepted in any later year, a date in a future year never.
+    func testTheLatestBirthYearIsThisYear() {
+        let in2040 = DateOfBirthValidator(currentYear: 2040), in2030 = DateOfBirthValidator(currentYear: 2030)
+        XCTAssertEqual(in2040.validate(.of("2039-06-01")), .accept)
+        guard case .reject = in2030.validate(.of("2039-06-01")) else { return XCTFail("a future year") }
+        XCTAssertEqual(in2030.validate(.of("01/06/29")), .accept, "two digits: 2029, not in the future")
+        XCTAssertEqual(in2030.validate(.of("01/06/31")), .accept, "two digits: 1931")
+        XCTAssertEqual(DateOfBirthValidator().validate(.of("01/06/\(Calendar(identifier: .gregorian).component(.year, from: Date()))")), .accept)
     }
 }
 
