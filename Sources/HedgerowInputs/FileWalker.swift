@@ -11,9 +11,11 @@ public struct FileTarget: Equatable, Sendable {
     public let size: Int
 }
 
-/// Turns command-line paths into the files to scan. Skips `.git`, honours `.gitignore`
-/// and `.hedgerowignore` files on the way down, never follows symlinks (so loops are
-/// impossible), and records every skip with its reason.
+/// Turns command-line paths into the files to scan. Skips `.git`; inside a git work tree
+/// scans what git lists (tracked files, and untracked ones its ignore rules allow), outside
+/// one reads `.gitignore` files on the way down; honours `.hedgerowignore` everywhere;
+/// never follows symlinks (so loops are impossible), and records every skip with its
+/// reason. With `useIgnoreFiles` off, ignored files are scanned too.
 public struct FileWalker {
     public struct Outcome {
         public var files: [FileTarget] = []
@@ -22,7 +24,13 @@ public struct FileWalker {
     }
 
     public let maxFileSize: Int
-    public init(maxFileSize: Int = Int.max) { self.maxFileSize = maxFileSize }
+    /// Off for `--no-ignore`: a `.env` is usually git-ignored and exactly what a user may
+    /// want checked.
+    public let useIgnoreFiles: Bool
+    public init(maxFileSize: Int = Int.max, useIgnoreFiles: Bool = true) {
+        self.maxFileSize = maxFileSize
+        self.useIgnoreFiles = useIgnoreFiles
+    }
 
     public func collect(_ paths: [String]) -> Outcome {
         var outcome = Outcome()
@@ -36,8 +44,10 @@ public struct FileWalker {
             case S_IFREG:
                 outcome.files.append(FileTarget(path: path, displayPath: path, size: Int(info.st_size)))
             case S_IFDIR:
-                // Ignore files are read from the named directory down, not from its parents.
-                walk(directory: path, display: path, ignores: [], into: &outcome)
+                // Inside a work tree git answers for every ignore rule, the root's included;
+                // elsewhere ignore files are read from the named directory down.
+                let listing = useIgnoreFiles ? WorkTreeListing.containing(path) : nil
+                walk(directory: path, display: path, ignores: listing.map(ancestorScopes) ?? [], listing: listing, into: &outcome)
             case S_IFLNK:
                 // A symlink named on the command line is followed once, to a file only.
                 var target = stat()
@@ -54,13 +64,32 @@ public struct FileWalker {
     }
 
     private struct Scope {
+        /// The folder holding the rules: as the walk names it, or root-relative (with a
+        /// trailing slash, "" for the root) for the folders above the scanned one.
         let base: String
         let rules: IgnoreRules
+        var rootRelative = false
     }
 
-    private func walk(directory: String, display: String, ignores: [Scope], into outcome: inout Outcome) {
+    /// `.hedgerowignore` files between the work tree's root and the scanned folder: a
+    /// subfolder is scanned under the same rules as the whole tree.
+    private func ancestorScopes(_ listing: WorkTreeListing) -> [Scope] {
+        var scopes: [Scope] = []
+        var relative = ""
+        var up = String(repeating: "../", count: listing.prefix.split(separator: "/").count)
+        for part in [""] + listing.prefix.split(separator: "/").map(String.init) {
+            if !part.isEmpty { relative += part + "/"; up = String(up.dropFirst(3)) }
+            if relative == listing.prefix { break }
+            if let text = readSmallFile(join(listing.walkedBase, up + ".hedgerowignore")) {
+                scopes.append(Scope(base: relative, rules: IgnoreRules(text: text), rootRelative: true))
+            }
+        }
+        return scopes
+    }
+
+    private func walk(directory: String, display: String, ignores: [Scope], listing: WorkTreeListing?, into outcome: inout Outcome) {
         var scopes = ignores
-        for name in [".gitignore", ".hedgerowignore"] {
+        for name in !useIgnoreFiles ? [] : listing == nil ? [".gitignore", ".hedgerowignore"] : [".hedgerowignore"] {
             if let text = readSmallFile(join(directory, name)) {
                 scopes.append(Scope(base: directory, rules: IgnoreRules(text: text)))
             }
@@ -94,12 +123,14 @@ public struct FileWalker {
             let path = join(directory, name)
             let shown = join(display, name)
             let kind = info.st_mode & S_IFMT
-            if isIgnored(path, isDirectory: kind == S_IFDIR, scopes: scopes) {
+            if listing?.excludes(path, isDirectory: kind == S_IFDIR) == true || isIgnored(path, isDirectory: kind == S_IFDIR, scopes: scopes, listing: listing) {
                 outcome.skipped["ignored", default: 0] += 1
                 continue
             }
             switch kind {
-            case S_IFDIR: walk(directory: path, display: shown, ignores: scopes, into: &outcome)
+            case S_IFDIR:
+                let inner = listing.map { $0.isNestedRepository(path) || $0.files.contains($0.rootRelative(path)) ? WorkTreeListing.containing(path) : $0 } ?? nil
+                walk(directory: path, display: shown, ignores: scopes, listing: inner, into: &outcome)
             case S_IFREG: outcome.files.append(FileTarget(path: path, displayPath: shown, size: Int(info.st_size)))
             case S_IFLNK: outcome.skipped["symlink", default: 0] += 1
             default: outcome.skipped["not a regular file", default: 0] += 1
@@ -107,10 +138,12 @@ public struct FileWalker {
         }
     }
 
-    private func isIgnored(_ path: String, isDirectory: Bool, scopes: [Scope]) -> Bool {
+    private func isIgnored(_ path: String, isDirectory: Bool, scopes: [Scope], listing: WorkTreeListing?) -> Bool {
         var ignored = false
         for scope in scopes {
-            let relative = String(path.dropFirst(scope.base.count + (scope.base.hasSuffix("/") ? 0 : 1)))
+            let relative = scope.rootRelative
+                ? String((listing?.rootRelative(path) ?? path).dropFirst(scope.base.count))
+                : String(path.dropFirst(scope.base.count + (scope.base.hasSuffix("/") ? 0 : 1)))
             if let verdict = scope.rules.ignores(relative, isDirectory: isDirectory) { ignored = verdict }
         }
         return ignored

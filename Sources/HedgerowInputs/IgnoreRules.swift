@@ -4,9 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// The subset of gitignore syntax hedgerow honours outside a git work tree, for
-/// `.gitignore` and `.hedgerowignore`: globs, `dir/` for directories, leading `/` to
-/// anchor, `**/`, `!` to re-include, `#` comments.
+/// gitignore syntax, for `.hedgerowignore` everywhere and `.gitignore` outside a git work
+/// tree (inside one, git is asked): globs, `dir/` for directories, a leading or middle
+/// `/` to anchor, `**` as a whole segment at the start, middle or end (any number of
+/// folders), `!` to re-include, `\#` and `\!` for literal first characters, `#`
+/// comments.
 public struct IgnoreRules: Sendable {
     struct Pattern: Sendable {
         let glob: String
@@ -25,11 +27,11 @@ public struct IgnoreRules: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             var negated = false
             if line.hasPrefix("!") { negated = true; line.removeFirst() }
+            if line.hasPrefix("\\#") || line.hasPrefix("\\!") { line.removeFirst() }
             var directoryOnly = false
             if line.hasSuffix("/") { directoryOnly = true; line.removeLast() }
             var anchored = line.dropLast().contains("/")
             if line.hasPrefix("/") { anchored = true; line.removeFirst() }
-            if line.hasPrefix("**/") { anchored = false; line.removeFirst(3) }
             patterns.append(Pattern(glob: line, anchored: anchored, directoryOnly: directoryOnly, negated: negated))
         }
     }
@@ -42,17 +44,35 @@ public struct IgnoreRules: Sendable {
         let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
         for pattern in patterns {
             if pattern.directoryOnly && !isDirectory { continue }
-            let subject = pattern.anchored ? relativePath : name
-            let flags: Int32 = pattern.anchored ? FNM_PATHNAME : 0
-            if fnmatch(pattern.glob, subject, flags) == 0 || (pattern.anchored && pattern.glob.hasSuffix("/**") && relativePath.hasPrefix(String(pattern.glob.dropLast(3)))) {
-                verdict = !pattern.negated
-            }
+            let matched = pattern.anchored
+                ? Self.matchSegments(pattern.glob.split(separator: "/", omittingEmptySubsequences: false)[...], relativePath.split(separator: "/")[...])
+                : fnmatch(pattern.glob, name, 0) == 0
+            if matched { verdict = !pattern.negated }
         }
         return verdict
     }
 }
 
 extension IgnoreRules {
+    /// Glob segments against path segments: `**` takes any number of segments (none
+    /// included), a trailing `**` everything inside; other segments match one segment
+    /// each with fnmatch, so `*` never crosses a `/`.
+    static func matchSegments(_ glob: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool {
+        guard let first = glob.first else { return path.isEmpty }
+        if first == "**" {
+            let rest = glob.dropFirst()
+            if rest.isEmpty { return !path.isEmpty }
+            var remaining = path
+            while true {
+                if matchSegments(rest, remaining) { return true }
+                guard !remaining.isEmpty else { return false }
+                remaining = remaining.dropFirst()
+            }
+        }
+        guard let segment = path.first, fnmatch(String(first), String(segment), 0) == 0 else { return false }
+        return matchSegments(glob.dropFirst(), path.dropFirst())
+    }
+
     /// Whether a file is excluded, itself or through any folder above it; for lists of
     /// globs (a configuration's `exclude`) applied to paths relative to their base.
     public func excludesFile(_ relativePath: String) -> Bool {

@@ -7,10 +7,10 @@ final class BackgroundWalk: @unchecked Sendable {
     private var result: FileWalker.Outcome?
     private let done = DispatchSemaphore(value: 0)
 
-    init(paths: [String]) {
+    init(paths: [String], walker: FileWalker) {
         self.paths = paths
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            result = FileWalker().collect(paths)
+            result = walker.collect(paths)
             done.signal()
         }
     }

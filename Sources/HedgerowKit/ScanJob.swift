@@ -13,7 +13,7 @@ public enum ScanJob {
     public static func run(_ given: ScanOptions) -> RunResult {
         // The tree is walked while the rules compile: both take milliseconds, and nothing
         // else runs in parallel before the scan starts.
-        let walk = BackgroundWalk(paths: given.paths.filter { $0 != "-" })
+        let walk = BackgroundWalk(paths: given.paths.filter { $0 != "-" }, walker: FileWalker(useIgnoreFiles: given.useIgnoreFiles))
         let setup: RunSetup
         do { setup = try RunSetup(given, searchFrom: searchStart(given)) } catch { return RunSetup.failure(error) }
         let options = setup.options
@@ -88,7 +88,7 @@ public enum ScanJob {
             setup.statistics.add(scanner.statistics)
         }
         stream?.finish(input: 0)
-        let outcome = walk.flatMap { $0.paths == filePaths ? $0.outcome : nil } ?? FileWalker().collect(filePaths)
+        let outcome = walk.flatMap { $0.paths == filePaths ? $0.outcome : nil } ?? FileWalker(useIgnoreFiles: options.useIgnoreFiles).collect(filePaths)
         collector.summary.errors += outcome.errors
         for (reason, count) in outcome.skipped { collector.summary.skipped[reason, default: 0] += count }
         // A path named on the command line is scanned even if the configuration excludes it

@@ -38,6 +38,8 @@ public struct ScanOptions: Sendable {
     public var sensitiveThreshold: Int?
     /// `--config`; nil finds `.hedgerow.yml` from the scanned directory up to the repository root.
     public var configPath: String?
+    /// Off for `--no-ignore`: files git or `.hedgerowignore` would leave out are scanned too.
+    public var useIgnoreFiles = true
     /// `--baseline`: findings listed there are suppressed (and counted).
     public var baselinePath: String?
     /// Print per-rule time and candidate counts to standard error.

@@ -17,6 +17,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Text output as a prevention result (\"do not paste\"); default: on for standard input and transcripts (.vtt, .srt, .transcript, .chat).")
     var prevention: Bool?
 
+    @Flag(name: .customLong("no-ignore"), help: "Scan files that .gitignore, git's other excludes or .hedgerowignore leave out (a .env is usually git-ignored).")
+    var noIgnore = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -30,6 +33,7 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         var options = common.scanOptions(paths: paths)
         options.exposed = exposed
+        options.useIgnoreFiles = !noIgnore
         options.prevention = prevention
         Terminal.finish(ScanJob.run(options))
     }
