@@ -63,10 +63,10 @@ contract:
 		python3 scripts/check-output-contract.py .build/contract/$$name.old.json .build/contract/$$name.new.json || exit 1; \
 	done
 
-## samples: regenerate the README's sample prevention result and incident records from Fixtures/.
+## samples: regenerate the sample prevention result and incident records in docs/examples/ from Fixtures/.
 samples:
 	$(SWIFT) build
-	scripts/samples.sh .build/debug/hedgerow
+	scripts/samples.sh .build/debug/hedgerow docs/examples
 
 ## eval: precision and recall on the shared labelled corpus (../shared/eval).
 eval: build
