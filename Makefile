@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/hedgerow
 
-.PHONY: setup build demo test check-rules check-sarif check-output contract samples eval bench clean
+.PHONY: setup build demo test check-rules check-sarif check-output contract samples check-samples check-links check-docs eval bench clean
 
 ## setup: install the system library hedgerow links against (PCRE2) if it is missing, and
 ## xclip and Xvfb for the clipboard round-trip test of `hedgerow redact --clipboard` (Debian/Ubuntu).
@@ -63,10 +63,26 @@ contract:
 		python3 scripts/check-output-contract.py .build/contract/$$name.old.json .build/contract/$$name.new.json || exit 1; \
 	done
 
-## samples: regenerate the README's sample prevention result and incident records from Fixtures/.
+## samples: regenerate the sample prevention result and incident records in docs/examples/ from Fixtures/.
 samples:
 	$(SWIFT) build
-	scripts/samples.sh .build/debug/hedgerow
+	scripts/samples.sh .build/debug/hedgerow docs/examples
+
+## check-samples: fail when docs/examples/ is not what `make samples` writes today (uses the
+## debug binary `make test` builds).
+check-samples:
+	@test -x .build/debug/hedgerow || { echo "check-samples: no .build/debug/hedgerow; run make test or swift build first"; exit 2; }
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	scripts/samples.sh .build/debug/hedgerow "$$tmp" > /dev/null; \
+	if diff -ru docs/examples "$$tmp"; then echo "check-samples: docs/examples is up to date"; \
+	else echo "check-samples: docs/examples is stale: run make samples and commit the result"; exit 1; fi
+
+## check-links: every relative link in README.md and docs/ resolves (files and #headings).
+check-links:
+	python3 scripts/check-links.py
+
+## check-docs: samples up to date and no broken links.
+check-docs: check-samples check-links
 
 ## eval: precision and recall on the shared labelled corpus (../shared/eval).
 eval: build

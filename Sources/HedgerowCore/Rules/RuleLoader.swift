@@ -1,6 +1,6 @@
 import Yams
 
-/// Reads rule files (the schema in DESIGN.md) into `Rule` values. The same loader
+/// Reads rule files (the schema in docs/rules.md) into `Rule` values. The same loader
 /// serves the built-in rules, user rule files and custom rules in `.hedgerow.yml`.
 public enum RuleLoader {
     /// Parses one rule file: a mapping with a `rules` list.
