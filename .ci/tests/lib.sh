@@ -29,7 +29,7 @@ no_raw_values() {
     "$HEDGEROW" scan "$ROOT/Fixtures/example" --show-values --format json 2>/dev/null |
       python3 -c 'import json,sys
 for f in json.load(sys.stdin).get("findings", []):
-    # Markings (OFFICIAL-SENSITIVE) are public words the rule descriptions use; a PEM armour
+    # Protective markings are public words the rule descriptions use; a PEM armour
     # line names the key type, which masks show on purpose. Every other line of a value counts.
     if f.get("category") == "protective_marking": continue
     for line in (f.get("value") or "").splitlines():
