@@ -4,7 +4,7 @@
 # its install step from a release tarball when one was built. usage: action.sh HEDGEROW [TARBALL]
 source "$(dirname "$0")/lib.sh"
 HEDGEROW=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-TARBALL=${2:-}
+TARBALL=${2:+$(cd "$(dirname "$2")" && pwd)/$(basename "$2")}
 export PATH="$(dirname "$HEDGEROW"):$PATH"
 echo "== action"
 

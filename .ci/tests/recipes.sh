@@ -5,7 +5,7 @@
 # and the Kubernetes audit and merge Jobs. usage: recipes.sh HEDGEROW [TARBALL]
 source "$(dirname "$0")/lib.sh"
 HEDGEROW=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-TARBALL=${2:-}
+TARBALL=${2:+$(cd "$(dirname "$2")" && pwd)/$(basename "$2")}
 recipes="python3 $ROOT/.ci/tests/recipes.py"
 mkdir -p "$WORK/bin" && ln -s "$HEDGEROW" "$WORK/bin/hedgerow"
 export PATH="$WORK/bin:$PATH"
@@ -53,6 +53,7 @@ if [ -n "$TARBALL" ]; then
   # The before_script as written: apt-get stubbed (the packages are here), curl fetches the tarball.
   gitlab_env+=(HEDGEROW_URL="file://$TARBALL" HEDGEROW_SHA256="$(cut -d' ' -f1 "$TARBALL.sha256")" HEDGEROW_PREFIX="$WORK/prefix")
   expect_exit 0 "before_script installs the tarball" -- env "${gitlab_env[@]}" bash "$WORK/gitlab-before.sh"
+  rm -f /tmp/hedgerow.tar.gz   # where the recipe downloads to, as on a throwaway runner
   [ -x "$WORK/prefix/bin/hedgerow" ] && pass "hedgerow installed under HEDGEROW_PREFIX" || fail "no $WORK/prefix/bin/hedgerow"
 fi
 # gitlab_job NAME VAR=VALUE...: a clone as GitLab makes it (the pipeline's branch only), then the job.
