@@ -67,7 +67,8 @@ expect_exit 1 "incident-dir and min-confidence are passed on" -- \
 ls "$incidents"/*.md >/dev/null 2>&1 && pass "incident records drafted" || fail "no incident records in $incidents"
 
 # A baseline made from the feature's findings silences exactly them.
-(cd "$co" && "$HEDGEROW" baseline create config -o "$WORK/baseline.tsv" >/dev/null 2>&1) || true
+expect_exit 0 "baseline created from the checkout" -- \
+  sh -c "cd '$co' && '$HEDGEROW' baseline create config -o '$WORK/baseline.tsv'"
 expect_exit 0 "baseline input suppresses known findings" -- \
   run_action pr-baseline pull_request "$(pr "$base" "$feature" feature)" HEDGEROW_BASELINE="$WORK/baseline.tsv"
 
@@ -83,6 +84,10 @@ contains "$WORK/push-new/output" "^scanned=origin/main..$feature$" "new branch r
 expect_exit 0 "push before..after of a clean commit passes" -- \
   run_action push-clean push "$(push "$base" "$tidy")" GITHUB_REF=refs/heads/tidy GITHUB_SHA="$tidy"
 contains "$WORK/push-clean/output" "^scanned=$base..$tidy$" "push range is before..after"
+expect_exit 1 "a force push whose before commit is gone compares with the default branch" -- \
+  run_action push-forced push "$(printf '{"before":"%s","after":"%s","forced":true,"repository":{"default_branch":"main"}}' \
+    2222222222222222222222222222222222222222 "$feature")" GITHUB_REF=refs/heads/feature
+contains "$WORK/push-forced/output" "^scanned=origin/main..$feature$" "forced push range starts at origin/main"
 expect_exit 0 "a deleted branch has nothing to scan" -- \
   run_action push-delete push "$(push "$feature" "$zero")" GITHUB_REF=refs/heads/feature
 expect_exit 1 "first push of the default branch scans its history" -- \

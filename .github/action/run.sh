@@ -50,6 +50,12 @@ case "$mode" in
           echo "hedgerow: the push deleted a branch; nothing was added"
           emit exit-code 0; emit scanned none; exit 0
         fi
+        # A force push can leave `before` unreachable: then, like a new branch, compare with
+        # the default branch rather than fail every force push.
+        if [ -n "$base" ] && [ "$base" != "$zero" ] && [ "$(field .forced)" = true ] && ! have_commit "$base"; then
+          echo "::notice::hedgerow: the commit before this force push is gone; scanning what the default branch lacks"
+          base=$zero
+        fi
         if [ -z "$base" ] || [ "$base" = "$zero" ]; then
           # A new branch: what it adds is what the default branch does not hold. If the
           # default branch is the one being created (a first push), everything is new.
