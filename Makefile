@@ -2,20 +2,23 @@
 SWIFT ?= swift
 BIN := .build/release/hedgerow
 
-.PHONY: setup build demo test check-rules check-sarif check-output contract samples check-samples check-links check-docs eval bench clean
+.PHONY: setup setup-pcre2 build demo test check-rules check-sarif check-output contract samples check-samples check-links check-docs eval bench clean dist stage install
 
 ## setup: install the system library hedgerow links against (PCRE2) if it is missing, and
 ## xclip and Xvfb for the clipboard round-trip test of `hedgerow redact --clipboard` (Debian/Ubuntu).
-setup:
-	@if ! pkg-config --exists libpcre2-8 2>/dev/null || [ ! -f /usr/include/pcre2.h ]; then \
-		echo "Installing libpcre2-dev (PCRE2 with JIT)..."; \
-		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpcre2-dev pkg-config; \
-	fi
+setup: setup-pcre2
 	@if command -v apt-get >/dev/null && { ! command -v xclip >/dev/null || ! command -v Xvfb >/dev/null; }; then \
 		echo "Installing xclip and xvfb (clipboard test)..."; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq xclip xvfb; \
+	fi
+
+## setup-pcre2: only the library the build needs (what `make dist` and `make install` ask for).
+setup-pcre2:
+	@if ! pkg-config --exists libpcre2-8 2>/dev/null || [ ! -f /usr/include/pcre2.h ]; then \
+		echo "Installing libpcre2-dev (PCRE2 with JIT)..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpcre2-dev pkg-config; \
 	fi
 
 ## build: release build of the hedgerow binary.
@@ -98,5 +101,34 @@ bench: build
 	bench/git-bench.sh $(BIN)
 	bench/audit-bench.sh $(BIN)
 
+## dist: the release tarball dist/hedgerow-VERSION-linux-ARCH.tar.gz and its .sha256: a binary with
+## the Swift runtime linked in (needs only glibc and libpcre2-8 on the target), completions,
+## the manual page, LICENSE and a short README. See docs/install.md.
+VERSION := $(shell cat VERSION)
+ARCH := $(shell uname -m)
+DIST_NAME := hedgerow-$(VERSION)-linux-$(ARCH)
+STAGE := .build/stage/$(DIST_NAME)
+MANUAL := .build/manual
+PREFIX ?= /usr/local
+
+dist: stage
+	@mkdir -p dist
+	tar -C $(dir $(STAGE)) --owner=0 --group=0 --numeric-owner --sort=name -czf dist/$(DIST_NAME).tar.gz $(DIST_NAME)
+	cd dist && sha256sum $(DIST_NAME).tar.gz > $(DIST_NAME).tar.gz.sha256
+	@ls -l dist/$(DIST_NAME).tar.gz && cat dist/$(DIST_NAME).tar.gz.sha256
+
+## install: the same files as the tarball, from a build, under PREFIX (default /usr/local; DESTDIR honoured).
+install: stage
+	mkdir -p $(DESTDIR)$(PREFIX)
+	cp -R $(STAGE)/. $(DESTDIR)$(PREFIX)/
+
+# The static build goes to its own scratch path so `make build` (dynamic) and `make dist` do
+# not relink each other's binary on every alternation.
+DIST_BUILD := .build-dist
+stage: setup-pcre2
+	$(SWIFT) build -c release --static-swift-stdlib --product hedgerow --scratch-path $(DIST_BUILD)
+	SWIFT=$(SWIFT) scripts/dist/manual.sh $(DIST_BUILD)/release/hedgerow $(MANUAL) $(DIST_BUILD)
+	scripts/dist/stage.sh $(DIST_BUILD)/release/hedgerow $(MANUAL) $(STAGE)
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-dist dist

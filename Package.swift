@@ -29,6 +29,10 @@ let package = Package(
             dependencies: ["embed-rules"]
         ),
         .target(name: "HedgerowRules", plugins: ["EmbedRules"]),
+        // The version (VERSION file) and commit, for `hedgerow --version`.
+        .executableTarget(name: "stamp-version", path: "Sources/stamp-version"),
+        .plugin(name: "StampVersion", capability: .buildTool(), dependencies: ["stamp-version"]),
+        .target(name: "HedgerowVersion", plugins: ["StampVersion"]),
         // The word lists behind name, address and health detection (Rules/lexicon/*.txt).
         .target(name: "HedgerowLexicon", plugins: ["EmbedRules"]),
         // The scanning engine is optimised in debug builds too: its per-byte loops run ten
@@ -38,10 +42,10 @@ let package = Package(
         .target(name: "HedgerowInputs", dependencies: ["HedgerowCore"]),
         .target(name: "HedgerowReport", dependencies: ["HedgerowCore"]),
         .target(name: "HedgerowRedact", dependencies: ["HedgerowCore"]),
-        .target(name: "HedgerowKit", dependencies: ["HedgerowCore", "HedgerowInputs", "HedgerowReport", "HedgerowRedact", "HedgerowRules"]),
+        .target(name: "HedgerowKit", dependencies: ["HedgerowVersion", "HedgerowCore", "HedgerowInputs", "HedgerowReport", "HedgerowRedact", "HedgerowRules"]),
         .executableTarget(
             name: "hedgerow",
-            dependencies: ["HedgerowKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HedgerowKit", "HedgerowVersion", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "HedgerowCoreTests", dependencies: ["HedgerowCore", "HedgerowRules"]),

@@ -29,8 +29,12 @@ public enum AuditJob {
         let state = AuditState(directory: options.stateDirectory)
         var results: [String: RepositoryResult] = [:]
         do {
-            if options.resume { results = try state.load().filter { r in targets.contains { $0.name == r.key } } }
-            else { try state.reset() }
+            if options.resume {
+                // Made even when this shard has nothing to scan, so `merge` can tell an empty
+                // shard (a state directory with no results) from a missing one.
+                try FileManager.default.createDirectory(atPath: state.repositories, withIntermediateDirectories: true)
+                results = try state.load().filter { r in targets.contains { $0.name == r.key } }
+            } else { try state.reset() }
         } catch { return RunSetup.failure(error) }
         let pending = targets.filter { results[$0.name] == nil }
         if options.resume && !results.isEmpty {

@@ -27,6 +27,12 @@ struct AuditState {
         try AtomicFile.write(result.stateDocument(toolVersion: hedgerowVersion), to: repositories + "/" + Self.fileName(result.name))
     }
 
+    /// Whether this is a state directory (an audit made its repos/ folder), even an empty one.
+    var exists: Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: repositories, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
     /// Every finished repository's result, by name.
     func load() throws -> [String: RepositoryResult] {
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: repositories) else { return [:] }

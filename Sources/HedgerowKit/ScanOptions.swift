@@ -1,3 +1,4 @@
+import HedgerowVersion
 import HedgerowCore
 import HedgerowReport
 
@@ -64,4 +65,5 @@ public enum ExitStatus {
     public static let error: Int32 = 2
 }
 
-public let hedgerowVersion = "0.1.0"
+/// The release version written into reports (SARIF `tool.driver.version`, JSON); set in VERSION.
+public let hedgerowVersion = BuildInfo.version

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HedgerowVersion
 
 /// The executable stays thin: each subcommand parses arguments, builds an options value
 /// and calls one library entry point in HedgerowKit.
@@ -11,7 +12,7 @@ struct Hedgerow: ParsableCommand {
         Exit codes: 0 nothing found, 1 findings, 2 error (bad arguments, unreadable input, \
         nothing scannable). Values are always masked unless you pass --show-values.
         """,
-        version: "0.1.0",
+        version: BuildInfo.description,
         subcommands: [ScanCommand.self, RedactCommand.self, RestoreCommand.self, GitScanCommand.self, AuditCommand.self, MergeCommand.self, HookCommand.self, BaselineCommand.self, ReportCommand.self, RulesCommand.self]
     )
 }

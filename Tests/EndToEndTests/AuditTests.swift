@@ -125,6 +125,29 @@ final class AuditTests: XCTestCase {
         XCTAssertEqual(mergedText.stdout, wholeText.stdout)
     }
 
+    /// More shards than repositories (an Indexed Job of 8 over a few mirrors): a shard given
+    /// nothing leaves an empty state directory, even with --resume, and merges as nothing;
+    /// a path that is no state directory (a shard's report file, a missing shard) is exit 2.
+    func testEmptyShardMergesAndAMissingOneIsAnError() throws {
+        let root = try makeOrganisation()
+        let whole = try audit(["org", "--state-dir", "whole"], in: root.url)
+        var states: [String] = []
+        for index in 1...8 {
+            // (The organisation holds a corrupt repository, so one shard exits 2: its failure is a result too.)
+            _ = try audit(["org", "--shard", "\(index)/8", "--state-dir", "s\(index)", "--resume"], in: root.url)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: root.url.appendingPathComponent("s\(index)/repos").path), "shard \(index)")
+            states.append("s\(index)")
+        }
+        let merged = try CLI.run(["merge"] + states + ["--format", "json"], in: root.url)
+        XCTAssertEqual(merged.stdout, whole.stdout, merged.stderr)
+        try "{}".write(to: root.url.appendingPathComponent("report.json"), atomically: true, encoding: .utf8)
+        for bad in ["report.json", "missing"] {
+            let r = try CLI.run(["merge"] + states + [bad], in: root.url)
+            XCTAssertEqual(r.status, 2)
+            XCTAssertTrue(r.stderr.contains("\(bad) is not an audit state directory"), r.stderr)
+        }
+    }
+
     func testRepositoryListFile() throws {
         let root = try makeOrganisation()
         try "# repositories to audit\norg/beta\n\norg/gamma\n".write(to: root.url.appendingPathComponent("repos.txt"), atomically: true, encoding: .utf8)
