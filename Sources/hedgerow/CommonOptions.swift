@@ -35,6 +35,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .customLong("show-values"), help: "Print raw matched values. Never use this where output is stored or shared.")
     var showValues = false
 
+    @Flag(name: .customLong("show-attribution"), help: "List published attributions (AUTHORS, .mailmap, copyright lines, commit trailers, package metadata) one by one instead of one summary line.")
+    var showAttribution = false
+
     @Option(name: .customLong("rules"), help: "An extra rule file to load (repeatable).")
     var ruleFiles: [String] = []
 
@@ -66,6 +69,7 @@ struct CommonOptions: ParsableArguments {
         options.configPath = config
         options.baselinePath = baseline
         options.showValues = showValues
+        options.showAttribution = showAttribution
         options.extraRuleFiles = ruleFiles
         options.threads = threads
         options.color = Terminal.wantsColor

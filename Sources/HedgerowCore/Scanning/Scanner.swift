@@ -132,6 +132,7 @@ public final class Scanner {
         if state.start == 0 && state.committed == 0 {
             state.header = state.origin.header ?? Self.headerLine(window)
             state.headersLowercased = state.header.lowercased()
+            if state.origin.header == nil { state.creditBlockEnd = AttributionContext.creditBlockEnd(window) }
         }
         let from = state.committed - state.start
         let to = cut - state.start
@@ -371,7 +372,7 @@ public final class Scanner {
             value: text(span.start, span.end), match: text(m.whole.start, m.whole.end),
             before: text(beforeStart, span.start), after: text(span.end, afterEnd),
             header: state.tableHeaders.last(where: { $0.offset < state.start + span.start })?.header ?? state.header,
-            lineBefore: text(lineStart, span.start)
+            lineBefore: text(lineStart, span.start), path: state.origin.path
         )
         if let encoding = rule.rule.decode {
             decodeAndScan(candidate, encoding: encoding, match: m.whole, span: span, window: p, state: state, into: &raw)
@@ -389,8 +390,12 @@ public final class Scanner {
                 return
             }
         }
+        let context = FindingContext.classify(candidate, category: rule.rule.category,
+                                              inCreditBlock: state.start + span.start < state.creditBlockEnd)
+        // Organisational (a team's or a list's mailbox) is low confidence whatever the rule said.
+        if context == .organisational && confidence > .low { confidence = .low; note = note ?? "an organisation's or list's mailbox" }
         raw.append(RawMatch(rule: r, start: state.start + span.start, end: state.start + span.end,
-                            value: candidate.value, confidence: confidence, note: note))
+                            value: candidate.value, confidence: confidence, note: note, context: context))
     }
 
     /// Decodes an encoded span and keeps what the other rules find inside it, placed on
@@ -457,10 +462,11 @@ public final class Scanner {
                 origin: state.origin, start: positions[2 * i], end: positions[2 * i + 1], value: m.value,
                 masked: finishesFindings ? Masking.mask(m.value, category: rule.rule.category) : "",
                 fingerprint: finishesFindings ? fingerprinter.fingerprint(ruleID: rule.rule.id, value: m.value) : "",
-                hint: rule.rule.hint,
+                hint: m.context?.hint ?? rule.rule.hint,
                 decodedFrom: m.decodedFrom
             )
             var placed = finding
+            placed.context = m.context
             placed.allowedInline = InlineAllow.allows(p, count: window.count, start: m.start - state.start,
                                                       ruleID: rule.rule.id, category: rule.rule.category.rawValue)
             state.pending.append(Pending(finding: placed, rule: m.rule, priority: rule.priority))
@@ -523,6 +529,8 @@ struct RawMatch {
     let confidence: Confidence
     let note: String?
     var decodedFrom: Encoding? = nil
+    /// Set by `FindingContext`: published on purpose (attribution) or a team's mailbox.
+    var context: FindingContext? = nil
 }
 
 struct Pending {
@@ -549,5 +557,7 @@ struct WindowState {
     var headersLowercased = ""
     /// SQL COPY headers seen so far (stream offset, tab-joined columns), newest last.
     var tableHeaders: [(offset: Int, header: String)] = []
+    /// Stream offset where the file's opening credit block ends (0: none), for attribution.
+    var creditBlockEnd = 0
     init(origin: Origin) { self.origin = origin }
 }
