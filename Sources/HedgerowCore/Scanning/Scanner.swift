@@ -417,11 +417,24 @@ public final class Scanner {
             decoded, before: Array(UnsafeBufferPointer(start: p + match.start, count: max(0, span.start - match.start))),
             after: Array(UnsafeBufferPointer(start: p + span.end, count: max(0, match.end - span.end))))
         guard let inner = try? nested.scan(bytes: input).findings else { return }
+        let encoded = Array(candidate.value.utf8)
         for f in inner {
             guard let index = ruleSet.index(of: f.ruleID) else { continue }
-            raw.append(RawMatch(rule: index, start: state.start + span.start, end: state.start + span.end,
+            // A value the encoded text holds byte for byte (a token after a \n escape) is
+            // placed on those bytes: span and masked value then match the file's own text.
+            let at = Self.firstIndex(of: Array(f.value.utf8), in: encoded).map { span.start + $0 }
+            raw.append(RawMatch(rule: index, start: state.start + (at ?? span.start), end: state.start + (at.map { $0 + f.value.utf8.count } ?? span.end),
                                 value: f.value, confidence: f.confidence, note: f.confidenceNote, decodedFrom: encoding))
         }
+    }
+
+    /// Where `needle` first occurs in `haystack`, if it does (short inputs: a decoded value).
+    static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        }
+        return nil
     }
 
     static func hasAlphanumericRun(_ bytes: [UInt8], length: Int) -> Bool {
@@ -498,6 +511,11 @@ public final class Scanner {
         func beats(_ g: Pending, at j: Int) -> Bool {
             guard g.finding.start.offset < f.finding.end.offset, g.finding.end.offset > f.finding.start.offset else { return false }
             if g.priority != f.priority { return g.priority > f.priority }
+            // The same value read raw and inside a decoded span (an address between \u003c
+            // escapes): the raw reading's span and value are the file's own bytes.
+            if (g.finding.decodedFrom != nil) != (f.finding.decodedFrom != nil) && g.finding.value == f.finding.value {
+                return g.finding.decodedFrom == nil
+            }
             let gl = g.finding.end.offset - g.finding.start.offset, fl = f.finding.end.offset - f.finding.start.offset
             if gl != fl { return gl > fl }
             // A finding inside decoded text knows more than the same span read raw, unless
