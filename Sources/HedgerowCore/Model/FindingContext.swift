@@ -10,6 +10,19 @@ public enum FindingContext: String, Sendable, Equatable, Hashable {
     /// A mailbox that belongs to a team or a list, not a person (`security@`, `lists.`).
     case organisational
 
+    /// Words that make a postal address an organisation's (a PO box, a company, a
+    /// university or council): not anyone's home, so not personal data.
+    static let organisationMarkers = [
+        "po box", "p.o. box", "p o box", "pobox", " ltd", "limited", " plc", " llp", " inc.", " inc,", "corporation",
+        " corp.", "university", "council", "nhs trust", "nhs foundation", "registered office", "head office",
+        "headquarters", "registered in england", "company no", "company number",
+    ]
+
+    static func isOrganisationAddress(_ c: Candidate) -> Bool {
+        let line = (c.lineBefore + " " + c.after).lowercased()
+        return organisationMarkers.contains { line.containsBytes($0) }
+    }
+
     /// What a credit can publish about its author besides the name.
     static let contactCategories: Set<Category> = [.name, .email, .phone, .postcode, .address]
 
@@ -17,7 +30,7 @@ public enum FindingContext: String, Sendable, Equatable, Hashable {
     public var hint: String? {
         switch self {
         case .attribution: return "Published attribution (credits, copyright, package metadata): no action needed unless the person asked to be removed."
-        case .organisational: return "An organisation's or list's mailbox, not a person's: keep it if it is meant to be public."
+        case .organisational: return "An organisation's mailbox or address, not a person's: keep it if it is meant to be public."
         }
     }
 
@@ -27,6 +40,7 @@ public enum FindingContext: String, Sendable, Equatable, Hashable {
     /// `inCreditBlock`: the value sits in the file's opening credit block, where the authors'
     /// addresses and numbers are published along with their names.
     public static func classify(_ c: Candidate, category: Category, inCreditBlock: Bool = false) -> FindingContext? {
+        if (category == .postcode || category == .address) && isOrganisationAddress(c) { return .organisational }
         if inCreditBlock && contactCategories.contains(category) && !AttributionContext.isThirdPartyData(path: c.path) {
             return .attribution
         }

@@ -20,6 +20,7 @@ public struct IPv4Validator: Validator {
     static let wellKnownNonPersonal: Set<String> = [
         "1.1.1.1", "1.0.0.1", "8.8.8.8", "8.8.4.4", "9.9.9.9", "149.112.112.112", "208.67.222.222", "208.67.220.220",
         "1.2.3.4", "4.3.2.1", "1.2.3.5", "5.6.7.8", "2.3.4.5", "11.22.33.44", "12.34.56.78", "123.123.123.123",
+        "123.45.67.89", "98.76.54.32",
     ]
 
     /// The four octets of a dotted quad written in ASCII digits, or nil.
