@@ -14,9 +14,9 @@ public enum FindingContext: String, Sendable, Equatable, Hashable {
     /// university or council): not anyone's home, so not personal data.
     static let organisationMarkers = [
         "po box", "p.o. box", "p o box", "pobox", " ltd", "limited", " plc", " llp", " inc.", " inc,", "corporation",
-        " corp.", "university", "council", "nhs trust", "nhs foundation", "registered office", "head office",
-        "headquarters", "registered in england", "company no", "company number",
+        " corp.", "university", "council", "nhs trust", "nhs foundation", "headquarters",
     ]
+    // Not "registered office": small companies register at a director's flat, which is a home.
 
     static func isOrganisationAddress(_ c: Candidate) -> Bool {
         let line = (c.lineBefore + " " + c.after).lowercased()
