@@ -32,4 +32,9 @@ final class EscapeBoundaryTests: XCTestCase {
         assertExact(#"{"text": "first line\n\#(token)"}"#, [token])
         assertExact(#"log("token:\t\#(token)")"#, [token])
     }
+
+    func testAWordCutByAnEscapeIsNotAName() {
+        let findings = TestRules.findings(#"teststr = "Bonne Journ\xe9e""#)
+        XCTAssertTrue(findings.filter { $0.category == .name }.isEmpty, "\(findings.map(\.value))")
+    }
 }

@@ -20,7 +20,9 @@ public enum AttributionContext {
     static let manifestExtensions: Set<String> = ["gemspec", "podspec", "nuspec"]
 
     /// Extensions of data files: people in them are third parties, never attributions.
-    static let dataExtensions: Set<String> = ["mbox", "eml", "msg", "csv", "tsv", "sql", "log", "jsonl", "ndjson", "vcf"]
+    static let dataExtensions: Set<String> = [
+        "mbox", "eml", "msg", "csv", "tsv", "sql", "log", "jsonl", "ndjson", "vcf", "vtt", "srt", "transcript", "chat",
+    ]
 
     /// Git trailers that credit a person in a commit message or a patch.
     static let trailers = [
@@ -31,9 +33,21 @@ public enum AttributionContext {
     /// Words that make a line credit its author: copyright and SPDX notices and the
     /// author fields of source files and modules.
     static let creditWords = [
-        "copyright", "(c) 1", "(c) 2", "©", "spdx-filecopyrighttext", "spdx-filecontributor", "author", "__email__", "__credits__",
+        "copyright", "(c) 1", "(c) 2", "©", "spdx-filecopyrighttext", "spdx-filecontributor", "author:", "authors:", "author =", "author=",
+        "authors =", "@author", "__author__", "\"author\"", "'author'", "author_email", "authored by", "original author", "__email__", "__credits__",
         "maintainer", "maintained by", "written by", "contributed by", "originally by", "ported by", "translated by",
-        " by ", "thanks", "based on", "courtesy of", "credit", "submitted", "patch from", "(from ", "inspired",
+    ]
+
+    /// Softer credits ("patch by", "thanks to", "based on X's"), counted in source code
+    /// only: in notes, tickets and transcripts "thanks to" and "by" name third parties.
+    static let codeCreditWords = ["thanks", "based on", "courtesy of", "credit", "submitted", "patch from", "(from ", "inspired"]
+
+    /// Source code, where comments and docstrings credit authors.
+    static let codeExtensions: Set<String> = [
+        "py", "pyi", "pyx", "c", "h", "cc", "cpp", "cxx", "hpp", "m", "mm", "swift", "java", "kt", "kts", "scala", "go",
+        "rs", "rb", "pl", "pm", "php", "js", "mjs", "cjs", "ts", "tsx", "jsx", "cs", "fs", "vb", "sh", "bash", "zsh",
+        "ps1", "lua", "r", "jl", "hs", "ml", "el", "lisp", "clj", "ex", "exs", "erl", "dart", "tcl", "awk", "cmake", "asm",
+        "s", "f", "f90", "groovy", "gradle", "bat", "cmd", "vim", "in", "ac", "am",
     ]
 
     /// Header fields of a gettext catalogue (.po, .pot) that name translators.
@@ -55,7 +69,29 @@ public enum AttributionContext {
         }
         let line = trimmedLine(lineBefore)
         if trailers.contains(where: { line.hasPrefix($0) }) { return true }
-        return creditWords.contains { hasWord(line, $0) }
+        // Mail headers name senders and recipients, not credits ("Received: ... by host").
+        if mailHeaders.contains(where: { line.hasPrefix($0) }) { return false }
+        if creditWords.contains(where: { hasWord(line, $0) }) { return true }
+        guard codeExtensions.contains(ext) else { return false }
+        return codeCreditWords.contains(where: { hasWord(line, $0) }) || hasByName(lineBefore)
+    }
+
+    /// Headers of a message whose people are its senders and recipients.
+    static let mailHeaders = ["received:", "from:", "to:", "cc:", "bcc:", "delivered-to:", "return-path:", "reply-to:", "sender:", "x-", "list-", "resent-"]
+
+    /// "patch by Kevin", "By Greg": "by" before a capitalised word credits a person;
+    /// "sorted by name" and "by host.example" do not.
+    static func hasByName(_ lineBefore: String) -> Bool {
+        let bytes = Array(lineBefore.utf8)
+        var i = 0
+        while i + 3 < bytes.count {
+            let startsWord = i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09 || bytes[i - 1] == 0x28
+            if startsWord, bytes[i] | 0x20 == 0x62, bytes[i + 1] == 0x79, bytes[i + 2] == 0x20, bytes[i + 3] &- 0x41 < 26 { return true }
+            i += 1
+        }
+        // "... by " right before the value: the value is the name.
+        let tail = lineBefore.lowercased()
+        return tail.hasSuffix(" by ") || tail == "by "
     }
 
     /// `word` in `line`, not glued to a longer word after it: "author" counts in "authors"

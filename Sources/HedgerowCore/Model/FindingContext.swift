@@ -18,6 +18,15 @@ public enum FindingContext: String, Sendable, Equatable, Hashable {
     ]
     // Not "registered office": small companies register at a director's flat, which is a home.
 
+    /// Mail headers a mailing list writes: the address in them is the list's.
+    static let listHeaders = ["x-beenthere:", "list-post:", "list-id:", "list-help:", "list-subscribe:", "list-unsubscribe:",
+                              "list-archive:", "list-owner:", "mailing-list:", "x-mailing-list:", "errors-to:"]
+
+    static func isListHeader(_ lineBefore: String) -> Bool {
+        let line = lineBefore.lowercased().drop { $0 == " " || $0 == "\t" || $0 == "+" || $0 == "\"" }
+        return listHeaders.contains { line.hasPrefix($0) }
+    }
+
     static func isOrganisationAddress(_ c: Candidate) -> Bool {
         let line = (c.lineBefore + " " + c.after).lowercased()
         return organisationMarkers.contains { line.containsBytes($0) }
@@ -45,6 +54,7 @@ public enum FindingContext: String, Sendable, Equatable, Hashable {
             return .attribution
         }
         guard category == .email || category == .name else { return nil }
+        if category == .email && isListHeader(c.lineBefore) { return .organisational }
         if AttributionContext.isAttribution(path: c.path, lineBefore: c.lineBefore) { return .attribution }
         if category == .email && EmailValidator.isOrganisational(c.value) { return .organisational }
         return nil

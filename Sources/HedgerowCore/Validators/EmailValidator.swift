@@ -20,7 +20,7 @@ public struct EmailValidator: Validator {
         "firstname.lastname", "firstname", "example", "sample", "xxx", "abc", "foobar", "spam", "eggs",
         "dummy", "fake", "placeholder", "your.name", "yourname", "your-name", "your_email", "youremail", "test1", "test2",
         "user1", "user2", "testuser", "demo", "changeme", "person", "someperson", "anyone", "everyone", "recipient",
-        "sender", "customer", "client", "xxxx", "nobody.home",
+        "sender", "customer", "client", "password", "passwd", "pass", "pwd", "secret", "xxxx", "nobody.home",
     ]
     /// Local parts of mailboxes that belong to a role, a service or a list rather than a
     /// person: an organisation publishes them to be written to.

@@ -31,6 +31,11 @@ public struct PersonNameValidator: Validator {
         guard !tokens.isEmpty else { return .reject("no name in it") }
         let lower = tokens.map(Self.normalised)
         if Self.isCode(candidate) { return .reject("code, not prose") }
+        // "Bonne Journ\xe9e": a string escape straight after the last word is one of its
+        // letters, so the word (and the name) is cut short.
+        if ["\\x", "\\u", "\\N{", "\\U"].contains(where: { candidate.after.hasPrefix($0) }) {
+            return .reject("a word cut short by a string escape")
+        }
         if lower.count == 1 && lower[0].count <= 2 { return .reject("too short to be a name alone") }
         // "Lima Sierra", "Delta Yankee": letters spelled with the phonetic alphabet.
         if lower.count > 1 && lower.allSatisfy(Self.phonetic.contains) { return .reject("the phonetic alphabet") }

@@ -70,4 +70,27 @@ final class AttributionContextTests: XCTestCase {
         XCTAssertTrue(AttributionContext.isThirdPartyData(path: "x/inbox.mbox"))
         XCTAssertFalse(AttributionContext.isThirdPartyData(path: "AUTHORS"))
     }
+
+    func testCreditsInCodeComments() {
+        assertAttribution("# Patch by Lowri Prosser, lowri.prosser" + "@" + "gmail.com\nx = 1\n", path: "lib/tool.py")
+    }
+
+    func testMailHeadersAndNotesAreNotCredits() {
+        let received = "Received: from mx.thistle.net by relay.thistle.net for <lowri.prosser" + "@" + "gmail.com>\n"
+        XCTAssertTrue(contexts(received, path: "tests/data/msg_25.txt").allSatisfy { $0.1 == nil })
+        let note = "Called by Lowri Prosser about her claim, lowri.prosser" + "@" + "gmail.com\n"
+        XCTAssertTrue(contexts(note, path: "research/notes.md").allSatisfy { $0.1 == nil })
+    }
+
+    func testMailingListHeadersAreOrganisational() {
+        let findings = TestRules.findings("X-BeenThere: linuxusers" + "@" + "www.thistle.org.uk\n")
+        XCTAssertEqual(findings.first?.context, .organisational)
+        XCTAssertEqual(findings.first?.confidence, .low)
+    }
+
+    func testOrganisationsPostalAddressesAreOrganisational() {
+        let findings = TestRules.findings("Thistle Ltd, PO Box 31, Mill Road, Warwick CV34 5JL\n")
+        XCTAssertEqual(findings.filter { $0.category == .postcode }.first?.context, .organisational)
+        XCTAssertEqual(findings.filter { $0.category == .postcode }.first?.confidence, .low)
+    }
 }
