@@ -105,6 +105,23 @@ public enum IPv4Evidence {
         }
         if before.isEmpty && (after.starts(with: " - ".utf8) || after.starts(with: " -\t".utf8)) { return .address }  // access log
         if before.suffix(7).elementsEqual("client ".utf8) || before.suffix(8).elementsEqual("[client ".utf8) { return .address }
+        // A mail domain literal (user@[1.2.3.4]) or a host name then its address in brackets
+        // (`mx.example.net [1.2.3.4]`, as Received: headers write them).
+        if before.last == 0x5B, after.first == 0x5D {
+            let head = before.dropLast()
+            if head.last == 0x40 { return .address }
+            let word = head.reversed().drop { $0 == 0x20 || $0 == 0x28 }.prefix { $0 != 0x20 && $0 != 0x28 }
+            if word.contains(0x2E) && word.contains(where: { ($0 | 0x20) &- 0x61 < 26 }) { return .address }
+        }
+        // ('1.2.3.4', 80): an address and port pair in code.
+        if let quote = after.first, quote == 0x27 || quote == 0x22 {
+            let rest = after.dropFirst().drop { $0 == 0x20 }
+            if rest.first == 0x2C {
+                let port = rest.dropFirst().drop { $0 == 0x20 }
+                let n = digits(port)
+                if (1...5).contains(n), port.dropFirst(n).first == 0x29 { return .address }
+            }
+        }
         return nil
     }
 
