@@ -70,6 +70,9 @@ public struct EmailValidator: Validator {
         placeholderLocals.contains(local) || (local.utf8.count >= 3 && local.utf8.allSatisfy { $0 == 0x78 })
     }
 
+    /// The ssh users of git hosts: never anyone's mailbox.
+    static let forgeRemotes: Set<String> = ["git@github.com", "git@gitlab.com", "git@bitbucket.org", "git@ssh.dev.azure.com", "git@codeberg.org", "git@git.sr.ht"]
+
     /// Mail headers whose `<...@...>` values are message ids.
     static let messageHeaders = ["message-id", "references:", "in-reply-to:", "content-id:", "msgid"]
 
@@ -141,6 +144,8 @@ public struct EmailValidator: Validator {
         // git@host:org/repo and scp-style user@host:path
         if c.after.hasPrefix(":") && !c.after.hasPrefix("://") { return .reject("ssh/scp remote") }
         let lowerBefore = c.before.lowercased()
+        // git@github.com written alone (a tuple, a config value): the forge's ssh user.
+        if Self.forgeRemotes.contains(c.value.lowercased()) { return .reject("a git host's ssh user, not a mailbox") }
         // <id@host> in Message-ID, References, In-Reply-To and Content-ID headers names a
         // message, not a mailbox.
         if c.before.hasSuffix("<"), Self.messageHeaders.contains(where: { lowerBefore.containsBytes($0) }) {
