@@ -16,6 +16,7 @@ struct RunKind {
 enum RunOutput {
     static func finish(_ collector: FindingCollector, setup: RunSetup, options: ScanOptions, kind: RunKind, now: Date = Date()) -> RunResult {
         var collector = collector
+        collector.findings = FindingRank.ordered(collector.findings)
         var notes: [String] = []
         let rules = setup.ruleSet.rules.filter { $0.rule.decode == nil }.map { RuleInfo($0.rule) }
         let context = ReportContext(toolVersion: hedgerowVersion, findings: collector.findings, summary: collector.summary,

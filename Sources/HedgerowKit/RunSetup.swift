@@ -12,6 +12,8 @@ struct RunSetup {
     /// Path excludes from the configuration, relative to `configBase`.
     let excludes: IgnoreRules
     let configBase: String?
+    /// The configuration's `attribution: fail`: attributions count as findings.
+    let attributionFails: Bool
     /// Per-rule counters summed over every scanner of the run, for `--stats`.
     let statistics: StatisticsTotal
     /// When the run started, for the statistics' wall time.
@@ -51,6 +53,7 @@ struct RunSetup {
         suppressor = Suppressor(allow: config.allow, baseline: baseline)
         excludes = IgnoreRules(text: config.exclude.joined(separator: "\n"))
         configBase = found?.base
+        attributionFails = config.attributionFails
         statistics = StatisticsTotal(ruleCount: ruleSet.rules.count)
         self.options = options
     }
@@ -75,7 +78,8 @@ struct RunSetup {
     }
 
     func collector() -> FindingCollector {
-        FindingCollector(minConfidence: options.minConfidence ?? .medium, suppressor: suppressor)
+        FindingCollector(minConfidence: options.minConfidence ?? .medium, suppressor: suppressor,
+                         attribution: AttributionPolicy(fails: attributionFails, listed: options.listsAttribution))
     }
 
     static func failure(_ error: Error) -> RunResult {
@@ -99,8 +103,10 @@ struct FindingCollector {
     let minConfidence: Confidence
     let suppressor: Suppressor
 
-    init(minConfidence: Confidence, suppressor: Suppressor = Suppressor()) {
-        self.minConfidence = minConfidence; self.suppressor = suppressor
+    let attribution: AttributionPolicy
+
+    init(minConfidence: Confidence, suppressor: Suppressor = Suppressor(), attribution: AttributionPolicy = AttributionPolicy()) {
+        self.minConfidence = minConfidence; self.suppressor = suppressor; self.attribution = attribution
     }
 
     /// False when findings are written out as they come (streaming) rather than kept.
@@ -112,6 +118,13 @@ struct FindingCollector {
         if finding.confidence >= minConfidence, let reason = suppressor.reason(finding) {
             summary.suppressed[reason, default: 0] += 1
             return false
+        } else if finding.confidence >= minConfidence && finding.context == .attribution && !attribution.fails {
+            // Counted apart: published on purpose, so it neither fails the run nor crowds
+            // the report; listed only where asked for (JSON for tooling, --show-attribution).
+            summary.attributions += 1
+            summary.attributionFiles.insert(finding.origin.path)
+            if attribution.listed && keepsFindings { findings.append(finding) }
+            return attribution.listed
         } else if finding.confidence >= minConfidence {
             if keepsFindings { findings.append(finding) }
             summary.findingsByCategory[finding.category, default: 0] += 1
@@ -136,4 +149,12 @@ struct FindingCollector {
         }
         return lines
     }
+}
+
+/// What a run does with attributions (`FindingContext.attribution`).
+struct AttributionPolicy {
+    /// The configuration's `attribution: fail`: they are findings like any other.
+    var fails = false
+    /// Listed one by one (JSON, JSON Lines, `--show-attribution`) rather than only counted.
+    var listed = false
 }

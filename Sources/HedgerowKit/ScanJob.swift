@@ -27,6 +27,7 @@ public enum ScanJob {
         // Line formats and JSON stream when nothing after the scan needs the findings again.
         let streams = (options.format == .jsonl || ((options.format == .text || options.format == .json) && !prevents))
             && options.incidentDirectory == nil && (options.environment["GITHUB_STEP_SUMMARY"] ?? "").isEmpty
+            && !(options.format == .text && options.showAttribution)
         guard streams else { return RunOutput.finish(collect(setup: setup, walk: walk), setup: setup, options: options, kind: kind) }
         return runStreaming(setup: setup, kind: kind, walk: walk)
     }
@@ -109,6 +110,8 @@ public enum ScanJob {
             collector.summary.findingsByCategory = counted.summary.findingsByCategory
             collector.summary.suppressed = counted.summary.suppressed
             collector.summary.belowThreshold = counted.summary.belowThreshold
+            collector.summary.attributions = counted.summary.attributions
+            collector.summary.attributionFiles = counted.summary.attributionFiles
         }
 
         for result in results {

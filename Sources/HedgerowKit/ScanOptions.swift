@@ -47,6 +47,12 @@ public struct ScanOptions: Sendable {
     public var stats = false
     /// Environment the run reads (`GITHUB_STEP_SUMMARY`); injected so tests control it.
     public var environment: [String: String] = [:]
+    /// `--show-attribution`: list published attributions one by one in every format.
+    public var showAttribution = false
+
+    /// Attributions are listed where asked for, and always in the tooling formats (JSON,
+    /// JSON Lines), which mark them with `"context": "attribution"`.
+    public var listsAttribution: Bool { showAttribution || format == .json || format == .jsonl }
 
     public init(paths: [String]) { self.paths = paths }
 }

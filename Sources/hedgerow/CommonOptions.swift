@@ -59,6 +59,9 @@ struct ScanRunOptions: ParsableArguments {
     @Flag(name: .customLong("show-values"), help: "Print raw matched values. Never use this where output is stored or shared.")
     var showValues = false
 
+    @Flag(name: .customLong("show-attribution"), help: "List published attributions (AUTHORS, .mailmap, copyright lines, commit trailers, package metadata) one by one instead of one summary line.")
+    var showAttribution = false
+
     @Option(name: .customLong("log-near-miss"), help: "Append a P4 near-miss line (no values) to this file when a prevention result blocks something.")
     var nearMissLog: String?
 
@@ -89,6 +92,7 @@ struct CommonOptions: ParsableArguments {
         options.stats = run.stats
         options.splitBytes = run.splitBytes
         options.showValues = run.showValues
+        options.showAttribution = run.showAttribution
         options.threads = run.threads
         options.nearMissLog = run.nearMissLog
         return options

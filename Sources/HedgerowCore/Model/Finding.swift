@@ -54,6 +54,9 @@ public struct Finding: Equatable, Sendable {
     /// around a timing line. A redactor replaces each piece and leaves what lies between
     /// them (timings, cue numbers) alone. Empty means the one span.
     public var pieces: [Range<Int>] = []
+    /// A context class that cuts across categories: personal data a project publishes on
+    /// purpose (attribution) or a team's mailbox (organisational). Nil for everything else.
+    public var context: FindingContext? = nil
 
     public var line: Int { start.line }
 

@@ -17,6 +17,11 @@ public struct ScanSummary: Equatable, Sendable {
     public var addedLines: Int?
     /// Commits whose changes were read; nil when no history was read.
     public var commits: Int?
+    /// Names and emails a project publishes on purpose (`FindingContext.attribution`):
+    /// counted and summarised apart from findings, and failing nothing unless configured.
+    public var attributions = 0
+    /// The files those attributions are in, for "1,203 public attributions in 14 files".
+    public var attributionFiles: Set<String> = []
 
     public init() {}
 
@@ -35,5 +40,7 @@ public struct ScanSummary: Equatable, Sendable {
         for (k, v) in other.suppressed { suppressed[k, default: 0] += v }
         if let lines = other.addedLines { addedLines = (addedLines ?? 0) + lines }
         if let count = other.commits { commits = (commits ?? 0) + count }
+        attributions += other.attributions
+        attributionFiles.formUnion(other.attributionFiles)
     }
 }

@@ -132,6 +132,7 @@ public final class Scanner {
         if state.start == 0 && state.committed == 0 {
             state.header = state.origin.header ?? Self.headerLine(window)
             state.headersLowercased = state.header.lowercased()
+            if state.origin.header == nil { state.creditBlockEnd = AttributionContext.creditBlockEnd(window) }
         }
         let from = state.committed - state.start
         let to = cut - state.start
@@ -371,7 +372,7 @@ public final class Scanner {
             value: text(span.start, span.end), match: text(m.whole.start, m.whole.end),
             before: text(beforeStart, span.start), after: text(span.end, afterEnd),
             header: state.tableHeaders.last(where: { $0.offset < state.start + span.start })?.header ?? state.header,
-            lineBefore: text(lineStart, span.start)
+            lineBefore: text(lineStart, span.start), path: state.origin.path
         )
         if let encoding = rule.rule.decode {
             decodeAndScan(candidate, encoding: encoding, match: m.whole, span: span, window: p, state: state, into: &raw)
@@ -389,8 +390,12 @@ public final class Scanner {
                 return
             }
         }
+        let context = FindingContext.classify(candidate, category: rule.rule.category,
+                                              inCreditBlock: state.start + span.start < state.creditBlockEnd)
+        // Organisational (a team's or a list's mailbox) is low confidence whatever the rule said.
+        if context == .organisational && confidence > .low { confidence = .low; note = note ?? "an organisation's or list's mailbox" }
         raw.append(RawMatch(rule: r, start: state.start + span.start, end: state.start + span.end,
-                            value: candidate.value, confidence: confidence, note: note))
+                            value: candidate.value, confidence: confidence, note: note, context: context))
     }
 
     /// Decodes an encoded span and keeps what the other rules find inside it, placed on
@@ -412,11 +417,24 @@ public final class Scanner {
             decoded, before: Array(UnsafeBufferPointer(start: p + match.start, count: max(0, span.start - match.start))),
             after: Array(UnsafeBufferPointer(start: p + span.end, count: max(0, match.end - span.end))))
         guard let inner = try? nested.scan(bytes: input).findings else { return }
+        let encoded = Array(candidate.value.utf8)
         for f in inner {
             guard let index = ruleSet.index(of: f.ruleID) else { continue }
-            raw.append(RawMatch(rule: index, start: state.start + span.start, end: state.start + span.end,
+            // A value the encoded text holds byte for byte (a token after a \n escape) is
+            // placed on those bytes: span and masked value then match the file's own text.
+            let at = Self.firstIndex(of: Array(f.value.utf8), in: encoded).map { span.start + $0 }
+            raw.append(RawMatch(rule: index, start: state.start + (at ?? span.start), end: state.start + (at.map { $0 + f.value.utf8.count } ?? span.end),
                                 value: f.value, confidence: f.confidence, note: f.confidenceNote, decodedFrom: encoding))
         }
+    }
+
+    /// Where `needle` first occurs in `haystack`, if it does (short inputs: a decoded value).
+    static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        }
+        return nil
     }
 
     static func hasAlphanumericRun(_ bytes: [UInt8], length: Int) -> Bool {
@@ -457,10 +475,11 @@ public final class Scanner {
                 origin: state.origin, start: positions[2 * i], end: positions[2 * i + 1], value: m.value,
                 masked: finishesFindings ? Masking.mask(m.value, category: rule.rule.category) : "",
                 fingerprint: finishesFindings ? fingerprinter.fingerprint(ruleID: rule.rule.id, value: m.value) : "",
-                hint: rule.rule.hint,
+                hint: m.context?.hint ?? rule.rule.hint,
                 decodedFrom: m.decodedFrom
             )
             var placed = finding
+            placed.context = m.context
             placed.allowedInline = InlineAllow.allows(p, count: window.count, start: m.start - state.start,
                                                       ruleID: rule.rule.id, category: rule.rule.category.rawValue)
             state.pending.append(Pending(finding: placed, rule: m.rule, priority: rule.priority))
@@ -492,6 +511,11 @@ public final class Scanner {
         func beats(_ g: Pending, at j: Int) -> Bool {
             guard g.finding.start.offset < f.finding.end.offset, g.finding.end.offset > f.finding.start.offset else { return false }
             if g.priority != f.priority { return g.priority > f.priority }
+            // The same value read raw and inside a decoded span (an address between \u003c
+            // escapes): the raw reading's span and value are the file's own bytes.
+            if (g.finding.decodedFrom != nil) != (f.finding.decodedFrom != nil) && g.finding.value == f.finding.value {
+                return g.finding.decodedFrom == nil
+            }
             let gl = g.finding.end.offset - g.finding.start.offset, fl = f.finding.end.offset - f.finding.start.offset
             if gl != fl { return gl > fl }
             // A finding inside decoded text knows more than the same span read raw, unless
@@ -523,6 +547,8 @@ struct RawMatch {
     let confidence: Confidence
     let note: String?
     var decodedFrom: Encoding? = nil
+    /// Set by `FindingContext`: published on purpose (attribution) or a team's mailbox.
+    var context: FindingContext? = nil
 }
 
 struct Pending {
@@ -549,5 +575,7 @@ struct WindowState {
     var headersLowercased = ""
     /// SQL COPY headers seen so far (stream offset, tab-joined columns), newest last.
     var tableHeaders: [(offset: Int, header: String)] = []
+    /// Stream offset where the file's opening credit block ends (0: none), for attribution.
+    var creditBlockEnd = 0
     init(origin: Origin) { self.origin = origin }
 }

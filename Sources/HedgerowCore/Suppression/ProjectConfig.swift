@@ -16,6 +16,9 @@ public struct ProjectConfig: Sendable, Equatable {
     public var minConfidence: Confidence?
     public var bulkThreshold: Int?
     public var sensitiveThreshold: Int?
+    /// `attribution: fail`: published attributions (AUTHORS, copyright lines, trailers)
+    /// fail a run like other findings. Default `report`: counted and summarised only.
+    public var attributionFails = false
 
     /// A judged false positive or accepted value, named by fingerprint so the value itself
     /// is never written down.
@@ -79,6 +82,12 @@ public struct ProjectConfig: Sendable, Equatable {
                 throw YAMLProblem(file: file, line: top.value("min_confidence")?.mark?.line, message: "min_confidence must be low, medium or high, not '\(text)'")
             }
             config.minConfidence = confidence
+        }
+        if let text = try top.string("attribution") {
+            guard text == "report" || text == "fail" else {
+                throw YAMLProblem(file: file, line: top.value("attribution")?.mark?.line, message: "attribution must be report or fail, not '\(text)'")
+            }
+            config.attributionFails = text == "fail"
         }
         if let node = top.value("severity") {
             var severity = try StrictMapping(node, file: file, what: "'severity'")

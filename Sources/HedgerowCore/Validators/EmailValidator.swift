@@ -11,29 +11,70 @@ public struct EmailValidator: Validator {
         "gz", "tgz", "tar", "pdf", "mp4", "mp3", "wav", "woff", "woff2", "ttf", "otf", "eot", "lock", "sh",
     ]
 
-    /// Mailbox names people type in examples rather than real addresses.
+    /// Mailbox names people type in examples rather than real addresses. Words, not
+    /// shapes: a one-letter or all-digit local part, a vanity domain (`jo@jo.net`) or an hedgerow:allow (made-up example)
+    /// uncommon top-level domain is somebody's address as often as not.
     static let placeholderLocals: Set<String> = [
         "foo", "bar", "baz", "qux", "test", "tester", "user", "username", "email", "mail", "name", "someone",
         "somebody", "nobody", "me", "you", "john.doe", "jane.doe", "johndoe", "janedoe", "first.last",
         "firstname.lastname", "firstname", "example", "sample", "xxx", "abc", "foobar", "spam", "eggs",
+        "dummy", "fake", "placeholder", "your.name", "yourname", "your-name", "your_email", "youremail", "test1", "test2",
+        "user1", "user2", "testuser", "demo", "changeme", "person", "someperson", "anyone", "everyone", "recipient",
+        "sender", "customer", "client", "password", "passwd", "pass", "pwd", "secret", "xxxx", "nobody.home",
     ]
-    /// Generic top-level domains in common use; two-letter country codes are all accepted,
-    /// and a longer domain outside this list lowers confidence rather than rejecting.
-    static let genericTLDs: Set<String> = [
-        "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "aero", "coop", "museum",
-        "mobi", "asia", "tel", "travel", "jobs", "cat", "post", "app", "dev", "cloud", "tech", "online", "site",
-        "shop", "store", "blog", "email", "digital", "agency", "company", "services", "solutions", "systems",
-        "network", "london", "wales", "scot", "cymru", "page", "io", "xyz", "club", "live", "media", "news",
-        "health", "care", "law", "legal", "bank", "money", "finance", "consulting", "design", "studio", "team",
-        "work", "world", "global", "group", "help", "support", "space", "website", "technology", "software",
+    /// Local parts of mailboxes that belong to a role, a service or a list rather than a
+    /// person: an organisation publishes them to be written to.
+    static let roleLocals: Set<String> = [
+        "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "mailer-daemon", "postmaster",
+        "hostmaster", "webmaster", "abuse", "bounces", "bounce", "request", "admin", "administrator", "sig", "owner",
+        "listserv", "majordomo", "internet-drafts", "dev", "devel", "developers", "users", "announce", "discuss", "list",
+        "info", "information", "help", "helpdesk", "support", "security", "secure", "enquiries", "enquiry", "inquiries",
+        "contact", "contactus", "hello", "office", "sales", "marketing", "press", "media", "news", "newsletter", "dpo",
+        "privacy", "dataprotection", "data.protection", "foi", "complaints", "feedback", "careers", "jobs", "recruitment",
+        "hr", "billing", "accounts", "finance", "invoices", "payments", "service", "services", "customerservice",
+        "customer.service", "customerservices", "general", "reception", "legal", "compliance", "team", "bugs", "bug",
+        "issues", "maintainers", "core", "committers", "patches", "root", "sysadmin", "ops", "operations", "it",
+        "servicedesk", "notifications", "alerts", "mailer", "daemon", "www", "web", "ftp", "licensing", "partners",
+        "psf", "python-dev", "python-list", "python-ideas", "docs", "documentation",
     ]
 
-    /// Mailboxes that belong to software and lists rather than people.
+    /// Domains (or their ends) that host mailing lists.
+    static let listDomains = ["googlegroups.com", "vger.kernel.org", "groups.io", "freelists.org", "lists.sourceforge.net", "mail.python.org"]
+
+    /// Webmail providers whose users often have all-digit local parts (QQ numbers): there,
+    /// digits are a person's mailbox, not a message id.
+    static let webmailDomains: Set<String> = ["qq.com", "163.com", "126.com", "gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "mail.ru", "yandex.ru", "aol.com"]
+
+    /// Mailboxes of organisations and lists: a role local part (`security@`, `info@`), a
+    /// list's (`foo-announce@`, `foo-list@`) or a list host (`lists.`, `googlegroups.com`).
+    /// Such findings are low confidence and marked organisational.
+    public static func isOrganisational(_ address: String) -> Bool {
+        guard let at = address.lastIndex(of: "@") else { return false }
+        return isOrganisational(local: address[..<at].lowercased(), domain: address[address.index(after: at)...].lowercased())
+    }
+
+    static func isOrganisational(local: String, domain: String) -> Bool {
+        if roleLocals.contains(local) || automatedSuffixes.contains(where: { local.hasSuffix($0) }) { return true }
+        if domain.hasPrefix("lists.") || domain.hasPrefix("list.") || domain.containsBytes(".lists.") { return true }
+        return listDomains.contains { domain == $0 || domain.hasSuffix("." + $0) }
+    }
+
+    /// Suffixes of list and service local parts ("git-announce", "foo-noreply").
     static let automatedMailbox: [String] = [
-        "noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon", "postmaster", "bounces", "bounce",
-        "request", "admin", "sig", "owner", "listserv", "majordomo", "internet-drafts", "dev", "users", "announce",
-        "discuss", "list",
+        "noreply", "no-reply", "donotreply", "request", "owner", "bounces", "admin", "dev", "devel", "users", "announce",
+        "discuss", "list", "help", "bugs", "team", "support", "security", "commits", "patches", "general", "sig",
     ]
+
+    /// A placeholder word, or a run of x (the redaction letter: `xxxxxxx@agency.gov`).
+    static func isPlaceholderLocal(_ local: String) -> Bool {
+        placeholderLocals.contains(local) || (local.utf8.count >= 3 && local.utf8.allSatisfy { $0 == 0x78 })
+    }
+
+    /// The ssh users of git hosts: never anyone's mailbox.
+    static let forgeRemotes: Set<String> = ["git@github.com", "git@gitlab.com", "git@bitbucket.org", "git@ssh.dev.azure.com", "git@codeberg.org", "git@git.sr.ht"]
+
+    /// Mail headers whose `<...@...>` values are message ids.
+    static let messageHeaders = ["message-id", "references:", "in-reply-to:", "content-id:", "msgid"]
 
     /// The same, with a dash in front, for "x-noreply"-style suffixes (built once).
     static let automatedSuffixes = automatedMailbox.map { "-" + $0 }
@@ -86,19 +127,13 @@ public struct EmailValidator: Validator {
         if let verdict = contextVerdict(c) { return verdict }
         if local.first == 0x2D || local.last == 0x2E { return .reject("malformed local part") }
         let lowerLocal = String(decoding: local.map(Self.lower), as: UTF8.self)
-        if Self.looksLikeMessageID(lowerLocal) { return .lower(.low, "a message or object id, not a mailbox") }
-        if Self.automatedMailbox.contains(lowerLocal) || Self.automatedSuffixes.contains(where: { lowerLocal.hasSuffix($0) })
-            || domainText.hasPrefix("lists.") {
-            return .lower(.low, "an automated or list mailbox, not a person")
+        if Self.looksLikeMessageID(lowerLocal) && !Self.webmailDomains.contains(domainText) {
+            return .lower(.low, "a message or object id, not a mailbox")
         }
-        let firstLower = lowerLocal.utf8.first
-        if local.count == 1 || (!local.isEmpty && lowerLocal.utf8.allSatisfy({ $0 == firstLower })) || Self.placeholderLocals.contains(lowerLocal)
-            || lowerLocal.utf8.elementsEqual(labels[0]) {
-            return .lower(.low, "placeholder mailbox name")
+        if Self.isOrganisational(local: lowerLocal, domain: domainText) {
+            return .lower(.low, "an organisation's, list's or service's mailbox, not a person")
         }
-        if tld.count > 2 && !Self.genericTLDs.contains(tldText) {
-            return .lower(.low, "top-level domain '\(tldText)' is not a common one")
-        }
+        if Self.isPlaceholderLocal(lowerLocal) { return .lower(.low, "placeholder mailbox name") }
         return .accept
     }
 
@@ -109,6 +144,13 @@ public struct EmailValidator: Validator {
         // git@host:org/repo and scp-style user@host:path
         if c.after.hasPrefix(":") && !c.after.hasPrefix("://") { return .reject("ssh/scp remote") }
         let lowerBefore = c.before.lowercased()
+        // git@github.com written alone (a tuple, a config value): the forge's ssh user.
+        if Self.forgeRemotes.contains(c.value.lowercased()) { return .reject("a git host's ssh user, not a mailbox") }
+        // <id@host> in Message-ID, References, In-Reply-To and Content-ID headers names a
+        // message, not a mailbox.
+        if c.before.hasSuffix("<"), Self.messageHeaders.contains(where: { lowerBefore.containsBytes($0) }) {
+            return .reject("a message id in a mail header")
+        }
         if let word = lastCommandWord(lowerBefore), ["ssh", "scp", "rsync", "sftp", "mosh", "ssh-copy-id", "-l"].contains(word) {
             return .reject("user@host in a shell command")
         }
@@ -143,17 +185,13 @@ public struct EmailValidator: Validator {
         if let verdict = contextVerdict(c) { return verdict }
         if local.hasPrefix("-") || local.hasSuffix(".") { return .reject("malformed local part") }
         let lowerLocal = local.lowercased()
-        if Self.looksLikeMessageID(lowerLocal) { return .lower(.low, "a message or object id, not a mailbox") }
-        if Self.automatedMailbox.contains(lowerLocal) || Self.automatedSuffixes.contains(where: { lowerLocal.hasSuffix($0) })
-            || domain.hasPrefix("lists.") {
-            return .lower(.low, "an automated or list mailbox, not a person")
+        if Self.looksLikeMessageID(lowerLocal) && !Self.webmailDomains.contains(domain) {
+            return .lower(.low, "a message or object id, not a mailbox")
         }
-        if local.count == 1 || Set(lowerLocal).count == 1 || Self.placeholderLocals.contains(lowerLocal) || lowerLocal == labels.first.map(String.init) {
-            return .lower(.low, "placeholder mailbox name")
+        if Self.isOrganisational(local: lowerLocal, domain: domain) {
+            return .lower(.low, "an organisation's, list's or service's mailbox, not a person")
         }
-        if tld.count > 2 && !Self.genericTLDs.contains(String(tld)) {
-            return .lower(.low, "top-level domain '\(tld)' is not a common one")
-        }
+        if Self.isPlaceholderLocal(lowerLocal) { return .lower(.low, "placeholder mailbox name") }
         return .accept
     }
 

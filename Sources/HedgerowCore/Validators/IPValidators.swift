@@ -9,9 +9,10 @@ public enum AddressScope: Equatable, Sendable {
     case publicAddress, privateAddress, loopback, linkLocal, unspecified, documentation, multicast, reserved
 }
 
-/// IPv4: octet ranges, then scope. Loopback, unspecified and documentation ranges are
-/// never findings; private ranges are low confidence. Version strings and OIDs are
-/// rejected from the context the pattern cannot see.
+/// IPv4: octet ranges, then evidence, then scope. Loopback, unspecified and documentation
+/// ranges are never findings; private ranges are low confidence. A public address needs
+/// evidence (`IPv4Evidence`): without it, it is low confidence; in a version, revision,
+/// OID or section context it is no finding at all.
 public struct IPv4Validator: Validator {
     public init() {}
 
@@ -19,6 +20,7 @@ public struct IPv4Validator: Validator {
     static let wellKnownNonPersonal: Set<String> = [
         "1.1.1.1", "1.0.0.1", "8.8.8.8", "8.8.4.4", "9.9.9.9", "149.112.112.112", "208.67.222.222", "208.67.220.220",
         "1.2.3.4", "4.3.2.1", "1.2.3.5", "5.6.7.8", "2.3.4.5", "11.22.33.44", "12.34.56.78", "123.123.123.123",
+        "123.45.67.89", "98.76.54.32",
     ]
 
     /// The four octets of a dotted quad written in ASCII digits, or nil.
@@ -45,8 +47,6 @@ public struct IPv4Validator: Validator {
         return result.count == 3 && close() ? result : nil
     }
 
-    static let versionMarkers = ["version", "ver", "v", "==", ">=", "<=", "~=", "release", "build", "firmware", "chrome/", "firefox/", "safari/", "windows nt", "os"]
-
     public static func scope(_ o: [Int]) -> AddressScope {
         switch (o[0], o[1], o[2]) {
         case (0, _, _): return .unspecified
@@ -64,22 +64,14 @@ public struct IPv4Validator: Validator {
 
     public func validate(_ c: Candidate) -> Verdict {
         guard let o = Self.octets(c.value) else { return .reject("not four octets of 0-255") }
-        // The text before, lower-cased and without trailing quotes, blanks, ":" and "=", as
-        // bytes: the markers are ASCII and a non-ASCII byte never completes one.
-        let before = c.before.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
-        var trimmedEnd = before.count
-        while trimmedEnd > 0, " \t\"':=".utf8.contains(before[trimmedEnd - 1]) { trimmedEnd -= 1 }
-        let trimmed = before[0..<trimmedEnd]
-        func endsWith(_ text: ArraySlice<UInt8>, _ suffix: String) -> Bool {
-            text.count >= suffix.utf8.count && text.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+        switch IPv4Evidence.read(c, octets: o) {
+        case let .notAddress(reason): return .reject(reason)
+        case .address: return Self.verdict(o, value: c.value)
+        case .unknown:
+            let verdict = Self.verdict(o, value: c.value)
+            guard verdict == .accept else { return verdict }
+            return .lower(.low, "nothing around it says it is an address (versions and section numbers look the same)")
         }
-        for marker in Self.versionMarkers where endsWith(trimmed, marker) {
-            // "v" only counts glued to the number (v1.2.3.4), the words with a separator.
-            if marker == "v" && !endsWith(before[...], "v") { continue }
-            return .reject("version string")
-        }
-        if endsWith(before[...], "==") || endsWith(before[...], "@") { return .reject("version pin") }
-        return Self.verdict(o, value: c.value)
     }
 
     /// The verdict on an address's own octets, once its context has not ruled it out.

@@ -5,6 +5,16 @@ import Foundation
 public struct NHSNumberValidator: Validator {
     public init() {}
 
+    /// NNN-NNN-NNNN with dashes, a 555 exchange, or a +1 / ( in front.
+    static func looksLikeUSPhone(_ c: Candidate) -> Bool {
+        let v = Array(c.value.utf8)
+        let dashed = v.count == 12 && v[3] == 0x2D && v[7] == 0x2D
+        let digits = v.filter { $0 &- 0x30 < 10 }
+        let exchange555 = digits.count == 10 && digits[3] == 0x35 && digits[4] == 0x35 && digits[5] == 0x35
+        let before = c.before.trimmingCharacters(in: .whitespaces)
+        return dashed || exchange555 || before.hasSuffix("(") || before.hasSuffix("+1") || before.hasSuffix("1-")
+    }
+
     public static func checkDigitValid(_ digits: [Int]) -> Bool {
         guard digits.count == 10 else { return false }
         let sum = zip(digits.prefix(9), stride(from: 10, through: 2, by: -1)).reduce(0) { $0 + $1.0 * $1.1 }
@@ -18,6 +28,13 @@ public struct NHSNumberValidator: Validator {
         guard Self.checkDigitValid(digits) else { return .reject("fails the modulus 11 check") }
         if Set(digits).count == 1 { return .reject("repeated digit") }
         let context = (c.before + " " + c.match + " " + c.after).lowercased()
+        // Written like a US phone number (415-555-2671, (415) 555-2671, +1 ...): only the
+        // word NHS (or an NHS column) lifts it; "patient" or "health" beside a phone
+        // number is a clinic's line.
+        if Self.looksLikeUSPhone(c) {
+            if context.containsBytes("nhs") || c.columnName?.containsBytes("nhs") == true { return .accept }
+            return .lower(.low, "written like a US phone number, with no NHS context")
+        }
         let words = ["nhs", "patient", "chi number", "health"]
         if words.contains(where: { context.containsBytes($0) }) { return .accept }
         if let column = c.columnName, column.containsBytes("nhs") { return .accept }

@@ -31,6 +31,11 @@ public struct PersonNameValidator: Validator {
         guard !tokens.isEmpty else { return .reject("no name in it") }
         let lower = tokens.map(Self.normalised)
         if Self.isCode(candidate) { return .reject("code, not prose") }
+        // "Bonne Journ\xe9e": a string escape straight after the last word is one of its
+        // letters, so the word (and the name) is cut short.
+        if ["\\x", "\\u", "\\N{", "\\U"].contains(where: { candidate.after.hasPrefix($0) }) {
+            return .reject("a word cut short by a string escape")
+        }
         if lower.count == 1 && lower[0].count <= 2 { return .reject("too short to be a name alone") }
         // "Lima Sierra", "Delta Yankee": letters spelled with the phonetic alphabet.
         if lower.count > 1 && lower.allSatisfy(Self.phonetic.contains) { return .reject("the phonetic alphabet") }
@@ -54,6 +59,20 @@ public struct PersonNameValidator: Validator {
         switch kind {
         case .context, .title:
             if lower.contains(where: { Self.calendar.contains($0) }) { return .reject("a month or day") }
+            // "this is True", "This is Sendmail version 8.8.4": one everyday word, or a hedgerow:allow (made-up example)
+            // product followed by its version, after a cue that also introduces things.
+            if tokens.count == 1 && kind == .context {
+                if Lexicon.englishWords.contains(lower[0]) && !given[0] { return .reject("an everyday word") }
+                // "when this is True", "if this is None": a condition, not an introduction.
+                let cue = candidate.before.lowercased()
+                if ["when this is ", "if this is ", "while this is ", "unless this is ", "whether this is "].contains(where: { cue.hasSuffix($0) }) {
+                    return .reject("a condition in code or prose, not an introduction")
+                }
+                let next = candidate.after.lowercased().drop { $0 == " " }
+                if next.hasPrefix("version") || next.hasPrefix("release") || next.first?.isNumber == true {
+                    return .reject("a product and its version")
+                }
+            }
             if inGazetteer.contains(true) { return .accept }
             return .lower(.medium, "context only: no token is in the gazetteer")
         case .field:

@@ -52,8 +52,36 @@ public struct UKPhoneValidator: Validator {
         return groups
     }
 
+    /// Words that name another country's identifier: the digits after them are a VAT,
+    /// tax or company number (an Italian partita IVA is eleven digits starting 0).
+    static let foreignIdentifierWords = [
+        "p.iva", "p. iva", "piva", "partita iva", "codice fiscale", "iva:", "iva ", "ust-id", "ustid", "steuernummer",
+        "steuer-nr", "siret", "siren", "tva", "btw", "kvk", "nif", "cif:", "cnpj", "cpf", "vat no", "vat number", "vat:",
+        "vat id", "ssn", "ein:", "abn", "gstin", "pan:",
+    ]
+
+    /// Countries whose national numbers share the UK's shape (0 and ten digits): a number
+    /// on a line naming one is that country's, not the UK's.
+    static let otherCountries = [
+        "germany", "deutschland", "france", "italy", "italia", "spain", "españa", "netherlands", "nederland", "belgium",
+        "belgique", "austria", "österreich", "switzerland", "schweiz", "ireland", "éire", "portugal", "poland", "polska",
+        "sweden", "norway", "denmark", "finland", "australia", "new zealand", "india", "japan", "china", "brazil",
+        "mexico", "south africa", "nigeria", "kenya", "berlin", "paris", "roma", "milano", "madrid", "amsterdam", "dublin",
+    ]
+
     public func validate(_ c: Candidate) -> Verdict {
         guard let n = Self.nationalNumber(c.value) else { return .reject("not a UK national number") }
+        let international = c.value.hasPrefix("+") || c.value.hasPrefix("00")
+        if !international {
+            let lowerBefore = c.before.lowercased()
+            if let word = Self.foreignIdentifierWords.first(where: { lowerBefore.containsBytes($0) }) {
+                return .reject("another country's identifier ('\(word.trimmingCharacters(in: .whitespaces))'), not a phone number")
+            }
+            let line = lowerBefore + " " + c.after.lowercased()
+            if let country = Self.otherCountries.first(where: { line.containsBytes($0) }) {
+                return .lower(.low, "a national number of another country (\(country)), not a UK number")
+            }
+        }
         if Self.writtenGroups(c.value).dropFirst().contains(where: { $0 < 3 }) {
             return .reject("digit groups of a date, time or list, not a phone number")
         }

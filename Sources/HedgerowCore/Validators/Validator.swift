@@ -16,14 +16,18 @@ public struct Candidate: Sendable {
     public let header: String
     /// The whole line before the value, up to 512 bytes, for locating its column.
     public let lineBefore: String
+    /// The path of the fragment's file ("-" for standard input, "" in rule checks): some
+    /// shapes are ruled out by the file they sit in (a dotted quad in a changelog).
+    public let path: String
 
-    public init(value: String, match: String? = nil, before: String = "", after: String = "", header: String = "", lineBefore: String? = nil) {
+    public init(value: String, match: String? = nil, before: String = "", after: String = "", header: String = "", lineBefore: String? = nil, path: String = "") {
         self.value = value
         self.match = match ?? value
         self.before = before
         self.after = after
         self.header = header
         self.lineBefore = lineBefore ?? before
+        self.path = path
     }
 
     /// The header name of the column the value sits in, when the fragment is a table

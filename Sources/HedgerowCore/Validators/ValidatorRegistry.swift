@@ -16,6 +16,7 @@ public enum ValidatorRegistry {
         "ipv6": IPv6Validator(),
         "uk-postcode": PostcodeValidator(),
         "placeholder": PlaceholderValidator(),
+        "secret-slot": SecretSlotValidator(),
         "connection-string": ConnectionStringValidator(),
         "aws-example-key": ClosureValidator { c in
             AWSExampleKeys.contains(c.value) ? .reject("AWS documentation example key") : .accept

@@ -21,6 +21,9 @@ public struct JSONReporter: Reporter {
             let suppressed: [String: Int]
             let added_lines: Int?
             let commits: Int?
+            /// Published attributions counted apart from findings; absent when none.
+            let attributions: Int?
+            let attribution_files: Int?
         }
         struct Item: Encodable {
             let rule: String
@@ -44,6 +47,8 @@ public struct JSONReporter: Reporter {
             /// Source byte ranges `[start, end)` of a value split over lines (caption cues,
             /// wrapped mail); absent for a value in one span.
             let pieces: [[Int]]?
+            /// "attribution" or "organisational" (`FindingContext`); absent for the rest.
+            let context: String?
         }
         let tool: Tool
         let schema_version: Int
@@ -107,7 +112,9 @@ public struct JSONReporter: Reporter {
             errors: s.errors, findings: s.findingCount,
             findings_by_category: Dictionary(uniqueKeysWithValues: s.findingsByCategory.map { ($0.key.rawValue, $0.value) }),
             below_threshold: s.belowThreshold, match_limit_hits: s.limitHits,
-            suppressed: s.suppressed, added_lines: s.addedLines, commits: s.commits
+            suppressed: s.suppressed, added_lines: s.addedLines, commits: s.commits,
+            attributions: s.attributions > 0 ? s.attributions : nil,
+            attribution_files: s.attributions > 0 ? s.attributionFiles.count : nil
         )
     }
 
@@ -118,7 +125,8 @@ public struct JSONReporter: Reporter {
             line: f.start.line, column: f.start.column, end_line: f.end.line, end_column: f.end.column,
             commit: f.origin.commit, author: f.origin.author, date: f.origin.date, masked: f.masked, fingerprint: f.fingerprint, value: showValues ? f.value : nil,
             decoded: f.decodedFrom?.rawValue,
-            pieces: f.pieces.isEmpty ? nil : f.pieces.map { [$0.lowerBound, $0.upperBound] }
+            pieces: f.pieces.isEmpty ? nil : f.pieces.map { [$0.lowerBound, $0.upperBound] },
+            context: f.context?.rawValue
         )
     }
 }

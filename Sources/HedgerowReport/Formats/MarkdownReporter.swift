@@ -19,6 +19,7 @@ public struct MarkdownReporter: Reporter {
         if !c.subject.isEmpty { out += "**Scanned:** \(Self.code(c.subject)). " }
         out += TextReporter.scannedPhrase(s).prefix(1).uppercased() + TextReporter.scannedPhrase(s).dropFirst() + "."
         if s.belowThreshold > 0 { out += " \(s.belowThreshold) below the confidence threshold." }
+        if let line = TextReporter.attributionPhrase(s) { out += " \(line) (names and emails published on purpose; not failing)." }
         if !s.suppressed.isEmpty {
             out += " Suppressed: " + s.suppressed.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + "."
         }

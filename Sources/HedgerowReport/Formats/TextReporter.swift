@@ -40,6 +40,7 @@ public struct TextReporter: Reporter {
             let byCategory = s.findingsByCategory.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
             parts.append("\(n) finding\(n == 1 ? "" : "s") (\(byCategory))")
         }
+        if let line = Self.attributionPhrase(s) { parts.append(line + " (--show-attribution to list them)") }
         parts.append(Self.scannedPhrase(s))
         if !s.skipped.isEmpty {
             parts.append("skipped: " + s.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
@@ -52,6 +53,18 @@ public struct TextReporter: Reporter {
         if !s.limitHits.isEmpty { parts.append("match limit reached by: " + s.limitHits.keys.sorted().joined(separator: ", ")) }
         if !s.errors.isEmpty { parts.append("\(s.errors.count) error\(s.errors.count == 1 ? "" : "s")") }
         return "hedgerow: " + parts.joined(separator: "; ")
+    }
+
+    /// "1,203 public attributions in 14 files": names and emails published on purpose,
+    /// one line however many there are. Nil when there are none.
+    public static func attributionPhrase(_ s: ScanSummary) -> String? {
+        guard s.attributions > 0 else { return nil }
+        func grouped(_ n: Int) -> String {
+            let digits = Array(String(n))
+            return String(digits.enumerated().flatMap { i, d in (i > 0 && (digits.count - i) % 3 == 0) ? [",", d] : [d] })
+        }
+        let files = s.attributionFiles.count
+        return "\(grouped(s.attributions)) public attribution\(s.attributions == 1 ? "" : "s") in \(grouped(files)) file\(files == 1 ? "" : "s")"
     }
 
     /// "3 files scanned (1200 bytes)", or for diffs "2 files, 14 added lines in 3 commits scanned".

@@ -23,7 +23,8 @@ public struct IncidentDrafter {
         var credentials: [String: [Finding]] = [:]
         var order: [String] = []
         var personal: [Finding] = []
-        for f in findings {
+        // A project's published credits are not an exposure: never drafted into a DE record.
+        for f in findings where f.context != .attribution {
             if f.dataClass == .secret {
                 if credentials[f.fingerprint] == nil { order.append(f.fingerprint) }
                 credentials[f.fingerprint, default: []].append(f)

@@ -97,39 +97,6 @@ struct ReferenceUKPhoneValidator {
 }
 
 
-struct ReferenceIPv4Validator {
-    init() {}
-
-    static func octets(_ text: String) -> [Int]? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
-        var result: [Int] = []
-        for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isNumber), let value = Int(part), value <= 255 else { return nil }
-            if part.count > 1 && part.first == "0" { return nil }
-            result.append(value)
-        }
-        return result
-    }
-
-    func validate(_ c: Candidate) -> Verdict {
-        guard let o = Self.octets(c.value) else { return .reject("not four octets of 0-255") }
-        let before = c.before.lowercased()
-        let trimmed = before.referenceTrimmingSuffix { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "'" || $0 == ":" || $0 == "=" }
-        for marker in ["version", "ver", "v", "==", ">=", "<=", "~=", "release", "build", "firmware", "chrome/", "firefox/", "safari/", "windows nt", "os"] {
-            if trimmed.hasSuffix(marker) {
-                // "v" only counts glued to the number (v1.2.3.4), the words with a separator.
-                if marker == "v" && !before.hasSuffix("v") { continue }
-                return .reject("version string")
-            }
-        }
-        if before.hasSuffix("==") || before.hasSuffix("@") { return .reject("version pin") }
-        // The octets' own verdict did not change: the sources' is used.
-        return IPv4Validator.verdict(o, value: c.value)
-    }
-}
-
-
 extension String {
     func referenceTrimmingSuffix(while predicate: (Character) -> Bool) -> String {
         var s = Substring(self)

@@ -44,19 +44,6 @@ final class ValidatorEquivalenceTests: XCTestCase {
         }
     }
 
-    func testIPv4ValidatorMatchesTheReference() {
-        let new = IPv4Validator(), old = ReferenceIPv4Validator()
-        let contexts = ["", "ip ", "host: ", "version ", "Version: '", "v", "ver=", "V", "Chrome/", "firefox/", "==", ">= ", "pkg@",
-                        "OS ", "os=\"", "firmware\t", "Windows NT ", "release:", "build =", "é ", "x", "~=", "<=", "naïve v"]
-        let octets = ["0", "1", "2", "8", "10", "01", "127", "169", "172", "192", "168", "198", "203", "224", "255", "256", "999", "1234", "", "a"]
-        for _ in 0..<20000 {
-            let count = Int.random(in: 0...9, using: &g) == 0 ? Int.random(in: 2...5, using: &g) : 4
-            let value = (0..<count).map { _ in Bool.random(using: &g) ? pick(octets) : String(Int.random(in: 0...255, using: &g)) }.joined(separator: ".")
-            let before = run("ab =:", 0...3) + pick(contexts) + (Bool.random(using: &g) ? "" : pick([" ", "'", ":", "= "]))
-            XCTAssertEqual(new.validate(.of(value, before: before)), old.validate(.of(value, before: before)), "\(before)|\(value)")
-        }
-    }
-
     func testMaskingMatchesTheReference() {
         let alphabet = "abcXYZ0189_-:/@.é😀 \n"
         let shapes = ["ghp_", "AKIA", "sk_live_", "postgres://", "-----BEGIN RSA PRIVATE KEY-----\n", "a@b", "x", ""]
