@@ -309,7 +309,10 @@ public enum RedactJob {
                 switch work[i] {
                 case let .whole(u, file):
                     unitIndex = u
-                    let result = InputScanner().scanFile(file, with: scanner, emit: emit)
+                    // Documents are not rewritten here (their offsets are in extracted text, not
+                    // the file): they stay binary skips, reported as such.
+                    var plain = DocumentLimits(); plain.enabled = false
+                    let result = InputScanner(documents: plain).scanFile(file, with: scanner, emit: emit)
                     scanned.error = result.error
                     scanned.skipped = result.skippedReason
                 case let .part(u, part):

@@ -44,6 +44,9 @@ public struct ScanOptions: Sendable {
     public var stats = false
     /// Environment the run reads (`GITHUB_STEP_SUMMARY`); injected so tests control it.
     public var environment: [String: String] = [:]
+    /// Whether archives, Office files and PDFs are opened, and the limits that contain them
+    /// (`documents:` in `.hedgerow.yml`, `--no-documents`).
+    public var documents = DocumentLimits()
 
     public init(paths: [String]) { self.paths = paths }
 }

@@ -44,6 +44,8 @@ public struct JSONReporter: Reporter {
             /// Source byte ranges `[start, end)` of a value split over lines (caption cues,
             /// wrapped mail); absent for a value in one span.
             let pieces: [[Int]]?
+            /// A place inside a document (`register.xlsx!Sheet1!C14`); absent for plain text.
+            let location: String?
         }
         let tool: Tool
         let summary: Summary
@@ -116,7 +118,8 @@ public struct JSONReporter: Reporter {
             line: f.start.line, column: f.start.column, end_line: f.end.line, end_column: f.end.column,
             commit: f.origin.commit, author: f.origin.author, date: f.origin.date, masked: f.masked, fingerprint: f.fingerprint, value: showValues ? f.value : nil,
             decoded: f.decodedFrom?.rawValue,
-            pieces: f.pieces.isEmpty ? nil : f.pieces.map { [$0.lowerBound, $0.upperBound] }
+            pieces: f.pieces.isEmpty ? nil : f.pieces.map { [$0.lowerBound, $0.upperBound] },
+            location: f.location
         )
     }
 }
