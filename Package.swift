@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "HedgerowReportTests", dependencies: ["HedgerowReport", "HedgerowCore"]),
         .testTarget(name: "HedgerowRedactTests", dependencies: ["HedgerowRedact", "HedgerowCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["hedgerow"]),
-        .testTarget(name: "DocumentTests", dependencies: ["HedgerowInputs", "HedgerowCore", "HedgerowKit"]),
+        .testTarget(name: "DocumentTests", dependencies: ["HedgerowInputs", "HedgerowCore", "HedgerowKit", "CArchive"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -55,8 +55,8 @@ public struct InputScanner {
             result.error = "\(displayPath): \(error)"
             return result
         }
-        // Archives and documents are binary (or start `%PDF-`): they are opened, not skipped.
-        if documents.enabled, displayPath != "-", source.kind == .binary || source.head.starts(with: Array("%PDF-".utf8)),
+        // Archives and documents are binary (or start with their signature): they are opened, not skipped.
+        if documents.enabled, displayPath != "-", source.kind == .binary || DocumentKind.hasMagic(source.head),
            let kind = DocumentKind.detect(name: displayPath, head: Array(source.head.prefix(512))) {
             return scanDocument(kind, source: .descriptor(fd), storedSize: Self.size(of: fd), displayPath: displayPath, with: scanner, emit: emit)
         }

@@ -30,10 +30,9 @@ final class ArchiveReader {
     /// `raw` also accepts a bare compressed stream (`notes.txt.gz`) as one member named "data".
     init(descriptor: Int32, raw: Bool) throws {
         handle = Self.makeHandle(raw: raw)
+        // A throwing class initializer still runs deinit, which frees the handle.
         guard archive_read_open_fd(handle, descriptor, 1 << 16) == ARCHIVE_OK else {
-            let problem = Self.message(handle)
-            archive_read_free(handle)
-            throw ArchiveError(message: problem)
+            throw ArchiveError(message: Self.message(handle))
         }
     }
 
@@ -43,11 +42,7 @@ final class ArchiveReader {
         bytes.withUnsafeBytes { if let base = $0.baseAddress { copy.baseAddress!.copyMemory(from: base, byteCount: bytes.count) } }
         memory = copy
         guard archive_read_open_memory(handle, copy.baseAddress, bytes.count) == ARCHIVE_OK else {
-            let problem = Self.message(handle)
-            archive_read_free(handle)
-            copy.deallocate()
-            memory = nil
-            throw ArchiveError(message: problem)
+            throw ArchiveError(message: Self.message(handle))
         }
     }
 

@@ -33,7 +33,7 @@ enum DocumentKind: Equatable {
             return .openDocument
         }
         if ext == "pdf" || head.starts(with: Array("%PDF-".utf8)) { return .pdf }
-        if archiveExtensions.contains(ext) || isZip { return .archive(raw: false) }
+        if archiveExtensions.contains(ext) || isZip || isCompressedTar(name) { return .archive(raw: false) }
         if streamExtensions.contains(ext) { return .archive(raw: true) }
         if head.starts(with: [0x1F, 0x8B]) || head.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C])
             || head.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) || head.starts(with: Array("BZh".utf8)) {
@@ -43,6 +43,13 @@ enum DocumentKind: Equatable {
         return nil
     }
 
+    /// Whether the first bytes are a zip, PDF, gzip, 7z or xz signature: such a file is
+    /// opened as a document even when it holds no NUL byte in its first block.
+    static func hasMagic(_ head: [UInt8]) -> Bool {
+        head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: Array("%PDF-".utf8)) || head.starts(with: [0x1F, 0x8B])
+            || head.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) || head.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00])
+    }
+
     /// Whether a name alone says "document or archive" (used before any byte is read,
     /// to keep such files out of the big-file splitter).
     static func isDocumentName(_ name: String) -> Bool {
@@ -50,6 +57,12 @@ enum DocumentKind: Equatable {
         return ext == "pdf" || archiveExtensions.contains(ext) || streamExtensions.contains(ext)
             || wordExtensions.contains(ext) || spreadsheetExtensions.contains(ext)
             || presentationExtensions.contains(ext) || openDocumentExtensions.contains(ext)
+    }
+
+    /// `x.tar.gz`, `x.tar.xz`...: libarchive reads the tar through the compression itself.
+    static func isCompressedTar(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return streamExtensions.contains { lower.hasSuffix(".tar." + $0) }
     }
 
     static func extensionOf(_ name: String) -> String {

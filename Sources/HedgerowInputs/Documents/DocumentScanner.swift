@@ -199,10 +199,17 @@ final class DocumentScanner {
         }
         index = [:]
         // Second pass: content parts in the order the container holds them.
+        var contentParts = 0
+        defer {
+            // A container with none of its format's content parts is not that format:
+            // an error, never a clean pass.
+            if contentParts == 0 && tally.errors.isEmpty { tally.errors.append("\(name): not a readable \(ext) file (no document content found)") }
+        }
         do {
             let reader = try source.open(raw: false)
             while let member = try reader.next() {
                 guard member.isRegularFile, let job = OfficeParts.content(member.name, kind: kind, extension: ext) else { continue }
+                contentParts += 1
                 var data = MemberSource(reader: reader, budget: budget)
                 let xml = try data.readAll()
                 do {

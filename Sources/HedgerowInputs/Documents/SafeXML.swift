@@ -29,8 +29,11 @@ enum SafeXML {
         parser.shouldReportNamespacePrefixes = false
         let events = Events(start: start, end: end, text: text)
         parser.delegate = events
-        guard parser.parse() else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
+        let parsed = parser.parse()
+        // A truncated part can end with elements still open and no error from the parser:
+        // the root must have been opened and closed for the part to count as read.
+        guard parsed, events.failure == nil, events.sawRoot, events.depth == 0 else {
+            let reason = events.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "the XML ends before its root element closes"
             throw XMLProblem(message: "\(part): XML does not parse (line \(parser.lineNumber): \(reason))")
         }
     }
@@ -60,16 +63,25 @@ enum SafeXML {
         let start: (String, [String: String]) -> Void
         let end: (String) -> Void
         let text: (String) -> Void
+        var depth = 0
+        var sawRoot = false
+        var failure: String?
         init(start: @escaping (String, [String: String]) -> Void, end: @escaping (String) -> Void, text: @escaping (String) -> Void) {
             self.start = start; self.end = end; self.text = text
         }
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
             var attributes: [String: String] = [:]
             for (key, value) in attributeDict { attributes[SafeXML.local(key)] = value }
+            depth += 1
+            sawRoot = true
             start(SafeXML.local(elementName), attributes)
         }
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            depth -= 1
             end(SafeXML.local(elementName))
+        }
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            if failure == nil { failure = parseError.localizedDescription }
         }
         func parser(_ parser: XMLParser, foundCharacters string: String) { text(string) }
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { text(String(decoding: CDATABlock, as: UTF8.self)) }
