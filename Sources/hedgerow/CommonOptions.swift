@@ -44,6 +44,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Print per-rule time, candidates, matches and rejections to standard error.")
     var stats = false
 
+    @Flag(name: .customLong("no-documents"), help: "Treat archives, Office files and PDFs as binary (skipped) instead of opening them.")
+    var noDocuments = false
+
     @Option(name: .customLong("split-bytes"), help: .hidden)
     var splitBytes: Int = 16 << 20
 
@@ -75,6 +78,7 @@ struct CommonOptions: ParsableArguments {
         if let n = bulkThreshold { options.policy.bulkThreshold = n; options.bulkThreshold = n }
         if let n = sensitiveThreshold { options.policy.sensitiveThreshold = n; options.sensitiveThreshold = n }
         options.environment = ProcessInfo.processInfo.environment
+        if noDocuments { options.documents.enabled = false }
         return options
     }
 }
