@@ -4,13 +4,24 @@ BIN := .build/release/hedgerow
 
 .PHONY: setup build demo test check-rules check-sarif samples eval bench clean
 
-## setup: install the system library hedgerow links against (PCRE2) if it is missing, and
-## xclip and Xvfb for the clipboard round-trip test of `hedgerow redact --clipboard` (Debian/Ubuntu).
+## setup: install the system libraries hedgerow links against (PCRE2, libarchive) if they are missing,
+## pdftotext (poppler-utils) for PDFs, and xclip and Xvfb for the clipboard round-trip test of
+## `hedgerow redact --clipboard` (Debian/Ubuntu).
 setup:
 	@if ! pkg-config --exists libpcre2-8 2>/dev/null || [ ! -f /usr/include/pcre2.h ]; then \
 		echo "Installing libpcre2-dev (PCRE2 with JIT)..."; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpcre2-dev pkg-config; \
+	fi
+	@if ! pkg-config --exists libarchive 2>/dev/null || [ ! -f /usr/include/archive.h ]; then \
+		echo "Installing libarchive-dev (archives and Office containers)..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libarchive-dev pkg-config; \
+	fi
+	@if command -v apt-get >/dev/null && ! command -v pdftotext >/dev/null; then \
+		echo "Installing poppler-utils (pdftotext, for PDFs)..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq poppler-utils; \
 	fi
 	@if command -v apt-get >/dev/null && { ! command -v xclip >/dev/null || ! command -v Xvfb >/dev/null; }; then \
 		echo "Installing xclip and xvfb (clipboard test)..."; \
