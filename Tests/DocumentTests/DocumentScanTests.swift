@@ -277,3 +277,40 @@ final class HostileInputTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: landed))
     }
 }
+
+final class DocumentRedactTests: XCTestCase {
+    func redact(_ dir: DocumentScratch, _ names: [String]) -> RunResult {
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(dir.url.path)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        var options = RedactOptions(paths: names)
+        options.scan.fingerprintKey = Array("document-test-key".utf8)
+        options.outDirectory = "clean"
+        return RedactJob.run(options)
+    }
+
+    func testDocxAndXlsxAreWrittenBackWithValuesReplacedAndStillOpen() throws {
+        let dir = try DocumentScratch()
+        try dir.write("notes.docx", try DocumentBuilder.docx(paragraphs: [["Reference \(Fake.ni) checked"], ["Mail \(Fake.email)"]]))
+        try dir.write("register.xlsx", try DocumentBuilder.xlsx(cells: [("A1", ["reference"]), ("C14", [Fake.ni]), ("D15", [Fake.email])]))
+        let r = redact(dir, ["notes.docx", "register.xlsx"])
+        XCTAssertEqual(r.exitCode, 0, r.diagnostics.joined(separator: "\n"))
+        XCTAssertTrue(r.diagnostics.contains { $0.contains("nothing found") }, r.diagnostics.joined(separator: "\n"))
+        // The copies are still documents hedgerow (and Office) can open, and hold no value.
+        let again = try dir.scan(["clean/notes.docx", "clean/register.xlsx"])
+        XCTAssertEqual(again.exitCode, 0, "\(again.findings) \(again.errors)")
+        XCTAssertEqual(again.summary["files_scanned"] as? Int, 2)
+        for name in ["clean/notes.docx", "clean/register.xlsx"] {
+            let bytes = try Data(contentsOf: dir.url.appendingPathComponent(name))
+            XCTAssertNil(bytes.range(of: Data(Fake.ni.utf8)))
+        }
+    }
+
+    func testAValueSplitAcrossRunsIsReplacedToo() throws {
+        let dir = try DocumentScratch()
+        try dir.write("split.docx", try DocumentBuilder.docx(paragraphs: [["Reference AB12", "3456", "C checked"]]))
+        let r = redact(dir, ["split.docx"])
+        XCTAssertEqual(r.exitCode, 0, r.diagnostics.joined(separator: "\n"))
+        XCTAssertEqual(try dir.scan(["clean/split.docx"]).findings.count, 0)
+    }
+}
