@@ -148,6 +148,19 @@ final class OfficeScanTests: XCTestCase {
         XCTAssertEqual(r.findings.first?["path"] as? String, "register.xlsx")
     }
 
+    func testABigSheetIsReadInPiecesWithRowsCountedAcrossThem() throws {
+        let dir = try DocumentScratch()
+        // Rows without `r` attributes, over 4 MB of XML: the reader cuts it into pieces.
+        let row = "<row><c t=\"inlineStr\"><is><t>filler text</t></is></c><c><v>12</v></c></row>"
+        let rows = "<row><c t=\"inlineStr\"><is><t>reference</t></is></c></row>" + String(repeating: row, count: 80_000)
+            + "<row><c><v>1</v></c><c t=\"inlineStr\"><is><t>\(Fake.ni)</t></is></c></row>"
+        let ns = #"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main""#
+        try dir.write("big.xlsx", try DocumentBuilder.zip([("xl/worksheets/sheet1.xml", "<worksheet \(ns)><sheetData>\(rows)</sheetData></worksheet>")]))
+        let r = try dir.scan(["big.xlsx"])
+        XCTAssertEqual(r.locations, ["big.xlsx!sheet1!B80002"], "\(r.errors)")
+        XCTAssertGreaterThan(r.summary["files_scanned"] as? Int ?? 0, 1, "scanned in more than one piece")
+    }
+
     func testOdtAndOds() throws {
         let dir = try DocumentScratch()
         try dir.write("letter.odt", try DocumentBuilder.odt(paragraphs: ["Dear colleague", "Your reference is \(Fake.ni)."]))

@@ -136,10 +136,11 @@ final class DocumentScanner {
     // MARK: documents
 
     /// Scans extracted text, each finding placed by the label of the piece it starts in.
-    private func scanText(_ text: ExtractedText, name: String) {
+    /// `header` is the table header of a sheet scanned in pieces, for the pieces after the first.
+    private func scanText(_ text: ExtractedText, name: String, header: String? = nil) {
         guard !text.isEmpty else { return }
         do {
-            let (findings, report) = try scanner.scan(bytes: text.bytes, origin: Origin(path: name))
+            let (findings, report) = try scanner.scan(bytes: text.bytes, origin: Origin(path: name, header: header))
             for finding in findings {
                 var placed = finding
                 placed.location = name + (text.label(at: finding.start.offset) ?? "")
@@ -211,13 +212,17 @@ final class DocumentScanner {
                 guard member.isRegularFile, let job = OfficeParts.content(member.name, kind: kind, extension: ext) else { continue }
                 contentParts += 1
                 var data = MemberSource(reader: reader, budget: budget)
+                if case .sheet = job {
+                    try scanSheet(&data, workbook: workbook, part: member.name, name: name)
+                    continue
+                }
                 let xml = try data.readAll()
                 do {
                     let text: ExtractedText
                     switch job {
                     case let .word(label): text = try WordText.extract(xml, part: member.name, label: label)
                     case let .slide(label): text = try SlideText.extract(xml, part: member.name, label: label)
-                    case .sheet: text = try workbook.sheet(xml, part: member.name)
+                    case .sheet: var row = 0; text = try workbook.sheet(xml, part: member.name, row: &row)
                     case .sheetComments: text = try workbook.comments(xml, part: member.name)
                     case let .openDocument(flavour): text = try OpenDocumentText.extract(xml, part: member.name, flavour: flavour)
                     }
@@ -230,6 +235,30 @@ final class DocumentScanner {
             throw limit
         } catch {
             tally.errors.append("\(name): not a readable \(ext) file (\(error))")
+        }
+    }
+
+    /// A worksheet, parsed and scanned a few megabytes of rows at a time as it is read
+    /// (see `SheetChunker`); the first row of the sheet is the header of every piece.
+    private func scanSheet(_ data: inout MemberSource, workbook: SpreadsheetText, part: String, name: String) throws {
+        var chunker = SheetChunker()
+        var row = 0
+        var header: String?
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        func handle(_ piece: [UInt8]) throws {
+            let text = try workbook.sheet(piece, part: part, row: &row)
+            if header == nil, let newline = text.bytes.firstIndex(of: 0x0A) { header = String(decoding: text.bytes[..<newline], as: UTF8.self) }
+            scanText(text, name: name, header: header)
+        }
+        do {
+            while true {
+                let n = try buffer.withUnsafeMutableBytes { try data.read(into: $0) }
+                if n == 0 { break }
+                for piece in chunker.feed(buffer[0..<n]) { try handle(piece) }
+            }
+            try handle(chunker.finish())
+        } catch let problem as XMLProblem {
+            tally.errors.append("\(name)!\(problem.message)")
         }
     }
 

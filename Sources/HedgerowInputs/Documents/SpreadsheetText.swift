@@ -69,10 +69,12 @@ struct SpreadsheetText {
     static func isComments(_ path: String) -> Bool { path.hasPrefix("xl/comments") && path.hasSuffix(".xml") }
 
     /// One sheet's rows and cells.
-    func sheet(_ xml: [UInt8], part: String) throws -> ExtractedText {
+    /// `row` carries the row count from one piece of a sheet to the next (rows without an `r`).
+    func sheet(_ xml: [UInt8], part: String, row startRow: inout Int) throws -> ExtractedText {
         let sheetName = sheetNames[part] ?? (part.split(separator: "/").last.map { String($0.dropLast(4)) } ?? part)
         var text = ExtractedText(part: part)
-        var row = 0, column = 0
+        var row = startRow, column = 0
+        defer { startRow = row }
         var rowHasCells = false
         var cellRef: String?, cellType = "", value = ""
         var inValue = false, inInline = false
