@@ -127,8 +127,10 @@ final class DocumentScanner {
         count(report)
     }
 
-    private func count(_ report: FragmentReport) {
-        tally.files += 1
+    /// Totals of one scan; `file` when it is a whole member or document (the parts of a
+    /// document, and the pieces of a sheet, count as the one file they belong to).
+    private func count(_ report: FragmentReport, file: Bool = true) {
+        if file { tally.files += 1 }
         tally.bytes += report.bytes
         for (rule, hits) in report.limitHits { limitHits[rule, default: 0] += hits }
     }
@@ -147,11 +149,15 @@ final class DocumentScanner {
                 placed.origin.path = diskPath
                 emit(placed)
             }
-            count(report)
+            count(report, file: !scannedDocuments.contains(name))
+            scannedDocuments.insert(name)
         } catch {
             tally.errors.append("\(name): \(error)")
         }
     }
+
+    /// Documents some text of which was scanned: each counts as one file however many parts it has.
+    private var scannedDocuments: Set<String> = []
 
     private func scanPDF(_ source: Source, name: String) throws {
         let bytes: [UInt8]
