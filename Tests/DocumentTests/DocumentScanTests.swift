@@ -1,3 +1,4 @@
+import CArchive
 import Foundation
 import HedgerowCore
 import HedgerowKit
@@ -108,6 +109,35 @@ final class ArchiveScanTests: XCTestCase {
         let r = try dir.scan(["outer.zip"])
         XCTAssertEqual(r.locations, ["outer.zip!inner/inner.zip!people.csv:14:3"])
         XCTAssertEqual(r.summary["files_scanned"] as? Int, 2)
+    }
+
+    func testBareGzipStreamsAreOneMemberNamedAfterTheFile() throws {
+        let dir = try DocumentScratch()
+        // JSON lines look like mtree to libarchive's format detection: they must not be read as one.
+        let json = "{\"a\": 1}\n{\"ref\": \"\(Fake.ni)\"}\n"
+        try dir.write("data.json.gz", try gzip(Array(json.utf8)))
+        let r = try dir.scan(["data.json.gz"])
+        XCTAssertEqual(r.errors, [])
+        XCTAssertEqual(r.locations, ["data.json.gz!data.json:2:10"])
+    }
+
+    func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("hedgerow-gz-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let a = archive_write_new()!
+        defer { archive_write_free(a) }
+        archive_write_set_format_raw(a)
+        archive_write_add_filter_gzip(a)
+        XCTAssertEqual(archive_write_open_filename(a, file.path), ARCHIVE_OK)
+        let entry = archive_entry_new()!
+        archive_entry_set_pathname(entry, "data")
+        archive_entry_set_filetype(entry, 0o100000)
+        archive_entry_set_size(entry, la_int64_t(bytes.count))
+        archive_write_header(a, entry)
+        _ = bytes.withUnsafeBytes { archive_write_data(a, $0.baseAddress, $0.count) }
+        archive_entry_free(entry)
+        archive_write_close(a)
+        return Array(try Data(contentsOf: file))
     }
 
     func testDocumentsOffMeansBinarySkipAsBefore() throws {

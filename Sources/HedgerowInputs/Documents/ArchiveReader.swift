@@ -54,8 +54,14 @@ final class ArchiveReader {
     private static func makeHandle(raw: Bool) -> OpaquePointer {
         let a = archive_read_new()!
         archive_read_support_filter_all(a)
-        archive_read_support_format_all(a)
-        if raw { archive_read_support_format_raw(a) }
+        if raw {
+            // A bare compressed stream: its content is one member, or a tar. Not every
+            // format: mtree reads text lines and would take a compressed JSON for one.
+            archive_read_support_format_tar(a)
+            archive_read_support_format_raw(a)
+        } else {
+            archive_read_support_format_all(a)
+        }
         return a
     }
 
