@@ -2,23 +2,34 @@
 SWIFT ?= swift
 BIN := .build/release/hedgerow
 
-.PHONY: setup setup-pcre2 build demo test check-rules check-sarif check-output contract samples check-samples check-links check-docs eval bench clean dist stage install
+.PHONY: setup setup-libs build demo test check-rules check-sarif check-output contract samples check-samples check-links check-docs eval bench clean dist stage install
 
-## setup: install the system library hedgerow links against (PCRE2) if it is missing, and
-## xclip and Xvfb for the clipboard round-trip test of `hedgerow redact --clipboard` (Debian/Ubuntu).
-setup: setup-pcre2
+## setup: install the system libraries hedgerow links against (PCRE2, libarchive) if they are missing,
+## pdftotext (poppler-utils) for PDFs, and xclip and Xvfb for the clipboard round-trip test of
+## `hedgerow redact --clipboard` (Debian/Ubuntu).
+setup: setup-libs
+	@if command -v apt-get >/dev/null && ! command -v pdftotext >/dev/null; then \
+		echo "Installing poppler-utils (pdftotext, for PDFs)..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq poppler-utils; \
+	fi
 	@if command -v apt-get >/dev/null && { ! command -v xclip >/dev/null || ! command -v Xvfb >/dev/null; }; then \
 		echo "Installing xclip and xvfb (clipboard test)..."; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq xclip xvfb; \
 	fi
 
-## setup-pcre2: only the library the build needs (what `make dist` and `make install` ask for).
-setup-pcre2:
+## setup-libs: only the libraries the build links (what `make dist` and `make install` ask for).
+setup-libs:
 	@if ! pkg-config --exists libpcre2-8 2>/dev/null || [ ! -f /usr/include/pcre2.h ]; then \
 		echo "Installing libpcre2-dev (PCRE2 with JIT)..."; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpcre2-dev pkg-config; \
+	fi
+	@if ! pkg-config --exists libarchive 2>/dev/null || [ ! -f /usr/include/archive.h ]; then \
+		echo "Installing libarchive-dev (archives and Office containers)..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libarchive-dev pkg-config; \
 	fi
 
 ## build: release build of the hedgerow binary.
@@ -125,7 +136,7 @@ install: stage
 # The static build goes to its own scratch path so `make build` (dynamic) and `make dist` do
 # not relink each other's binary on every alternation.
 DIST_BUILD := .build-dist
-stage: setup-pcre2
+stage: setup-libs
 	$(SWIFT) build -c release --static-swift-stdlib --product hedgerow --scratch-path $(DIST_BUILD)
 	SWIFT=$(SWIFT) scripts/dist/manual.sh $(DIST_BUILD)/release/hedgerow $(MANUAL) $(DIST_BUILD)
 	scripts/dist/stage.sh $(DIST_BUILD)/release/hedgerow $(MANUAL) $(STAGE)

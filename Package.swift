@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Module layering (one-way): CPCRE2 <- PCRE2 <- HedgerowCore (also <- CAccel, HedgerowLexicon) <- {HedgerowInputs, HedgerowReport}
+// Module layering (one-way): CPCRE2 <- PCRE2 <- HedgerowCore (also <- CAccel, HedgerowLexicon) <- {HedgerowInputs (also <- CArchive), HedgerowReport}
 // <- HedgerowKit <- hedgerow; HedgerowRedact (placeholders, fakes, format-aware rewriting, the map) <- HedgerowCore only. HedgerowRules holds the embedded rule text only.
 let package = Package(
     name: "hedgerow",
@@ -20,6 +20,12 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        // libarchive: the containers documents and archives come in (zip, tar, 7z, gz, and Office files).
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]
+        ),
         // Vector byte classification (movemask) for the scanner's per-byte passes: our own C.
         .target(name: "CAccel"),
         .executableTarget(name: "embed-rules", path: "Sources/embed-rules"),
@@ -39,7 +45,7 @@ let package = Package(
         // times slower unoptimised, which made the debug binary the tests and hooks use slow.
         .target(name: "HedgerowCore", dependencies: ["PCRE2", "CAccel", "HedgerowLexicon", .product(name: "Yams", package: "Yams")],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        .target(name: "HedgerowInputs", dependencies: ["HedgerowCore"]),
+        .target(name: "HedgerowInputs", dependencies: ["HedgerowCore", "CArchive"]),
         .target(name: "HedgerowReport", dependencies: ["HedgerowCore"]),
         .target(name: "HedgerowRedact", dependencies: ["HedgerowCore"]),
         .target(name: "HedgerowKit", dependencies: ["HedgerowVersion", "HedgerowCore", "HedgerowInputs", "HedgerowReport", "HedgerowRedact", "HedgerowRules"]),
@@ -48,10 +54,11 @@ let package = Package(
             dependencies: ["HedgerowKit", "HedgerowVersion", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "HedgerowCoreTests", dependencies: ["HedgerowCore", "HedgerowRules"]),
+        .testTarget(name: "HedgerowCoreTests", dependencies: ["HedgerowCore", "HedgerowInputs", "HedgerowRules"]),
         .testTarget(name: "HedgerowReportTests", dependencies: ["HedgerowReport", "HedgerowCore"]),
         .testTarget(name: "HedgerowRedactTests", dependencies: ["HedgerowRedact", "HedgerowCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["hedgerow"]),
+        .testTarget(name: "DocumentTests", dependencies: ["HedgerowInputs", "HedgerowCore", "HedgerowKit", "CArchive"]),
     ],
     swiftLanguageModes: [.v5]
 )

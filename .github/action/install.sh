@@ -10,14 +10,14 @@ trap 'rm -rf "$tmp"' EXIT
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# PCRE2 is the one library hedgerow links against: the runtime for a release binary, the
-# headers as well for a build. Installed only when missing, so self-hosted runners without
+# PCRE2 and libarchive are the libraries hedgerow links against: the runtimes for a release
+# binary, the headers as well for a build. Installed only when missing, so self-hosted runners without
 # apt-get work when they already have it.
 need_pcre2() {
   local package=$1 present=$2
   if eval "$present"; then return 0; fi
   if ! command -v apt-get >/dev/null; then
-    echo "::error::hedgerow needs PCRE2 ($package) and this runner has no apt-get: install it first." >&2
+    echo "::error::hedgerow needs $package and this runner has no apt-get: install it first." >&2
     exit 2
   fi
   as_root apt-get update -qq && as_root apt-get install -y -qq "$package" >/dev/null
@@ -26,6 +26,7 @@ need_pcre2() {
 mkdir -p "$bin_dir"
 if [ -n "${HEDGEROW_RELEASE_URL:-}" ]; then
   need_pcre2 libpcre2-8-0 'ldconfig -p | grep -q "libpcre2-8\.so\.0"'
+  need_pcre2 libarchive13 'ldconfig -p | grep -q "libarchive\.so\.13"'
   curl --fail --silent --show-error --location --retry 3 -o "$tmp/hedgerow.tar.gz" "$HEDGEROW_RELEASE_URL"
   if [ -n "${HEDGEROW_RELEASE_SHA256:-}" ]; then
     echo "${HEDGEROW_RELEASE_SHA256}  $tmp/hedgerow.tar.gz" | sha256sum --check --quiet - || {
@@ -37,8 +38,10 @@ if [ -n "${HEDGEROW_RELEASE_URL:-}" ]; then
   install -m 755 "$tmp/bin/hedgerow" "$bin_dir/hedgerow"
 elif [ "${HEDGEROW_CACHED:-}" = true ] && [ -x "$bin_dir/hedgerow" ]; then
   need_pcre2 libpcre2-8-0 'ldconfig -p | grep -q "libpcre2-8\.so\.0"'
+  need_pcre2 libarchive13 'ldconfig -p | grep -q "libarchive\.so\.13"'
 else
   need_pcre2 libpcre2-dev '[ -f /usr/include/pcre2.h ]'
+  need_pcre2 libarchive-dev '[ -f /usr/include/archive.h ]'
   command -v swift >/dev/null || {
     echo "::error::building hedgerow needs a Swift 6 toolchain on the runner; or give release-url" >&2; exit 2; }
   source_dir=${HEDGEROW_SOURCE:?HEDGEROW_SOURCE is not set}

@@ -16,12 +16,17 @@ public struct InputResult: Sendable {
     /// For a part of a big file: the newlines in it. Its findings' lines count from the
     /// part's first line until moved by the newlines of the parts before it.
     public var newlines = 0
+    /// For an archive or document: the parts scanned, skipped and broken inside it.
+    /// `bytes` and `findings` then hold its text's totals.
+    public var document: DocumentTally?
 }
 
 /// Opens and scans single inputs: sniffs the first block for binary content and UTF-16,
 /// and streams everything else through the scanner in chunks.
 public struct InputScanner {
-    public init() {}
+    /// Whether and how far archives and documents are opened.
+    public var documents: DocumentLimits
+    public init(documents: DocumentLimits = DocumentLimits()) { self.documents = documents }
 
     /// Scans one file from disk.
     /// With `emit`, findings are handed over as they are found and not kept in the result,
@@ -49,6 +54,11 @@ public struct InputScanner {
         } catch {
             result.error = "\(displayPath): \(error)"
             return result
+        }
+        // Archives and documents are binary (or start with their signature): they are opened, not skipped.
+        if documents.enabled, displayPath != "-", source.kind == .binary || DocumentKind.hasMagic(source.head),
+           let kind = DocumentKind.detect(name: displayPath, head: Array(source.head.prefix(512))) {
+            return scanDocument(kind, source: .descriptor(fd), storedSize: Self.size(of: fd), displayPath: displayPath, with: scanner, emit: emit)
         }
         switch source.kind {
         case .binary:
@@ -105,6 +115,37 @@ public struct InputScanner {
             }
             return result
         }
+    }
+}
+
+extension InputScanner {
+    /// Scans a document held in memory (a git blob): nil when the bytes are no document
+    /// hedgerow opens (or documents are off), so the caller treats them as before.
+    public func scanDocument(bytes: [UInt8], displayPath: String, with scanner: Scanner, emit: ((Finding) -> Void)? = nil) -> InputResult? {
+        guard documents.enabled, let kind = DocumentKind.detect(name: displayPath, head: Array(bytes.prefix(512))) else { return nil }
+        if case .pdf = kind, !bytes.starts(with: Array("%PDF-".utf8)) { return nil }
+        if case .archive = kind, !bytes.prefix(8192).contains(0), !bytes.starts(with: [0x1F, 0x8B]) { return nil }
+        return scanDocument(kind, source: .bytes(bytes), storedSize: bytes.count, displayPath: displayPath, with: scanner, emit: emit)
+    }
+
+    func scanDocument(_ kind: DocumentKind, source: DocumentScanner.Source, storedSize: Int, displayPath: String,
+                      with scanner: Scanner, emit: ((Finding) -> Void)?) -> InputResult {
+        var result = InputResult(displayPath: displayPath)
+        var held: [Finding] = []
+        let reader = DocumentScanner(scanner: scanner, diskPath: displayPath, limits: documents, storedSize: storedSize) { finding in
+            if let emit { emit(finding) } else { held.append(finding) }
+        }
+        reader.scan(kind, source: source, name: displayPath)
+        result.findings = held
+        result.document = reader.tally
+        result.bytes = reader.tally.bytes
+        result.limitHits = reader.limitHits
+        return result
+    }
+
+    static func size(of fd: Int32) -> Int {
+        var info = stat()
+        return fstat(fd, &info) == 0 ? Int(info.st_size) : 0
     }
 }
 

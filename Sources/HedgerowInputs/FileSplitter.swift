@@ -29,6 +29,8 @@ public enum FileSplitter {
         guard partSize > 0, target.size >= 2 * partSize else { return nil }
         let name = target.path.split(separator: "/").last.map(String.init) ?? target.path
         if let dot = name.lastIndex(of: "."), wholeOnly.contains(name[name.index(after: dot)...].lowercased()) { return nil }
+        // Archives and documents are opened whole by the document reader, never cut in parts.
+        if DocumentKind.isDocumentName(name) { return nil }
         let fd = open(target.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

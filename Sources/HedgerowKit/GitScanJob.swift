@@ -53,10 +53,45 @@ public enum GitScanJob {
             scanned.findings.forEach { collector.add($0) }
         }
         collector.summary.filesScanned = totals.files
+        scanDocuments(totals.documents, reader: reader, setup: setup, into: &collector)
         collector.summary.addedLines = totals.addedLines
         if selection != .staged { collector.summary.commits = totals.commits }
         if totals.binaryFiles > 0 { collector.summary.skipped["binary", default: 0] += totals.binaryFiles }
         if excluded > 0 { collector.summary.skipped["excluded by config", default: 0] += excluded }
         return collector
+    }
+
+    /// Documents and archives a change added or modified, read whole from their blob (the
+    /// index for the staged change, the commit otherwise) and scanned as `scan` would.
+    static func scanDocuments(_ changes: [DocumentChange], reader: GitHistoryReader, setup: RunSetup, into collector: inout FindingCollector) {
+        guard !changes.isEmpty else { return }
+        let options = setup.options
+        let inputs = InputScanner(documents: options.documents)
+        let scanner = setup.scanner(options)
+        for change in changes {
+            guard options.documents.enabled else { collector.summary.skip("binary"); continue }
+            let bytes: [UInt8]
+            do { bytes = try reader.blob(path: change.path, commit: change.commit?.hash, limit: options.documents.maxExpandedBytes) } catch {
+                collector.summary.errors.append("\(error)")
+                continue
+            }
+            guard let result = inputs.scanDocument(bytes: bytes, displayPath: change.path, with: scanner), let tally = result.document else {
+                collector.summary.skip("binary")
+                continue
+            }
+            for (reason, count) in tally.skipped { collector.summary.skipped[reason, default: 0] += count }
+            collector.summary.errors += tally.errors
+            collector.summary.filesScanned += 1
+            collector.summary.bytesScanned += tally.bytes
+            for (rule, count) in result.limitHits { collector.summary.limitHits[rule, default: 0] += count }
+            for finding in result.findings {
+                var dated = finding
+                dated.origin.commit = change.commit?.hash
+                dated.origin.author = change.commit?.author
+                dated.origin.date = change.commit?.date
+                collector.add(dated)
+            }
+        }
+        setup.statistics.add(scanner.statistics)
     }
 }

@@ -150,6 +150,17 @@ public enum RedactJob {
                                     book: book, matcher: matcher, literalIdentities: aligned)
             do {
                 switch (unit.source, unit.destination) {
+                case let (.file(file), .file(path)) where OfficeRewriter.canRewrite(path: file.path) && options.scan.documents.enabled:
+                    // The values found in the document's text, replaced inside its XML.
+                    let indices = unitRemaps[u]
+                    let pairs = indices.map { (values[$0].text, book.replacement(for: identities[$0], source: values[$0].text)) }
+                    let directory = (path as NSString).deletingLastPathComponent
+                    if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+                    let replaced = try OfficeRewriter.rewrite(input: file.path, output: path, replacements: pairs, limits: options.scan.documents)
+                    var documentCounts = RewriteCounts()
+                    for (k, n) in replaced.enumerated() where n > 0 { documentCounts.byCategory[values[indices[k]].category, default: 0] += n }
+                    counts.add(documentCounts)
+                    written.append((u, nil, path))
                 case let (.file(file), .file(path)):
                     counts.add(try rewriteFile(file, to: path, rewriter: rewriter, targets: targets))
                     written.append((u, nil, path))
@@ -234,7 +245,7 @@ public enum RedactJob {
         } else {
             diagnostics.append("the copy was scanned again and still holds \(residual.count) finding\(residual.count == 1 ? "" : "s") at \(verifyAt.rawValue) confidence or above; do not paste it until they are removed:")
             for f in residual.prefix(50) {
-                diagnostics.append("  \(f.origin.path):\(f.line)  \(f.ruleName) [\(f.category.rawValue), \(f.confidence.rawValue)]  \(f.masked)")
+                diagnostics.append("  \(f.shortPlace)  \(f.ruleName) [\(f.category.rawValue), \(f.confidence.rawValue)]  \(f.masked)")
             }
             if residual.count > 50 { diagnostics.append("  ... and \(residual.count - 50) more") }
         }
@@ -309,7 +320,12 @@ public enum RedactJob {
                 switch work[i] {
                 case let .whole(u, file):
                     unitIndex = u
-                    let result = InputScanner().scanFile(file, with: scanner, emit: emit)
+                    // Word and Excel files are read as documents (and written back by
+                    // OfficeRewriter); other documents and archives stay binary skips here:
+                    // their offsets are in extracted text, not the file.
+                    var limits = options.documents
+                    if !OfficeRewriter.canRewrite(path: file.path) { limits.enabled = false }
+                    let result = InputScanner(documents: limits).scanFile(file, with: scanner, emit: emit)
                     scanned.error = result.error
                     scanned.skipped = result.skippedReason
                 case let .part(u, part):

@@ -41,6 +41,12 @@ struct RunSetup {
         if options.minConfidence == nil { options.minConfidence = config.minConfidence }
         if options.bulkThreshold == nil, let n = config.bulkThreshold { options.policy.bulkThreshold = n }
         if options.sensitiveThreshold == nil, let n = config.sensitiveThreshold { options.policy.sensitiveThreshold = n }
+        if let limits = config.documents {
+            // `--no-documents` on the command line wins over the configuration.
+            let allowed = options.documents.enabled
+            options.documents = limits
+            if !allowed { options.documents.enabled = false }
+        }
         ruleSet = try RuleSet(rules)
         fingerprinter = Fingerprinter(key: options.fingerprintKey ?? FingerprintKey.resolve())
         var baseline: Baseline?

@@ -115,6 +115,16 @@ public enum ScanJob {
         }
 
         for result in results {
+            if let document = result.document {
+                // An archive or document counts the parts it held; its skips and errors are the run's.
+                collector.summary.filesScanned += document.files
+                collector.summary.bytesScanned += document.bytes
+                for (reason, count) in document.skipped { collector.summary.skipped[reason, default: 0] += count }
+                collector.summary.errors += document.errors
+                for (rule, count) in result.limitHits { collector.summary.limitHits[rule, default: 0] += count }
+                result.findings.forEach { collector.add($0) }
+                continue
+            }
             if let error = result.error { collector.summary.errors.append(error); continue }
             if let reason = result.skippedReason { collector.summary.skip(reason); continue }
             collector.summary.filesScanned += 1
@@ -177,7 +187,7 @@ public enum ScanJob {
                 let i = schedule[n]
                 let emit: ((Finding) -> Void)? = stream.map { s in { s.emit($0, input: i + 1) } }
                 let result = switch work[i] {
-                case let .whole(file): InputScanner().scanFile(file, with: scanner, emit: emit)
+                case let .whole(file): InputScanner(documents: options.documents).scanFile(file, with: scanner, emit: emit)
                 case let .part(part): InputScanner().scanPart(part, with: scanner, emit: emit)
                 }
                 results.set(i, result)

@@ -53,6 +53,9 @@ public struct ScanOptions: Sendable {
     /// Attributions are listed where asked for, and always in the tooling formats (JSON,
     /// JSON Lines), which mark them with `"context": "attribution"`.
     public var listsAttribution: Bool { showAttribution || format == .json || format == .jsonl }
+    /// Whether archives, Office files and PDFs are opened, and the limits that contain them
+    /// (`documents:` in `.hedgerow.yml`, `--no-documents`).
+    public var documents = DocumentLimits()
 
     public init(paths: [String]) { self.paths = paths }
 }

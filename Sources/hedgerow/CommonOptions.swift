@@ -71,6 +71,9 @@ struct ScanRunOptions: ParsableArguments {
     @Flag(help: "Print per-rule time, candidates, matches and rejections to standard error.")
     var stats = false
 
+    @Flag(name: .customLong("no-documents"), help: "Treat archives, Office files and PDFs as binary (skipped) instead of opening them.")
+    var noDocuments = false
+
     @Option(name: .customLong("split-bytes"), help: .hidden)
     var splitBytes: Int = 16 << 20
 
@@ -93,6 +96,7 @@ struct CommonOptions: ParsableArguments {
         options.splitBytes = run.splitBytes
         options.showValues = run.showValues
         options.showAttribution = run.showAttribution
+        if run.noDocuments { options.documents.enabled = false }
         options.threads = run.threads
         options.nearMissLog = run.nearMissLog
         return options

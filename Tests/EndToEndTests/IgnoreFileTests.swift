@@ -42,6 +42,19 @@ final class IgnoreFileTests: XCTestCase {
         XCTAssertEqual(try paths(["scan", "--no-ignore", "."], in: dir.url).count, 5)
     }
 
+    /// A folder named on the command line is scanned even when the repository around it
+    /// ignores it (an installation inside a git-managed home folder); its own rules apply.
+    func testANamedFolderTheRepositoryIgnoresIsScannedUnderItsOwnRules() throws {
+        let repo = try TestRepository()
+        try repo.scratch.write(".gitignore", "versions/\n")
+        try repo.scratch.write("versions/lib/a.txt", "\(email)\n")
+        try repo.scratch.write("versions/lib/.gitignore", "*.log\n")
+        try repo.scratch.write("versions/lib/b.log", "\(email)\n")
+        try repo.scratch.write("readme.txt", "nothing here\n")
+        XCTAssertEqual(try paths(["scan", "versions/lib"], in: repo.url), ["versions/lib/a.txt"])
+        XCTAssertEqual(try paths(["scan", "."], in: repo.url), [], "scanned from the root, the ignored folder stays out")
+    }
+
     func testHedgerowIgnoreAboveTheScannedFolderApplies() throws {
         let repo = try TestRepository()
         try repo.scratch.write(".hedgerowignore", "fixtures/\n")

@@ -57,6 +57,12 @@ public struct Finding: Equatable, Sendable {
     /// A context class that cuts across categories: personal data a project publishes on
     /// purpose (attribution) or a team's mailbox (organisational). Nil for everything else.
     public var context: FindingContext? = nil
+    /// Where a person finds the value when a line and column in the scanned text mean
+    /// nothing in the file itself: a member of an archive (`export.zip!customers/2024.csv:14:3`),
+    /// a spreadsheet cell (`register.xlsx!Sheet1!C14`), a paragraph (`notes.docx paragraph 12`),
+    /// a PDF page and line. `origin.path` stays the file on disk. Nil for ordinary text,
+    /// whose place is `path:line:column`.
+    public var location: String? = nil
 
     public var line: Int { start.line }
 
@@ -80,4 +86,11 @@ extension Finding {
         moved.end.line += lines
         return moved
     }
+}
+
+extension Finding {
+    /// The place reporters print: the document location when there is one, else `path:line:column`.
+    public var place: String { location ?? (origin.path + ":" + String(start.line) + ":" + String(start.column)) }
+    /// The short place (tables, prevention results): the document location, else `path:line`.
+    public var shortPlace: String { location ?? (origin.path + ":" + String(start.line)) }
 }

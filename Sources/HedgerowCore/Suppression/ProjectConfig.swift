@@ -19,6 +19,8 @@ public struct ProjectConfig: Sendable, Equatable {
     /// `attribution: fail`: published attributions (AUTHORS, copyright lines, trailers)
     /// fail a run like other findings. Default `report`: counted and summarised only.
     public var attributionFails = false
+    /// `documents:`: whether archives and documents are opened, and their limits; nil keeps the defaults.
+    public var documents: DocumentLimits?
 
     /// A judged false positive or accepted value, named by fingerprint so the value itself
     /// is never written down.
@@ -97,6 +99,27 @@ public struct ProjectConfig: Sendable, Equatable {
                 if let value, value < 1 { throw YAMLProblem(file: file, line: severity.line, message: "severity.\(name) must be 1 or more") }
             }
             try severity.rejectUnknownKeys()
+        }
+        if let node = top.value("documents") {
+            var section = try StrictMapping(node, file: file, what: "'documents'")
+            var limits = DocumentLimits()
+            if let on = try section.bool("enabled") { limits.enabled = on }
+            let numbers: [(String, Int?)] = [
+                ("max_expanded_mb", try section.int("max_expanded_mb")), ("max_ratio", try section.int("max_ratio")),
+                ("max_depth", try section.int("max_depth")), ("max_members", try section.int("max_members")),
+            ]
+            for (name, value) in numbers {
+                guard let value else { continue }
+                guard value >= 1 else { throw YAMLProblem(file: file, line: section.line, message: "documents.\(name) must be 1 or more") }
+                switch name {
+                case "max_expanded_mb": limits.maxExpandedBytes = value << 20
+                case "max_ratio": limits.maxRatio = value
+                case "max_depth": limits.maxDepth = value
+                default: limits.maxMembers = value
+                }
+            }
+            try section.rejectUnknownKeys()
+            config.documents = limits
         }
         if let node = top.value("allow") {
             guard case let .sequence(items) = node else {

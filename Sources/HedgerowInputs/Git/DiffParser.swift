@@ -31,7 +31,17 @@ public struct DiffTotals: Equatable, Sendable {
     public var addedLines = 0
     public var binaryFiles = 0
     public var commits = 0
+    /// Binary changes that are documents or archives (by name), to be read whole from
+    /// their blob: a line diff means nothing for them.
+    public var documents: [DocumentChange] = []
     public init() {}
+}
+
+/// A document or archive a change added or modified: its new path and the commit (nil
+/// for the staged change, whose blob is in the index).
+public struct DocumentChange: Equatable, Sendable {
+    public var path: String
+    public var commit: CommitInfo?
 }
 
 /// Reads `git diff -U0` / `git log -p -U0` output as it streams and hands out the added
@@ -118,7 +128,11 @@ public struct DiffParser {
             lastAdded = -1
             totals.files += 1
         } else if state == .header && Self.starts(text, Self.binary) {
-            totals.binaryFiles += 1
+            if let path = Self.binaryNewPath(text), DocumentKind.isDocumentName(path) {
+                totals.documents.append(DocumentChange(path: path, commit: commit))
+            } else {
+                totals.binaryFiles += 1
+            }
         } else if (state == .header || state == .outside) && Self.starts(text, Self.hunkHeader) && fragment != nil {
             nextLine = Self.newStart(text)
             state = .hunk
@@ -159,6 +173,24 @@ public struct DiffParser {
 
     static func starts(_ text: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
         text.count >= prefix.count && prefix.indices.allSatisfy { text[$0] == prefix[$0] }
+    }
+
+    /// The new path in `Binary files a/x and b/y differ`; nil for a deletion (`/dev/null`).
+    static func binaryNewPath(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        var line = Array(text[binary.count...])
+        let suffix = Array(" differ".utf8)
+        guard line.count > suffix.count, Array(line.suffix(suffix.count)) == suffix else { return nil }
+        line.removeLast(suffix.count)
+        let separator = Array(" and ".utf8)
+        var cut = -1
+        var i = line.count - separator.count
+        while i >= 0 { if Array(line[i..<i + separator.count]) == separator { cut = i; break }; i -= 1 }
+        guard cut >= 0 else { return nil }
+        let raw = Array(line[(cut + separator.count)...])
+        if raw == Array("/dev/null".utf8) { return nil }
+        var path = unquote(raw)
+        if path.hasPrefix("b/") { path.removeFirst(2) }
+        return path
     }
 
     /// The new-file start line from `@@ -a,b +c,d @@`.

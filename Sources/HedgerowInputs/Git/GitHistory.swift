@@ -38,6 +38,22 @@ public struct GitHistoryReader {
         return parser.totals
     }
 
+    /// One blob's bytes: `:path` (the index, for the staged change) or `commit:path`.
+    /// Over `limit` bytes it stops reading and throws, like any other document limit.
+    public func blob(path: String, commit: String?, limit: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        struct TooLarge: Error {}
+        do {
+            try git.stream(["cat-file", "blob", (commit ?? "") + ":" + path]) { chunk in
+                bytes += chunk
+                if bytes.count > limit { throw TooLarge() }
+            }
+        } catch is TooLarge {
+            throw GitInputError("\(path): blob over the expanded-size limit (\(limit >> 20) MB)")
+        }
+        return bytes
+    }
+
     /// The git command line for a selection, after checking the revisions it names.
     public func arguments(for selection: GitSelection) throws -> [String] {
         try checkRepository(needsWorkTree: selection == .staged)

@@ -44,6 +44,12 @@ struct WorkTreeListing {
             }
         }
         let prefix = prefixLine.droppingTrailing("\n")
+        // A folder the user names is scanned even when the repository around it ignores it
+        // (a Python installation inside a git-managed ~/.pyenv): its own ignore files apply,
+        // read on the way down as outside a work tree.
+        if !prefix.isEmpty, !folders.contains(String(prefix.dropLast())), git.succeeds(["check-ignore", "-q", "--no-index", "."]) {
+            return nil
+        }
         return WorkTreeListing(walkedBase: directory, prefix: prefix, files: files, folders: folders, nested: nested)
     }
 

@@ -49,6 +49,8 @@ public struct JSONReporter: Reporter {
             let pieces: [[Int]]?
             /// "attribution" or "organisational" (`FindingContext`); absent for the rest.
             let context: String?
+            /// A place inside a document (`register.xlsx!Sheet1!C14`); absent for plain text.
+            let location: String?
         }
         let tool: Tool
         let schema_version: Int
@@ -126,7 +128,8 @@ public struct JSONReporter: Reporter {
             commit: f.origin.commit, author: f.origin.author, date: f.origin.date, masked: f.masked, fingerprint: f.fingerprint, value: showValues ? f.value : nil,
             decoded: f.decodedFrom?.rawValue,
             pieces: f.pieces.isEmpty ? nil : f.pieces.map { [$0.lowerBound, $0.upperBound] },
-            context: f.context?.rawValue
+            context: f.context?.rawValue,
+            location: f.location
         )
     }
 }

@@ -43,7 +43,7 @@ public struct MarkdownReporter: Reporter {
         out += "| Severity | Location | Rule | Confidence | Value |" + (hasCommits ? " Commit |" : "") + "\n"
         out += "|---|---|---|---|---|" + (hasCommits ? "---|" : "") + "\n"
         for f in c.findings.prefix(maxRows) {
-            out += "| \(policy.severity(of: f).rawValue) | \(Self.code("\(f.origin.path):\(f.start.line)")) | \(Self.cell(f.ruleName)) | \(f.confidence.rawValue) | \(Self.code(c.shown(f))) |"
+            out += "| \(policy.severity(of: f).rawValue) | \(Self.code(f.shortPlace)) | \(Self.cell(f.ruleName)) | \(f.confidence.rawValue) | \(Self.code(c.shown(f))) |"
             if hasCommits { out += " \(f.origin.commit.map { Self.code(String($0.prefix(12))) } ?? "") |" }
             out += "\n"
         }

@@ -36,7 +36,7 @@ public struct PreventionReporter: Reporter {
         for f in c.findings {
             let shown = c.showValues ? f.value.replacingOccurrences(of: "\n", with: "\\n") : f.masked
             let kind = f.dataClass == .secret ? "credential" : "personal data"
-            out += "  \(paint("\(f.origin.path):\(f.start.line)", "1"))  \(f.ruleName) [\(kind), \(f.confidence.rawValue)]  \(shown)\n"
+            out += "  \(paint(f.shortPlace, "1"))  \(f.ruleName) [\(kind), \(f.confidence.rawValue)]  \(shown)\n"
             if !f.hint.isEmpty { out += "      \(f.hint)\n" }
         }
         let secrets = c.findings.contains { $0.dataClass == .secret }

@@ -20,6 +20,14 @@ public struct SARIFReporter: Reporter {
                 "startLine": f.start.line, "startColumn": f.start.column, "endLine": f.end.line, "endColumn": f.end.column,
             ]]
             location["artifactLocation"] = Self.artifact(f.origin.path)
+            // Inside an archive or document the path is the file on disk (the outermost
+            // container) and the place inside it a logical location: a region of extracted
+            // text would point nowhere in the file.
+            var logical: [[String: Any]]? = nil
+            if let place = f.location {
+                location.removeValue(forKey: "region")
+                logical = [["fullyQualifiedName": place, "kind": "member"]]
+            }
             var properties: [String: Any] = [
                 "category": f.category.rawValue, "confidence": f.confidence.rawValue,
                 "severity": policy.severity(of: f).rawValue, "masked": f.masked,
@@ -32,7 +40,7 @@ public struct SARIFReporter: Reporter {
                 "ruleId": f.ruleID,
                 "level": Self.level(policy.severity(of: f)),
                 "message": ["text": "\(f.ruleName): \(c.shown(f))\(f.hint.isEmpty ? "" : ". \(f.hint)")"],
-                "locations": [["physicalLocation": location]],
+                "locations": [logical.map { ["physicalLocation": location, "logicalLocations": $0] } ?? ["physicalLocation": location]],
                 "partialFingerprints": ["hedgerowFingerprint/v1": f.fingerprint],
                 "properties": properties,
             ]
