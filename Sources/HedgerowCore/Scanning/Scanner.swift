@@ -188,6 +188,7 @@ public final class Scanner {
         // A match holding the hit lies within maxLength of it; the margin leaves room for lookaround.
         let length = rule.rule.maxLength + Scanner.lookaroundMargin
         var lastTried = -1
+        var afterKeyword = LiteralLookahead(count: rule.literalsAfterKeyword.count)
         let capitalised = rule.rule.keywordsCapitalised, wordStart = rule.rule.keywordsAtWordStart
         for hit in hits[r] {
             if capitalised && !Self.startsCapitalisedWord(p, at: hit, previous: state.previousByte) { continue }
@@ -207,15 +208,21 @@ public final class Scanner {
                 return newlines.previous(from: floor, to: hit).map { $0 + 1 } ?? floor
             }
             // No match can be where none of the rule's required literals is.
-            if !rule.literalsAfterKeyword.isEmpty && !ByteSearch.containsAny(rule.literalsAfterKeyword, in: p, from: hit, to: segEnd) {
+            // Hits come in increasing order and share the lookahead's memory of where the
+            // literals are (and are not), so many hits close together cost one pass, not one each.
+            if !rule.literalsAfterKeyword.isEmpty && !afterKeyword.holds(rule.literalsAfterKeyword, in: p, from: hit, to: segEnd) {
                 continue
             }
             if !rule.requiredLiterals.isEmpty && !ByteSearch.containsAny(rule.requiredLiterals, in: p, from: segmentStart(), to: segEnd) {
                 continue
             }
-            // Anchored rules are single-line; a line the window cuts goes the general way.
-            if let anchored = rule.anchoredPattern, lineEnds,
+            // Anchored rules are tried only where a match can start. A single-line segment must
+            // end at its line; a multi-line one must hold the longest match (the window does
+            // not cut it). Otherwise the hit goes the general way.
+            let uncut = lineEnds || (rule.rule.multiline && segEnd == hit + length)
+            if let anchored = rule.anchoredPattern, uncut,
                tryAnchored(rule, anchored, hit: hit, lineEnd: segEnd, length: length, lastTried: &lastTried,
+                           options: lineEnds ? notBOL(state) : notBOL(state).union(.notEndOfLine),
                            window: window, state: state, into: &raw, report: &report) {
                 continue
             }
@@ -251,7 +258,7 @@ public final class Scanner {
     /// goes the general way.
     private func tryAnchored(
         _ rule: CompiledRule, _ anchored: Pattern, hit: Int, lineEnd end: Int, length: Int, lastTried: inout Int,
-        window: UnsafeRawBufferPointer, state: WindowState,
+        options: Matcher.MatchOptions, window: UnsafeRawBufferPointer, state: WindowState,
         into raw: inout [RawMatch], report: inout FragmentReport
     ) -> Bool {
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
@@ -273,7 +280,7 @@ public final class Scanner {
             lastTried = start
             // A byte no match can start with is skipped without calling PCRE2.
             if state.start + start >= resume[r], startBytes?[Int(p[start])] ?? true,
-               let found = attempt(rule, window, end: end, from: start, options: notBOL(state), report: &report, pattern: anchored),
+               let found = attempt(rule, window, end: end, from: start, options: options, report: &report, pattern: anchored),
                let m = found {
                 consider(m, rule: rule, window: window, state: state, into: &raw)
                 resume[r] = state.start + Self.resumePoint(after: m)
