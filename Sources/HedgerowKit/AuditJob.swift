@@ -29,7 +29,8 @@ public enum AuditJob {
         let state = AuditState(directory: options.stateDirectory)
         var results: [String: RepositoryResult] = [:]
         do {
-            if options.resume { results = try state.load().filter { r in targets.contains { $0.name == r.key } } }
+            // A result is reused only for the same name at the same path.
+            if options.resume { results = try state.load().filter { r in targets.contains { $0.name == r.key && $0.path == r.value.path } } }
             else { try state.reset() }
         } catch { return RunSetup.failure(error) }
         let pending = targets.filter { results[$0.name] == nil }
