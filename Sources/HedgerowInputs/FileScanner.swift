@@ -54,7 +54,7 @@ public struct InputScanner {
         case .binary:
             result.skippedReason = "binary"
             return result
-        case .utf16LE, .utf16BE:
+        case .utf16LE, .utf16BE, .utf32LE, .utf32BE:
             do {
                 var all = source.head
                 var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -62,9 +62,9 @@ public struct InputScanner {
                     let n = try buffer.withUnsafeMutableBytes { try source.inner.read(into: $0) }
                     if n == 0 { break }
                     all += buffer[0..<n]
-                    if all.count > 256 << 20 { result.skippedReason = "UTF-16 file over 256 MB"; return result }
+                    if all.count > 256 << 20 { result.skippedReason = "UTF-16 or UTF-32 file over 256 MB"; return result }
                 }
-                let utf8 = SniffingSource.transcodeUTF16(all, bigEndian: source.kind == .utf16BE)
+                let utf8 = SniffingSource.transcode(all, from: source.kind)
                 let scanned = if let stage = InputStage.detect(path: displayPath, head: Array(utf8.prefix(8192))) {
                     try scanStaged(MemorySource(utf8), stage: stage, displayPath: displayPath, with: scanner, emit: nil)
                 } else {
@@ -110,7 +110,7 @@ public struct InputScanner {
 
 /// Reads the first 8 KiB to decide how to treat a stream, then replays it.
 struct SniffingSource: ByteSource {
-    enum Kind { case text, binary, utf16LE, utf16BE }
+    enum Kind { case text, binary, utf16LE, utf16BE, utf32LE, utf32BE }
     var inner: FileDescriptorSource
     var head: [UInt8] = []
     var replayed = 0
@@ -130,9 +130,40 @@ struct SniffingSource: ByteSource {
             }
         }
         inner = source
-        if head.starts(with: [0xFF, 0xFE]) { kind = .utf16LE }
-        else if head.starts(with: [0xFE, 0xFF]) { kind = .utf16BE }
-        else if head.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) { kind = .binary }
+        kind = Self.kind(of: head)
+    }
+
+    /// What the first bytes say. UTF-32's byte-order marks are tried before UTF-16's: the
+    /// UTF-32LE mark (FF FE 00 00) begins with the UTF-16LE one, and read as UTF-16 the
+    /// file is text with a NUL after every character, which matches nothing.
+    static func kind(of head: [UInt8]) -> Kind {
+        if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return .utf32LE }
+        if head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return .utf32BE }
+        if head.starts(with: [0xFF, 0xFE]) { return .utf16LE }
+        if head.starts(with: [0xFE, 0xFF]) { return .utf16BE }
+        if head.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) { return .binary }
+        return .text
+    }
+
+    /// UTF-8 for a file sniffed as UTF-16 or UTF-32 (its byte-order mark dropped).
+    static func transcode(_ bytes: [UInt8], from kind: Kind) -> [UInt8] {
+        switch kind {
+        case .utf16LE, .utf16BE: return transcodeUTF16(bytes, bigEndian: kind == .utf16BE)
+        case .utf32LE, .utf32BE: return transcodeUTF32(bytes, bigEndian: kind == .utf32BE)
+        case .text, .binary: return bytes
+        }
+    }
+
+    static func transcodeUTF32(_ bytes: [UInt8], bigEndian: Bool) -> [UInt8] {
+        var scalars = String.UnicodeScalarView()
+        var i = 4
+        while i + 3 < bytes.count {
+            let b = bigEndian ? (bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]) : (bytes[i + 3], bytes[i + 2], bytes[i + 1], bytes[i])
+            let value = UInt32(b.0) << 24 | UInt32(b.1) << 16 | UInt32(b.2) << 8 | UInt32(b.3)
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            i += 4
+        }
+        return Array(String(scalars).utf8)
     }
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
