@@ -28,9 +28,14 @@ public struct InputScanner {
     /// so a huge file's findings need not all be held at once.
     public func scanFile(_ target: FileTarget, with scanner: Scanner, emit: ((Finding) -> Void)? = nil) -> InputResult {
         var result = InputResult(displayPath: target.displayPath)
-        let fd = open(target.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            result.error = "\(target.displayPath): \(String(cString: strerror(errno)))"
+        // Regular files only, opened so that a read never blocks (a FIFO swapped in after
+        // the walk, `/proc/kmsg`): such an input is an error naming it, not a hang.
+        let fd: Int32
+        do { fd = try RegularFile.open(target.path) } catch let error as RegularFile.OpenError {
+            result.error = "\(target.displayPath): \(error.reason)"
+            return result
+        } catch {
+            result.error = "\(target.displayPath): \(error)"
             return result
         }
         defer { close(fd) }
@@ -185,5 +190,29 @@ struct SniffingSource: ByteSource {
             i += 2
         }
         return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+}
+
+extension InputScanner {
+    /// Scans bytes already in memory (a committed blob), sniffed as a file is: binary
+    /// skipped, UTF-16 and UTF-32 transcoded, transcripts and e-mail read through their stage.
+    public func scanBytes(_ bytes: [UInt8], displayPath: String, with scanner: Scanner) -> InputResult {
+        var result = InputResult(displayPath: displayPath)
+        let kind = SniffingSource.kind(of: Array(bytes.prefix(8192)))
+        if kind == .binary { result.skippedReason = "binary"; return result }
+        let text = SniffingSource.transcode(bytes, from: kind)
+        do {
+            let scanned = if let stage = InputStage.detect(path: displayPath, head: Array(text.prefix(8192))) {
+                try scanStaged(MemorySource(text), stage: stage, displayPath: displayPath, with: scanner, emit: nil)
+            } else {
+                try scanner.scan(bytes: text, origin: Origin(path: displayPath))
+            }
+            result.findings = scanned.findings
+            result.bytes = bytes.count
+            result.limitHits = scanned.report.limitHits
+        } catch {
+            result.error = "\(displayPath): \(error)"
+        }
+        return result
     }
 }

@@ -13,7 +13,7 @@ public enum AuditJob {
         // 1. Which repositories, and which of them are this shard's.
         var roots = options.roots
         if let file = options.reposFile {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            guard let text = readRegularText(file) else {
                 return RunSetup.failure(YAMLProblem(file: file, line: nil, message: "cannot read the repository list"))
             }
             roots += text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
@@ -110,7 +110,7 @@ public enum AuditJob {
     /// Audits one repository: history (deduplicated, with presence at HEAD) or the tree.
     static func audit(name: String, path: String, history: Bool, setup: RunSetup) -> RepositoryResult {
         var result = RepositoryResult(name: name, path: path, status: "ok", history: history ? "all" : "none")
-        let reader = GitHistoryReader(directory: path)
+        let reader = GitHistoryReader(directory: path, isolated: true)
         let collector: FindingCollector
         if history {
             collector = GitScanJob.scan(.history(ref: nil, since: nil), reader: reader, setup: setup, workers: 1)
@@ -121,23 +121,18 @@ public enum AuditJob {
                 result.status = "failed"; result.error = "a bare repository has no checked-out tree (audit its history instead)"
                 return result
             }
-            var tree = setup
-            tree.options.paths = [path]
-            collector = ScanJob.collect(setup: tree)
+            collector = CommittedTreeScan.collect(repository: path, setup: setup)
         }
-        if let error = collector.summary.errors.first {
+        var errors = collector.summary.errors
+        if !collector.summary.limitHits.isEmpty { errors.append(String(FindingCollector.limitMessage(collector.summary.limitHits).dropFirst("error: ".count))) }
+        if let error = errors.first {
             result.status = "failed"
-            result.error = collector.summary.errors.count == 1 ? error : "\(error) (and \(collector.summary.errors.count - 1) more)"
+            result.error = errors.count == 1 ? error : "\(error) (and \(errors.count - 1) more)"
             return result
         }
         result.bytesScanned = collector.summary.bytesScanned
         result.suppressed = collector.summary.suppressed
-        var findings = collector.findings
-        if !history {
-            for i in findings.indices where findings[i].origin.path.hasPrefix(path + "/") {
-                findings[i].origin.path = String(findings[i].origin.path.dropFirst(path.count + 1))
-            }
-        }
+        let findings = collector.findings
         var distinct = AuditFinding.deduplicate(findings)
         if history { markPresence(&distinct, findings: findings, reader: reader) }
         result.findings = distinct
