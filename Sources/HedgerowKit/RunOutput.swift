@@ -38,7 +38,11 @@ enum RunOutput {
             }
         }
         if let summaryPath = options.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
-            do { try AtomicFile.appendLine(MarkdownReporter(policy: options.policy).render(context), to: summaryPath) }
+            // The job summary is published on the run's page: masked values only, whatever
+            // --show-values says (that flag is for the person at the terminal).
+            var published = context
+            published.showValues = false
+            do { try AtomicFile.appendLine(MarkdownReporter(policy: options.policy).render(published), to: summaryPath) }
             catch { notes.append("warning: GITHUB_STEP_SUMMARY: \(error)") }
         }
 
