@@ -18,11 +18,12 @@ struct Hedgerow: ParsableCommand {
 
 // Usage errors exit 2 like every other error (argument-parser's default is 64), so that
 // 1 always and only means "findings".
+StandardOutput.ignoreBrokenPipe()
 do {
     var command = try Hedgerow.parseAsRoot()
     try command.run()
 } catch {
     if Hedgerow.exitCode(for: error) == .success { Hedgerow.exit(withError: error) }
-    FileHandle.standardError.write(Data((Hedgerow.fullMessage(for: error) + "\n").utf8))
+    _ = StandardOutput.write(Array((Hedgerow.fullMessage(for: error) + "\n").utf8), to: STDERR_FILENO)
     exit(2)
 }
