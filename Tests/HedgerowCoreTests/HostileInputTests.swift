@@ -48,4 +48,40 @@ final class HostileInputTests: XCTestCase {
             XCTAssertEqual(parts.map(\.start), whole.map(\.start), "chunk size \(chunk)")
         }
     }
+
+    // MARK: 6. Deep YAML nesting
+
+    func testDeeplyNestedYAMLIsALocatedErrorNotACrash() {
+        let deep = [
+            "rules: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000),
+            "rules: " + String(repeating: "{a: ", count: 3_000) + "x" + String(repeating: "}", count: 3_000),
+            "rules:\n" + String(repeating: "- ", count: 3_000) + "x\n",
+        ]
+        for text in deep {
+            XCTAssertThrowsError(try RuleLoader.load(yaml: text, file: "deep.yml")) { error in
+                XCTAssertTrue("\(error)".contains("nested more than"), "\(error)")
+            }
+            XCTAssertThrowsError(try ProjectConfig.load(yaml: text.replacingOccurrences(of: "rules:", with: "allow:"), file: ".hedgerow.yml", knownRules: nil))
+        }
+    }
+
+    func testOrdinaryNestingStillLoads() throws {
+        // Brackets inside quoted patterns and block scalars are text, not nesting.
+        let text = """
+        rules:
+          - id: test.brackets
+            name: Brackets
+            description: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+            category: password
+            class: secret
+            pattern: '[[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[]x(?<value>\\d{6})'
+            keywords: ['x']
+            examples: ['[x123456']
+            negative_examples: |
+              [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[
+        """
+        do { _ = try RuleLoader.load(yaml: text, file: "ok.yml") } catch {
+            XCTAssertFalse("\(error)".contains("nested more than"), "\(error)")
+        }
+    }
 }
