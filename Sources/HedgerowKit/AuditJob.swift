@@ -16,7 +16,8 @@ public enum AuditJob {
             guard let text = readRegularText(file) else {
                 return RunSetup.failure(YAMLProblem(file: file, line: nil, message: "cannot read the repository list"))
             }
-            roots += text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            // Either line ending (Swift reads CR LF as one character, never equal to "\n").
+            roots += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         }
         let discovery = RepositoryFinder().find(roots)
         var targets = discovery.repositories.map { (name: $0.name, path: $0.path, problem: String?.none) }
