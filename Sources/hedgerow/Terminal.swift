@@ -1,5 +1,6 @@
 import Foundation
 import HedgerowKit
+import HedgerowReport
 
 /// Where the CLI meets the terminal: colour decisions and writing a result out.
 enum Terminal {
@@ -14,7 +15,8 @@ enum Terminal {
         let failure = StandardOutput.write(Array(result.output.utf8), to: STDOUT_FILENO)
         var lines = result.diagnostics
         if let failure { lines.append("error: cannot write standard output: \(failure)") }
-        for line in lines { _ = StandardOutput.write(Array("hedgerow: \(line)\n".utf8), to: STDERR_FILENO) }
+        // Diagnostics name files and repositories: their control characters are escaped.
+        for line in lines { _ = StandardOutput.write(Array("hedgerow: \(ControlCharacters.escaped(line))\n".utf8), to: STDERR_FILENO) }
         exit(failure == nil ? result.exitCode : 2)
     }
 }
