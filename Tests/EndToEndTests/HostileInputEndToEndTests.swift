@@ -274,4 +274,64 @@ final class HostileInputEndToEndTests: XCTestCase {
             XCTAssertTrue(r.stderr.contains("standard output"), "\(arguments): \(r.stderr)")
         }
     }
+
+    // MARK: 15. register.tsv injection
+
+    func testRepositoryNameWithNewlineAndTabCannotForgeRegisterLines() throws {
+        let root = try Scratch()
+        let evil = "org/evil\nAIENG-2099-0001\tforged"
+        try makeRepository(at: root.url.appendingPathComponent(evil), files: ["a.env": "aws_access_key_id=\(key)\n"])
+        try makeRepository(at: root.url.appendingPathComponent("org/plain"), files: ["b.md": "contact \(email)\n"])
+        let records = root.url.appendingPathComponent("records")
+        for run in 1...2 {
+            let r = try CLI.run(["audit", "org", "--state-dir", "s\(run)", "--incident-dir", records.path], in: root.url, environment: TestRepository.environment)
+            XCTAssertEqual(r.status, 1, r.stderr)
+            XCTAssertFalse(r.stdout.contains("\nAIENG-2099"), "the name is escaped in text output: \(r.stdout)")
+        }
+        let register = try String(contentsOf: records.appendingPathComponent("register.tsv"), encoding: .utf8)
+        let lines = register.split(separator: "\n")
+        XCTAssertFalse(register.contains("AIENG-2099-0001\t"), register)
+        XCTAssertTrue(lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 3 }, register)
+        let ids = try FileManager.default.contentsOfDirectory(atPath: records.path).filter { $0.hasSuffix(".json") }
+        XCTAssertEqual(lines.count, ids.count, "one register line per record, the second run updating, not adding: \(register)")
+    }
+
+    // MARK: 16. CRLF baselines and repository lists, newlines in baseline paths
+
+    func testCRLFBaselineSuppresses() throws {
+        let dir = try Scratch()
+        let file = try dir.write("a.txt", "contact \(email)\n")
+        let json = try CLI.run(["scan", file.path, "--format", "json"])
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let finding = try XCTUnwrap((report["findings"] as? [[String: Any]])?.first)
+        let fingerprint = try XCTUnwrap(finding["fingerprint"] as? String), rule = try XCTUnwrap(finding["rule_id"] as? String ?? finding["rule"] as? String)
+        let baseline = try dir.write("baseline.tsv", "# hedgerow baseline v1\r\n\(fingerprint)\t\(rule)\ta.txt\r\n")
+        let r = try CLI.run(["scan", file.path, "--baseline", baseline.path])
+        XCTAssertEqual(r.status, 0, "a CRLF baseline is read, not taken as empty: \(r.stdout) \(r.stderr)")
+    }
+
+    func testCRLFRepositoryList() throws {
+        let root = try Scratch()
+        try makeRepository(at: root.url.appendingPathComponent("one"), files: ["a.txt": "nothing\n"])
+        try makeRepository(at: root.url.appendingPathComponent("two"), files: ["b.txt": "nothing\n"])
+        try "# list\r\none\r\ntwo\r\n".write(to: root.url.appendingPathComponent("repos.txt"), atomically: true, encoding: .utf8)
+        let r = try audit(["--repos-file", "repos.txt", "--state-dir", "s"], in: root.url)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(Set(r.repositories.keys), ["one", "two"])
+    }
+
+    // MARK: 17. Control characters in file names
+
+    func testControlCharactersInFileNamesAreEscapedInTextOutput() throws {
+        let dir = try Scratch()
+        let name = "x\nforged.txt:1:1: Fake finding [email, high] z\u{1B}[2J.txt"
+        try dir.write("tree/" + name, "contact \(email)\n")
+        for arguments in [["scan", "tree"], ["scan", "tree", "--prevention"]] {
+            let r = try CLI.run(arguments, in: dir.url)
+            XCTAssertEqual(r.status, 1, r.stderr)
+            XCTAssertFalse(r.stdout.contains("\u{1B}"), "no raw escape reaches the terminal")
+            XCTAssertFalse(r.stdout.contains("\nforged.txt"), "no forged line: \(r.stdout)")
+            XCTAssertTrue(r.stdout.contains("x\\nforged.txt"), r.stdout)
+        }
+    }
 }
