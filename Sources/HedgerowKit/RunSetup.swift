@@ -60,7 +60,11 @@ struct RunSetup {
             guard let text = readRegularText(path) else {
                 throw YAMLProblem(file: path, line: nil, message: "cannot read rule file")
             }
-            return try RuleLoader.load(yaml: text, file: path)
+            return try RuleLoader.load(yaml: text, file: path).map { rule in
+                var rule = rule
+                rule.boundedTime = true
+                return rule
+            }
         }
     }
 
