@@ -334,4 +334,46 @@ final class HostileInputEndToEndTests: XCTestCase {
             XCTAssertTrue(r.stdout.contains("x\\nforged.txt"), r.stdout)
         }
     }
+
+    // MARK: 13. User rules: time bounded, and scanning goes on after a limit hit
+
+    func testUserRuleKeepsScanningAfterAMatchLimitHit() throws {
+        let dir = try Scratch()
+        let rules = try dir.write("rules.yml", """
+        rules:
+          - id: test.backtracking
+            name: Catastrophic backtracking
+            description: nested alternatives that hit the match limit on the first line
+            category: password
+            class: secret
+            pattern: '^(?:a|aa)+$'
+            examples: ['aaa']
+            negative_examples: ['b']
+        """)
+        let file = try dir.write("input.txt", String(repeating: "a", count: 40) + "b\nx\naaaa\n")
+        let r = try CLI.run(["scan", file.path, "--rules", rules.path])
+        XCTAssertEqual(r.status, 2, "the limit hit still fails the run: \(r.stderr)")
+        XCTAssertTrue(r.stdout.contains("input.txt:3:1"), "the match after the limit hit is found: \(r.stdout)")
+    }
+
+    func testSlowUserRuleIsStoppedAtItsBudget() throws {
+        let dir = try Scratch()
+        let rules = try dir.write("rules.yml", """
+        rules:
+          - id: test.repeated-word
+            name: Repeated word
+            description: a back-reference that costs the length of the word at every start
+            category: password
+            class: secret
+            pattern: '(\\w+)\\s+\\1'
+            examples: ['ab ab']
+            negative_examples: ['ab cd']
+        """)
+        let file = try dir.write("input.txt", String(repeating: String(repeating: "a", count: 20_000) + "\n" + String(repeating: "b", count: 20_000) + "\n", count: 25))
+        let started = Date()
+        let r = try CLI.run(["scan", file.path, "--rules", rules.path])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 60, "a user's rule is bounded per window")
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("test.repeated-word"), r.stderr)
+    }
 }
