@@ -26,7 +26,10 @@ public enum AuditJob {
             targets = targets.filter { AuditOptions.shard(of: $0.name, count: shard.count) == shard.index }
         }
 
-        // 2. State: what earlier runs finished.
+        // 2. State: what earlier runs finished, held by this audit alone.
+        let lock: StateDirectoryLock
+        do { lock = try StateDirectoryLock(directory: options.stateDirectory) } catch { return RunSetup.failure(error) }
+        defer { withExtendedLifetime(lock) {} }
         let state = AuditState(directory: options.stateDirectory)
         var results: [String: RepositoryResult] = [:]
         do {

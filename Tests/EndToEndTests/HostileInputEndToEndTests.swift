@@ -376,4 +376,23 @@ final class HostileInputEndToEndTests: XCTestCase {
         XCTAssertEqual(r.status, 2, r.stderr)
         XCTAssertTrue(r.stderr.contains("test.repeated-word"), r.stderr)
     }
+
+    // MARK: 25. One audit per state directory
+
+    func testSecondAuditOnABusyStateDirectoryIsRefused() throws {
+        let root = try Scratch()
+        try makeRepository(at: root.url.appendingPathComponent("org/one"), files: ["a.txt": "nothing\n"])
+        let state = root.url.appendingPathComponent("state")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        // This test holds the lock as a running audit would.
+        let fd = open(state.appendingPathComponent(".lock").path, O_RDWR | O_CREAT, 0o644)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        XCTAssertEqual(flock(fd, LOCK_EX), 0)
+        let busy = try audit(["org", "--state-dir", "state"], in: root.url)
+        XCTAssertEqual(busy.status, 2, busy.stderr)
+        XCTAssertTrue(busy.stderr.contains("another audit"), busy.stderr)
+        close(fd)
+        let free = try audit(["org", "--state-dir", "state"], in: root.url)
+        XCTAssertEqual(free.status, 0, free.stderr)
+    }
 }
