@@ -33,9 +33,14 @@ public struct InputScanner {
     /// so a huge file's findings need not all be held at once.
     public func scanFile(_ target: FileTarget, with scanner: Scanner, emit: ((Finding) -> Void)? = nil) -> InputResult {
         var result = InputResult(displayPath: target.displayPath)
-        let fd = open(target.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            result.error = "\(target.displayPath): \(String(cString: strerror(errno)))"
+        // Regular files only, opened so that a read never blocks (a FIFO swapped in after
+        // the walk, `/proc/kmsg`): such an input is an error naming it, not a hang.
+        let fd: Int32
+        do { fd = try RegularFile.open(target.path) } catch let error as RegularFile.OpenError {
+            result.error = "\(target.displayPath): \(error.reason)"
+            return result
+        } catch {
+            result.error = "\(target.displayPath): \(error)"
             return result
         }
         defer { close(fd) }
@@ -64,7 +69,7 @@ public struct InputScanner {
         case .binary:
             result.skippedReason = "binary"
             return result
-        case .utf16LE, .utf16BE:
+        case .utf16LE, .utf16BE, .utf32LE, .utf32BE:
             do {
                 var all = source.head
                 var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -72,9 +77,9 @@ public struct InputScanner {
                     let n = try buffer.withUnsafeMutableBytes { try source.inner.read(into: $0) }
                     if n == 0 { break }
                     all += buffer[0..<n]
-                    if all.count > 256 << 20 { result.skippedReason = "UTF-16 file over 256 MB"; return result }
+                    if all.count > 256 << 20 { result.skippedReason = "UTF-16 or UTF-32 file over 256 MB"; return result }
                 }
-                let utf8 = SniffingSource.transcodeUTF16(all, bigEndian: source.kind == .utf16BE)
+                let utf8 = SniffingSource.transcode(all, from: source.kind)
                 let scanned = if let stage = InputStage.detect(path: displayPath, head: Array(utf8.prefix(8192))) {
                     try scanStaged(MemorySource(utf8), stage: stage, displayPath: displayPath, with: scanner, emit: nil)
                 } else {
@@ -151,7 +156,7 @@ extension InputScanner {
 
 /// Reads the first 8 KiB to decide how to treat a stream, then replays it.
 struct SniffingSource: ByteSource {
-    enum Kind { case text, binary, utf16LE, utf16BE }
+    enum Kind { case text, binary, utf16LE, utf16BE, utf32LE, utf32BE }
     var inner: FileDescriptorSource
     var head: [UInt8] = []
     var replayed = 0
@@ -171,9 +176,40 @@ struct SniffingSource: ByteSource {
             }
         }
         inner = source
-        if head.starts(with: [0xFF, 0xFE]) { kind = .utf16LE }
-        else if head.starts(with: [0xFE, 0xFF]) { kind = .utf16BE }
-        else if head.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) { kind = .binary }
+        kind = Self.kind(of: head)
+    }
+
+    /// What the first bytes say. UTF-32's byte-order marks are tried before UTF-16's: the
+    /// UTF-32LE mark (FF FE 00 00) begins with the UTF-16LE one, and read as UTF-16 the
+    /// file is text with a NUL after every character, which matches nothing.
+    static func kind(of head: [UInt8]) -> Kind {
+        if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return .utf32LE }
+        if head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return .utf32BE }
+        if head.starts(with: [0xFF, 0xFE]) { return .utf16LE }
+        if head.starts(with: [0xFE, 0xFF]) { return .utf16BE }
+        if head.withUnsafeBytes({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) { return .binary }
+        return .text
+    }
+
+    /// UTF-8 for a file sniffed as UTF-16 or UTF-32 (its byte-order mark dropped).
+    static func transcode(_ bytes: [UInt8], from kind: Kind) -> [UInt8] {
+        switch kind {
+        case .utf16LE, .utf16BE: return transcodeUTF16(bytes, bigEndian: kind == .utf16BE)
+        case .utf32LE, .utf32BE: return transcodeUTF32(bytes, bigEndian: kind == .utf32BE)
+        case .text, .binary: return bytes
+        }
+    }
+
+    static func transcodeUTF32(_ bytes: [UInt8], bigEndian: Bool) -> [UInt8] {
+        var scalars = String.UnicodeScalarView()
+        var i = 4
+        while i + 3 < bytes.count {
+            let b = bigEndian ? (bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]) : (bytes[i + 3], bytes[i + 2], bytes[i + 1], bytes[i])
+            let value = UInt32(b.0) << 24 | UInt32(b.1) << 16 | UInt32(b.2) << 8 | UInt32(b.3)
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            i += 4
+        }
+        return Array(String(scalars).utf8)
     }
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
@@ -195,5 +231,29 @@ struct SniffingSource: ByteSource {
             i += 2
         }
         return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+}
+
+extension InputScanner {
+    /// Scans bytes already in memory (a committed blob), sniffed as a file is: binary
+    /// skipped, UTF-16 and UTF-32 transcoded, transcripts and e-mail read through their stage.
+    public func scanBytes(_ bytes: [UInt8], displayPath: String, with scanner: Scanner) -> InputResult {
+        var result = InputResult(displayPath: displayPath)
+        let kind = SniffingSource.kind(of: Array(bytes.prefix(8192)))
+        if kind == .binary { result.skippedReason = "binary"; return result }
+        let text = SniffingSource.transcode(bytes, from: kind)
+        do {
+            let scanned = if let stage = InputStage.detect(path: displayPath, head: Array(text.prefix(8192))) {
+                try scanStaged(MemorySource(text), stage: stage, displayPath: displayPath, with: scanner, emit: nil)
+            } else {
+                try scanner.scan(bytes: text, origin: Origin(path: displayPath))
+            }
+            result.findings = scanned.findings
+            result.bytes = bytes.count
+            result.limitHits = scanned.report.limitHits
+        } catch {
+            result.error = "\(displayPath): \(error)"
+        }
+        return result
     }
 }

@@ -31,8 +31,7 @@ public enum FileSplitter {
         if let dot = name.lastIndex(of: "."), wholeOnly.contains(name[name.index(after: dot)...].lowercased()) { return nil }
         // Archives and documents are opened whole by the document reader, never cut in parts.
         if DocumentKind.isDocumentName(name) { return nil }
-        let fd = open(target.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard let fd = try? RegularFile.open(target.path) else { return nil }
         defer { close(fd) }
         var head = [UInt8](repeating: 0, count: 8192)
         let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
@@ -78,9 +77,12 @@ extension InputScanner {
     /// the part, with offsets made relative to the whole file.
     public func scanPart(_ part: FilePart, with scanner: Scanner, emit: ((Finding) -> Void)? = nil) -> InputResult {
         var result = InputResult(displayPath: part.target.displayPath)
-        let fd = open(part.target.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            result.error = "\(part.target.displayPath): \(String(cString: strerror(errno)))"
+        let fd: Int32
+        do { fd = try RegularFile.open(part.target.path) } catch let error as RegularFile.OpenError {
+            result.error = "\(part.target.displayPath): \(error.reason)"
+            return result
+        } catch {
+            result.error = "\(part.target.displayPath): \(error)"
             return result
         }
         defer { close(fd) }

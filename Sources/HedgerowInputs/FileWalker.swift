@@ -152,17 +152,8 @@ public struct FileWalker {
     private func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
 }
 
-/// Reads a small text file whole, or nil when it does not exist or cannot be read.
+/// Reads a small text file whole, or nil when it does not exist, is not a regular file
+/// (a FIFO named `.gitignore` must not hang the walk) or cannot be read.
 func readSmallFile(_ path: String, limit: Int = 1 << 20) -> String? {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var bytes = [UInt8](repeating: 0, count: limit)
-    var total = 0
-    while total < limit {
-        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, limit - total) }
-        if n <= 0 { break }
-        total += n
-    }
-    return String(decoding: bytes[0..<total], as: UTF8.self)
+    try? RegularFile.readText(path, limit: limit)
 }

@@ -13,10 +13,11 @@ public enum AuditJob {
         // 1. Which repositories, and which of them are this shard's.
         var roots = options.roots
         if let file = options.reposFile {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            guard let text = readRegularText(file) else {
                 return RunSetup.failure(YAMLProblem(file: file, line: nil, message: "cannot read the repository list"))
             }
-            roots += text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            // Either line ending (Swift reads CR LF as one character, never equal to "\n").
+            roots += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         }
         let discovery = RepositoryFinder().find(roots)
         var targets = discovery.repositories.map { (name: $0.name, path: $0.path, problem: String?.none) }
@@ -25,7 +26,10 @@ public enum AuditJob {
             targets = targets.filter { AuditOptions.shard(of: $0.name, count: shard.count) == shard.index }
         }
 
-        // 2. State: what earlier runs finished.
+        // 2. State: what earlier runs finished, held by this audit alone.
+        let lock: StateDirectoryLock
+        do { lock = try StateDirectoryLock(directory: options.stateDirectory) } catch { return RunSetup.failure(error) }
+        defer { withExtendedLifetime(lock) {} }
         let state = AuditState(directory: options.stateDirectory)
         var results: [String: RepositoryResult] = [:]
         do {
@@ -33,7 +37,8 @@ public enum AuditJob {
                 // Made even when this shard has nothing to scan, so `merge` can tell an empty
                 // shard (a state directory with no results) from a missing one.
                 try FileManager.default.createDirectory(atPath: state.repositories, withIntermediateDirectories: true)
-                results = try state.load().filter { r in targets.contains { $0.name == r.key } }
+                // A result is reused only for the same name at the same path.
+                results = try state.load().filter { r in targets.contains { $0.name == r.key && $0.path == r.value.path } }
             } else { try state.reset() }
         } catch { return RunSetup.failure(error) }
         let pending = targets.filter { results[$0.name] == nil }
@@ -114,7 +119,7 @@ public enum AuditJob {
     /// Audits one repository: history (deduplicated, with presence at HEAD) or the tree.
     static func audit(name: String, path: String, history: Bool, setup: RunSetup) -> RepositoryResult {
         var result = RepositoryResult(name: name, path: path, status: "ok", history: history ? "all" : "none")
-        let reader = GitHistoryReader(directory: path)
+        let reader = GitHistoryReader(directory: path, isolated: true)
         let collector: FindingCollector
         if history {
             collector = GitScanJob.scan(.history(ref: nil, since: nil), reader: reader, setup: setup, workers: 1)
@@ -125,23 +130,18 @@ public enum AuditJob {
                 result.status = "failed"; result.error = "a bare repository has no checked-out tree (audit its history instead)"
                 return result
             }
-            var tree = setup
-            tree.options.paths = [path]
-            collector = ScanJob.collect(setup: tree)
+            collector = CommittedTreeScan.collect(repository: path, setup: setup)
         }
-        if let error = collector.summary.errors.first {
+        var errors = collector.summary.errors
+        if !collector.summary.limitHits.isEmpty { errors.append(String(FindingCollector.limitMessage(collector.summary.limitHits).dropFirst("error: ".count))) }
+        if let error = errors.first {
             result.status = "failed"
-            result.error = collector.summary.errors.count == 1 ? error : "\(error) (and \(collector.summary.errors.count - 1) more)"
+            result.error = errors.count == 1 ? error : "\(error) (and \(errors.count - 1) more)"
             return result
         }
         result.bytesScanned = collector.summary.bytesScanned
         result.suppressed = collector.summary.suppressed
-        var findings = collector.findings
-        if !history {
-            for i in findings.indices where findings[i].origin.path.hasPrefix(path + "/") {
-                findings[i].origin.path = String(findings[i].origin.path.dropFirst(path.count + 1))
-            }
-        }
+        let findings = collector.findings
         var distinct = AuditFinding.deduplicate(findings)
         if history { markPresence(&distinct, findings: findings, reader: reader) }
         result.findings = distinct

@@ -1,4 +1,5 @@
 import Foundation
+import HedgerowCore
 import HedgerowReport
 
 /// An audit's state directory: `repos/<name>.json`, one file per finished repository,
@@ -8,10 +9,20 @@ struct AuditState {
     let directory: String
     var repositories: String { directory + "/repos" }
 
+    /// One file name per repository name, never the same for two names: percent-encoding
+    /// (with `%` itself encoded) is one-to-one. A leading dot is encoded too, so a
+    /// `.dotfiles` repository's result is not a hidden file that `load` and `merge` pass
+    /// over; a name too long for the file system keeps a readable start and a hash of the whole.
     static func fileName(_ name: String) -> String {
         var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
         allowed.insert(charactersIn: "-._")
-        return (name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name) + ".json"
+        var encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name
+        if encoded.hasPrefix(".") { encoded = "%2E" + encoded.dropFirst() }
+        if encoded.utf8.count > 200 {
+            let digest = SHA256.hash(Array(name.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+            encoded = String(encoded.prefix(120)) + "~" + digest
+        }
+        return encoded + ".json"
     }
 
     func reset() throws {

@@ -12,7 +12,7 @@ public enum BaselineJob {
 
     /// Rescans and keeps only the entries whose values still occur; adds nothing new.
     public static func update(_ given: ScanOptions, file: String) -> RunResult {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+        guard let text = readRegularText(file) else {
             return RunSetup.failure(YAMLProblem(file: file, line: nil, message: "cannot read the baseline"))
         }
         let old: Baseline

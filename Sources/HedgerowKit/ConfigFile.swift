@@ -38,7 +38,7 @@ enum ConfigFile {
     }
 
     static func read(_ path: String) throws -> String {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text = readRegularText(path) else {
             throw YAMLProblem(file: path, line: nil, message: "cannot read the configuration file (is it UTF-8?)")
         }
         return text

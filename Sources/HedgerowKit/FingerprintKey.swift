@@ -14,7 +14,9 @@ import HedgerowCore
 public enum FingerprintKey {
     public static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) -> [UInt8] {
         if let key = environment["HEDGEROW_FINGERPRINT_KEY"], !key.isEmpty { return Array(key.utf8) }
-        let base = environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
+        // An empty or relative XDG_CONFIG_HOME is to be ignored (XDG base directory spec):
+        // taken as given, the key file landed in ./hedgerow/ under the current directory.
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : nil }
             ?? URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appendingPathComponent(".config")
         let file = base.appendingPathComponent("hedgerow/fingerprint.key")
         if let data = try? Data(contentsOf: file), data.count >= 16 { return Array(data) }

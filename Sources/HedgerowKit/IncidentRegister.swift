@@ -31,7 +31,7 @@ struct IncidentRegister {
         for line in existing.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 2, let (year, number) = Self.parse(fields[0]) else { continue }
-            byKey[fields[1]] = fields[0]
+            byKey[Self.field(decoding: fields[1])] = fields[0]
             highest[year] = max(highest[year] ?? 0, number)
         }
         let year = String(Calendar(identifier: .gregorian).component(.year, from: date))
@@ -44,7 +44,7 @@ struct IncidentRegister {
             highest[year] = number
             let id = String(format: "AIENG-%@-%04d", year, number)
             byKey[draft.key] = id
-            newLines += "\(id)\t\(draft.key)\t\(stamp)\n"
+            newLines += "\(id)\t\(Self.field(encoding: draft.key))\t\(stamp)\n"
             assigned.append((id, true))
         }
         if !newLines.isEmpty { try AtomicFile.appendLine(String(newLines.dropLast()), to: registerPath) }
@@ -57,6 +57,31 @@ struct IncidentRegister {
             try AtomicFile.write(IncidentMarkdown.render(record), to: "\(directory)/\(id).md")
         }
         return assigned.map { (id: $0.0, new: $0.1) }
+    }
+
+    /// A key as one register field. Keys hold repository names and paths, which may hold a
+    /// tab or newline: written raw they forged register lines (and a later run then
+    /// rewrote another incident's record). `%`, tab, CR and LF are percent-encoded; keys
+    /// without them (all ordinary ones) are written as before.
+    static func field(encoding key: String) -> String {
+        guard key.contains(where: { $0 == "%" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return key }
+        var out = ""
+        for scalar in key.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\t": out += "%09"
+            case "\n": out += "%0A"
+            case "\r": out += "%0D"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func field(decoding text: String) -> String {
+        guard text.contains("%") else { return text }
+        return text.replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%0A", with: "\n")
+            .replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%25", with: "%")
     }
 
     static func parse(_ id: String) -> (String, Int)? {

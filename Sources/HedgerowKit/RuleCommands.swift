@@ -39,7 +39,7 @@ public enum RuleCommands {
                 rules = try BuiltinRules.load()
             } else {
                 for file in try ruleFiles(in: paths) {
-                    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    guard let text = readRegularText(file) else {
                         throw YAMLProblem(file: file, line: nil, message: "cannot read the file as UTF-8")
                     }
                     rules += try RuleLoader.load(yaml: text, file: file)

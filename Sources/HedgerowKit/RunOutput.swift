@@ -16,7 +16,9 @@ struct RunKind {
 enum RunOutput {
     static func finish(_ collector: FindingCollector, setup: RunSetup, options: ScanOptions, kind: RunKind, now: Date = Date()) -> RunResult {
         var collector = collector
-        collector.findings = FindingRank.ordered(collector.findings)
+        // Reports for people lead with what matters most; the tooling formats keep input
+        // order, so a JSON document is the same whether it was streamed or built in memory.
+        if options.format != .json && options.format != .jsonl { collector.findings = FindingRank.ordered(collector.findings) }
         var notes: [String] = []
         let rules = setup.ruleSet.rules.filter { $0.rule.decode == nil }.map { RuleInfo($0.rule) }
         let context = ReportContext(toolVersion: hedgerowVersion, findings: collector.findings, summary: collector.summary,
@@ -39,7 +41,11 @@ enum RunOutput {
             }
         }
         if let summaryPath = options.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
-            do { try AtomicFile.appendLine(MarkdownReporter(policy: options.policy).render(context), to: summaryPath) }
+            // The job summary is published on the run's page: masked values only, whatever
+            // --show-values says (that flag is for the person at the terminal).
+            var published = context
+            published.showValues = false
+            do { try AtomicFile.appendLine(MarkdownReporter(policy: options.policy).render(published), to: summaryPath) }
             catch { notes.append("warning: GITHUB_STEP_SUMMARY: \(error)") }
         }
 

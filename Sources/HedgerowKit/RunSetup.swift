@@ -51,7 +51,7 @@ struct RunSetup {
         fingerprinter = Fingerprinter(key: options.fingerprintKey ?? FingerprintKey.resolve())
         var baseline: Baseline?
         if let path = options.baselinePath {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            guard let text = readRegularText(path) else {
                 throw YAMLProblem(file: path, line: nil, message: "cannot read the baseline")
             }
             baseline = try Baseline.parse(text, file: path)
@@ -66,10 +66,14 @@ struct RunSetup {
 
     static func loadRuleFiles(_ paths: [String]) throws -> [Rule] {
         try paths.flatMap { path in
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            guard let text = readRegularText(path) else {
                 throw YAMLProblem(file: path, line: nil, message: "cannot read rule file")
             }
-            return try RuleLoader.load(yaml: text, file: path)
+            return try RuleLoader.load(yaml: text, file: path).map { rule in
+                var rule = rule
+                rule.boundedTime = true
+                return rule
+            }
         }
     }
 
@@ -142,16 +146,23 @@ struct FindingCollector {
     }
 
     /// Exit status: errors win over findings, so a partial scan never looks like a result.
+    /// A match-limit hit is an error too: some input went unscanned by a rule, and a run
+    /// that passes it would let it through (in the pre-commit hook, the commit).
     var exitCode: Int32 {
-        if !summary.errors.isEmpty { return ExitStatus.error }
+        if !summary.errors.isEmpty || !summary.limitHits.isEmpty { return ExitStatus.error }
         return summary.findingCount == 0 ? ExitStatus.clean : ExitStatus.findings
+    }
+
+    /// The error for match-limit hits: which rules gave up, and that the run cannot pass.
+    static func limitMessage(_ hits: [String: Int]) -> String {
+        "error: match limit reached, input partly unscanned by: \(hits.keys.sorted().joined(separator: ", ")); the run fails so nothing unscanned passes"
     }
 
     /// Error and warning lines for standard error.
     var diagnostics: [String] {
         var lines = summary.errors.map { "error: \($0)" }
         if !summary.limitHits.isEmpty {
-            lines.append("warning: match limit reached (input partly unscanned by): \(summary.limitHits.keys.sorted().joined(separator: ", "))")
+            lines.append(Self.limitMessage(summary.limitHits))
         }
         return lines
     }

@@ -67,6 +67,13 @@ public struct RunResult: Sendable {
     public var exitCode: Int32
 }
 
+extension RunResult {
+    /// For the executable's own small results (printing the hook script).
+    public init(printing output: String) {
+        self.output = output; diagnostics = []; exitCode = ExitStatus.clean
+    }
+}
+
 /// Exit codes that mean one thing each.
 public enum ExitStatus {
     public static let clean: Int32 = 0

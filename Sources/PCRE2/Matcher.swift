@@ -74,9 +74,13 @@ public final class Matcher {
         end: Int,
         from start: Int,
         groups: [Int] = [],
-        options: MatchOptions = []
+        options: MatchOptions = [],
+        startLimit: Int? = nil
     ) throws -> MatchSpan? {
         precondition(start >= 0 && start <= end && end <= subject.count, "match range outside subject")
+        // Only for patterns compiled with `.useOffsetLimit`: no match starts after `startLimit`.
+        if let startLimit { pcre2_set_offset_limit_8(context, startLimit) }
+        defer { if startLimit != nil { pcre2_set_offset_limit_8(context, ~0) } }
         let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self)
         // The JIT's own entry skips the interpreter's argument checks: this call runs once per
         // candidate, millions of times on a large input. The checks it skips hold here (the

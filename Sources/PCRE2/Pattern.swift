@@ -11,6 +11,8 @@ public final class Pattern: @unchecked Sendable {
         public static let extended = Options(rawValue: PCRE2_EXTENDED)
         public static let multiline = Options(rawValue: PCRE2_MULTILINE)
         public static let dotAll = Options(rawValue: PCRE2_DOTALL)
+        /// Lets a match call limit where a match may start (`Matcher.firstMatch(startLimit:)`).
+        public static let useOffsetLimit = Options(rawValue: PCRE2_USE_OFFSET_LIMIT)
     }
 
     let code: OpaquePointer

@@ -62,7 +62,7 @@ struct AuditCommand: ParsableCommand {
         options.interactive = isatty(STDERR_FILENO) == 1
         Terminal.finish(AuditJob.run(options) { line, live in
             let text = live ? "\r\u{1B}[K" + line : "hedgerow audit: \(line)\n"
-            FileHandle.standardError.write(Data(text.utf8))
+            _ = StandardOutput.write(Array(text.utf8), to: STDERR_FILENO)
         })
     }
 }

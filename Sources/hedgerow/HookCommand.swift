@@ -27,6 +27,6 @@ struct HookCommand: ParsableCommand {
 
     struct Print: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the hook script, to add to a hook of your own.")
-        func run() throws { print(HookInstaller.script(fallback: nil), terminator: "") }
+        func run() throws { Terminal.finish(RunResult(printing: HookInstaller.script(fallback: nil))) }
     }
 }

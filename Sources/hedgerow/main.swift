@@ -19,6 +19,8 @@ struct Hedgerow: ParsableCommand {
 
 // Usage errors exit 2 like every other error (argument-parser's default is 64), so that
 // 1 always and only means "findings".
+StandardOutput.ignoreBrokenPipe()
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 // A mistyped command would otherwise read as "unexpected arguments".
 if let first = arguments.first, !first.hasPrefix("-") {
@@ -36,6 +38,6 @@ do {
     try command.run()
 } catch {
     if Hedgerow.exitCode(for: error) == .success { Hedgerow.exit(withError: error) }
-    FileHandle.standardError.write(Data((Hedgerow.fullMessage(for: error) + "\n").utf8))
+    _ = StandardOutput.write(Array((Hedgerow.fullMessage(for: error) + "\n").utf8), to: STDERR_FILENO)
     exit(2)
 }

@@ -34,6 +34,10 @@ public struct Rule: Sendable, Equatable {
     /// Set on decoder rules: the pattern finds encoded text, which is decoded and scanned
     /// with the other rules; such a rule reports nothing of its own.
     public var decode: Encoding?
+    /// A user's rule (`--rules`, the configuration's rule files): nobody has reviewed its
+    /// cost, so the scanner bounds it, searching in slices of start positions with a time
+    /// budget per window (`Scanner.ruleBudget`). Built-in rules are bounded by review.
+    public var boundedTime = false
     /// For rules without keywords: a byte scan that finds where a match could be.
     public var prefilter: Prefilter?
     /// The rule only runs on input whose table header (first line, or a SQL COPY column

@@ -24,6 +24,7 @@ public final class CompiledRule: @unchecked Sendable {
         literalsAfterKeyword = rule.afterKeyword.map { Array($0.lowercased().utf8) }
         var options: Pattern.Options = [.multiline]
         if rule.caseInsensitive { options.insert(.caseless) }
+        if rule.boundedTime { options.insert(.useOffsetLimit) }
         do {
             pattern = try Pattern(rule.pattern, options: options)
         } catch let error as PCRE2Error {

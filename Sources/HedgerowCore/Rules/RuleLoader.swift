@@ -92,8 +92,10 @@ public enum RuleLoader {
         rule.keywordLead = try map.int("keyword_lead")
         if let lead = rule.keywordLead {
             guard lead >= 0 && lead <= 64 else { throw problem("keyword_lead must be 0 to 64") }
-            guard (!rule.keywords.isEmpty || rule.prefilter == .nameWord) && !rule.multiline && !rule.startsAtWord else {
-                throw problem("keyword_lead needs keywords (or the name-word prefilter) and a single-line rule without starts_at_word")
+            // A multi-line rule may have a lead of 0 (every match starts at its keyword): it is
+            // then tried at each hit alone, which keeps a file of many hits linear.
+            guard (!rule.keywords.isEmpty || rule.prefilter == .nameWord) && (!rule.multiline || lead == 0) && !rule.startsAtWord else {
+                throw problem("keyword_lead needs keywords (or the name-word prefilter) and a single-line rule without starts_at_word (a multi-line rule: 0 only)")
             }
         }
         rule.keywordsCapitalised = try map.bool("keywords_capitalised") ?? false
@@ -103,7 +105,10 @@ public enum RuleLoader {
         rule.lineRequires = try map.strings("line_requires")
         rule.afterKeyword = try map.strings("after_keyword")
         for (key, literals) in [("line_requires", rule.lineRequires), ("after_keyword", rule.afterKeyword)] where !literals.isEmpty {
-            guard !rule.keywords.isEmpty && !rule.multiline else { throw problem("\(key) needs keywords and a single-line rule") }
+            // after_keyword is looked for in the span after the hit, which a multi-line rule also has.
+            guard !rule.keywords.isEmpty && (!rule.multiline || key == "after_keyword") else {
+                throw problem(key == "line_requires" ? "line_requires needs keywords and a single-line rule" : "after_keyword needs keywords")
+            }
             guard literals.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0A } }) else {
                 throw problem("\(key) holds non-empty ASCII strings without newlines")
             }

@@ -17,6 +17,11 @@ public struct FragmentReport: Equatable, Sendable {
     mutating func noteLimit(rule: String, error: PCRE2Error) {
         limitHits[rule, default: 0] += 1
     }
+
+    /// A rule stopped for this window because it used up its time budget.
+    mutating func noteBudgetSpent(rule: String) {
+        limitHits[rule, default: 0] += 1
+    }
 }
 
 /// Per-rule counters for `--stats`: how often a rule was woken, matched and rejected,

@@ -65,6 +65,15 @@ public final class Scanner {
     /// Bytes of context patterns may inspect beyond their match (lookahead, lookbehind).
     static let lookaroundMargin = 64
 
+    /// Time a user's rule (`Rule.boundedTime`) may spend on one window (about a megabyte),
+    /// and on a run of match-limit hits of any rule: a rule over it stops for the window
+    /// and counts a limit hit, which fails the run. Patterns such as `(\w+)\s+\1` or
+    /// `(?>a+)+$`, or a keyword that occurs everywhere, otherwise took minutes per megabyte.
+    static let ruleBudget: UInt64 = 2_000_000_000
+    /// Start positions searched per call for a bounded rule: one call's worst case stays
+    /// well under the budget, and an ordinary rule pays one call per slice.
+    static let sliceStarts = 128
+
     /// Scans a whole in-memory buffer; convenience for tests, rule checks and small inputs.
     public func scan(bytes: [UInt8], origin: Origin = Origin(path: "-")) throws -> (findings: [Finding], report: FragmentReport) {
         var source = MemorySource(bytes)
@@ -189,8 +198,15 @@ public final class Scanner {
         // A match holding the hit lies within maxLength of it; the margin leaves room for lookaround.
         let length = rule.rule.maxLength + Scanner.lookaroundMargin
         var lastTried = -1
+        var afterKeyword = LiteralLookahead(count: rule.literalsAfterKeyword.count)
+        let deadline = rule.rule.boundedTime ? monotonicNanoseconds() &+ Self.ruleBudget : UInt64.max
         let capitalised = rule.rule.keywordsCapitalised, wordStart = rule.rule.keywordsAtWordStart
-        for hit in hits[r] {
+        for (n, hit) in hits[r].enumerated() {
+            // A user's rule whose keyword occurs everywhere stops for this window at its budget.
+            if deadline != .max && n & 63 == 63 && monotonicNanoseconds() > deadline {
+                report.noteBudgetSpent(rule: rule.rule.id)
+                break
+            }
             if capitalised && !Self.startsCapitalisedWord(p, at: hit, previous: state.previousByte) { continue }
             if wordStart && !Self.startsWord(p, at: hit, previous: state.previousByte) { continue }
             // Positions in the window from here on. The segment ends at the hit's line end
@@ -208,15 +224,21 @@ public final class Scanner {
                 return newlines.previous(from: floor, to: hit).map { $0 + 1 } ?? floor
             }
             // No match can be where none of the rule's required literals is.
-            if !rule.literalsAfterKeyword.isEmpty && !ByteSearch.containsAny(rule.literalsAfterKeyword, in: p, from: hit, to: segEnd) {
+            // Hits come in increasing order and share the lookahead's memory of where the
+            // literals are (and are not), so many hits close together cost one pass, not one each.
+            if !rule.literalsAfterKeyword.isEmpty && !afterKeyword.holds(rule.literalsAfterKeyword, in: p, from: hit, to: segEnd) {
                 continue
             }
             if !rule.requiredLiterals.isEmpty && !ByteSearch.containsAny(rule.requiredLiterals, in: p, from: segmentStart(), to: segEnd) {
                 continue
             }
-            // Anchored rules are single-line; a line the window cuts goes the general way.
-            if let anchored = rule.anchoredPattern, lineEnds,
+            // Anchored rules are tried only where a match can start. A single-line segment must
+            // end at its line; a multi-line one must hold the longest match (the window does
+            // not cut it). Otherwise the hit goes the general way.
+            let uncut = lineEnds || (rule.rule.multiline && segEnd == hit + length)
+            if let anchored = rule.anchoredPattern, uncut,
                tryAnchored(rule, anchored, hit: hit, lineEnd: segEnd, length: length, lastTried: &lastTried,
+                           options: lineEnds ? notBOL(state) : notBOL(state).union(.notEndOfLine),
                            window: window, state: state, into: &raw, report: &report) {
                 continue
             }
@@ -252,7 +274,7 @@ public final class Scanner {
     /// goes the general way.
     private func tryAnchored(
         _ rule: CompiledRule, _ anchored: Pattern, hit: Int, lineEnd end: Int, length: Int, lastTried: inout Int,
-        window: UnsafeRawBufferPointer, state: WindowState,
+        options: Matcher.MatchOptions, window: UnsafeRawBufferPointer, state: WindowState,
         into raw: inout [RawMatch], report: inout FragmentReport
     ) -> Bool {
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
@@ -274,7 +296,7 @@ public final class Scanner {
             lastTried = start
             // A byte no match can start with is skipped without calling PCRE2.
             if state.start + start >= resume[r], startBytes?[Int(p[start])] ?? true,
-               let found = attempt(rule, window, end: end, from: start, options: notBOL(state), report: &report, pattern: anchored),
+               let found = attempt(rule, window, end: end, from: start, options: options, report: &report, pattern: anchored),
                let m = found {
                 consider(m, rule: rule, window: window, state: state, into: &raw)
                 resume[r] = state.start + Self.resumePoint(after: m)
@@ -305,10 +327,11 @@ public final class Scanner {
     /// nil (give up on this stretch); no match is `.some(nil)`.
     private func attempt(
         _ rule: CompiledRule, _ window: UnsafeRawBufferPointer, end: Int, from: Int,
-        options: Matcher.MatchOptions, report: inout FragmentReport, pattern: Pattern? = nil
+        options: Matcher.MatchOptions, report: inout FragmentReport, pattern: Pattern? = nil, startLimit: Int? = nil
     ) -> MatchSpan?? {
         do {
-            return .some(try matcher.firstMatch(of: pattern ?? rule.pattern, in: window, end: end, from: from, groups: rule.valueGroups, options: options))
+            return .some(try matcher.firstMatch(of: pattern ?? rule.pattern, in: window, end: end, from: from, groups: rule.valueGroups,
+                                                options: options, startLimit: startLimit))
         } catch let error as PCRE2Error {
             report.noteLimit(rule: rule.rule.id, error: error)
             return nil
@@ -333,12 +356,35 @@ public final class Scanner {
         let atStreamEnd = eof && end == state.length
         let options: Matcher.MatchOptions = atStreamEnd ? notBOL(state) : notBOL(state).union(.notEndOfLine)
         var cursor = max(resume[r] - state.start, from)
+        // A user's rule is searched a slice of start positions at a time, so one call cannot
+        // run for minutes, and the rule stops for this window when its budget is spent.
+        let bounded = rule.rule.boundedTime
+        let deadline = monotonicNanoseconds() &+ Self.ruleBudget
         while cursor < to {
-            guard let found = attempt(rule, window, end: end, from: cursor, options: options, report: &report) else {
-                resume[r] = state.start + to
-                return
+            let sliceEnd = bounded ? min(to, cursor + Self.sliceStarts) : to
+            guard let found = attempt(rule, window, end: end, from: cursor, options: options, report: &report,
+                                      startLimit: bounded ? sliceEnd - 1 : nil) else {
+                // A match limit at some start after `cursor`: go on from the next line rather
+                // than giving up the region, so later matches are still found.
+                cursor = masks.newlines.next(from: cursor, to: to).map { $0 + 1 } ?? to
+                resume[r] = state.start + cursor
+                if monotonicNanoseconds() > deadline && cursor < to {
+                    report.noteBudgetSpent(rule: rule.rule.id)
+                    resume[r] = state.start + to
+                    return
+                }
+                continue
             }
-            guard let m = found, m.whole.start < to else { return }
+            guard let m = found, m.whole.start < to else {
+                guard bounded && sliceEnd < to else { return }
+                cursor = sliceEnd
+                if monotonicNanoseconds() > deadline {
+                    report.noteBudgetSpent(rule: rule.rule.id)
+                    resume[r] = state.start + to
+                    return
+                }
+                continue
+            }
             statistics.candidates[r] += 1
             consider(m, rule: rule, window: window, state: state, into: &raw)
             resume[r] = state.start + Self.resumePoint(after: m)

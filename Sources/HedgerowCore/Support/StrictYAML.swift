@@ -101,6 +101,10 @@ struct StrictMapping {
 
 /// Parses YAML text into a node, turning parser errors into located problems.
 func parseYAML(_ text: String, file: String) throws -> Node? {
+    // The parser recurses per level and would crash on hostile nesting: refuse it first.
+    if let line = YAMLNesting.lineTooDeep(text) {
+        throw YAMLProblem(file: file, line: line, message: "nested more than \(YAMLNesting.limit) levels deep")
+    }
     do {
         // Every scalar is read as text, so the basic resolver does: the default one compiles
         // a dozen regular expressions for tags nothing here uses (a tenth of start-up time).

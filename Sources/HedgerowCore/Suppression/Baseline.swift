@@ -39,7 +39,9 @@ public struct Baseline: Sendable, Equatable {
 
     public static func parse(_ text: String, file: String) throws -> Baseline {
         var entries = Set<Entry>()
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Swift reads CR LF as one character, so splitting on "\n" alone left a CRLF file
+        // (edited on Windows) as one comment line: an empty baseline. Lines end at either.
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count == 3, fields[0].hasPrefix("hr1:") else { throw ParseError(file: file, line: number + 1) }
@@ -49,7 +51,14 @@ public struct Baseline: Sendable, Equatable {
     }
 
     public func render() -> String {
-        ([Self.header] + entries.sorted().map { "\($0.fingerprint)\t\($0.rule)\t\($0.path)" }).joined(separator: "\n") + "\n"
+        ([Self.header] + entries.sorted().map { "\($0.fingerprint)\t\($0.rule)\t\(Self.oneLine($0.path))" }).joined(separator: "\n") + "\n"
+    }
+
+    /// The path field is for people reading the file (matching uses fingerprint and rule):
+    /// a file name holding a newline must not add lines to the baseline.
+    static func oneLine(_ path: String) -> String {
+        guard path.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return path }
+        return path.replacingOccurrences(of: "\r\n", with: "\\r\\n").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
 
     public func covers(_ f: Finding) -> Bool { keys.contains(f.fingerprint + "\t" + f.ruleID) }

@@ -80,12 +80,27 @@ final class ChildProcess {
     }
 
     /// Reads both pipes until the child closes them, so neither can fill up and stall it.
-    func drain(stdout: (UnsafeRawBufferPointer) -> Void, stderr: (UnsafeRawBufferPointer) -> Void) {
+    /// With `idleSeconds`, a child silent on both pipes that long is killed (SIGKILL) and
+    /// the call returns true: a FIFO in a repository's `.git` (config, packed-refs,
+    /// alternates) blocks git forever, and a hung child must be an error, not a hang.
+    @discardableResult
+    func drain(idleSeconds: Double? = nil, stdout: (UnsafeRawBufferPointer) -> Void, stderr: (UnsafeRawBufferPointer) -> Void) -> Bool {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var lastHeard = Self.now()
         while outFD >= 0 || errFD >= 0 {
             var fds = [pollfd(fd: outFD, events: Int16(POLLIN), revents: 0), pollfd(fd: errFD, events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&fds, 2, -1)
+            let ready = poll(&fds, 2, idleSeconds == nil ? -1 : 250)
             if ready < 0 { if errno == EINTR { continue }; break }
+            if ready == 0, let idleSeconds {
+                if Self.now() - lastHeard >= idleSeconds {
+                    kill(pid, SIGKILL)
+                    if outFD >= 0 { close(outFD); outFD = -1 }
+                    if errFD >= 0 { close(errFD); errFD = -1 }
+                    return true
+                }
+                continue
+            }
+            lastHeard = Self.now()
             for k in 0..<2 where fds[k].fd >= 0 && fds[k].revents != 0 {
                 let n = buffer.withUnsafeMutableBytes { read(fds[k].fd, $0.baseAddress, $0.count) }
                 if n < 0 && errno == EINTR { continue }
@@ -100,6 +115,13 @@ final class ChildProcess {
                 }
             }
         }
+        return false
+    }
+
+    private static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     func terminate() { kill(pid, SIGTERM) }

@@ -15,6 +15,10 @@ public struct GitCommand: Sendable {
     public var directory: String
     /// Pin `core.hooksPath` to nowhere. Off only to ask git where hooks live (installing one).
     public var pinsHooksPath = true
+    /// Drop `repositorySelectors` from git's environment: on for audits, which read other
+    /// repositories. Off for `hedgerow git` in the repository being committed to, whose
+    /// hook may rightly point git at a temporary index (`git commit -a`, `git commit <path>`).
+    public var isolatesRepository = false
 
     public init(directory: String) { self.directory = directory }
 
@@ -68,14 +72,17 @@ public struct GitCommand: Sendable {
     public func stream(_ arguments: [String], input: [UInt8]? = nil, consume: (UnsafeRawBufferPointer) throws -> Void) throws {
         let pinned = pinsHooksPath ? Self.settings : Self.settings.filter { !$0.hasPrefix("core.hooksPath=") }
         let argv = [Self.gitPath, "--no-pager", "-C", directory] + pinned.flatMap { ["-c", $0] } + arguments
-        var environment = ProcessInfo.processInfo.environment.filter { !Self.scrubbed.contains($0.key) }
+        var environment = ProcessInfo.processInfo.environment.filter {
+            !Self.scrubbed.contains($0.key) && !(isolatesRepository && Self.repositorySelectors.contains($0.key))
+        }
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_OPTIONAL_LOCKS"] = "0"
         environment["LC_ALL"] = "C"
         let child = try ChildProcess(argv: argv, environment: environment.map { "\($0.key)=\($0.value)" }, input: input)
         var errorText = [UInt8]()
         var consumerError: Error?
-        child.drain(
+        let timedOut = child.drain(
+            idleSeconds: Self.idleTimeout,
             stdout: { chunk in
                 guard consumerError == nil else { return }
                 do { try consume(chunk) } catch { consumerError = error; child.terminate() }
@@ -83,11 +90,33 @@ public struct GitCommand: Sendable {
             stderr: { chunk in if errorText.count < 1 << 16 { errorText += chunk } }
         )
         let status = child.wait()
+        if timedOut {
+            throw Failure(arguments: arguments, status: status, stderr: "no answer for \(Int(Self.idleTimeout)) s, killed (a FIFO or a file that blocks in the repository's .git?)")
+        }
         if let consumerError { throw consumerError }
         if status != 0 {
             throw Failure(arguments: arguments, status: status, stderr: String(decoding: errorText, as: UTF8.self))
         }
     }
+
+    /// How long git may stay silent (no output at all) before it is killed as hung:
+    /// `HEDGEROW_GIT_TIMEOUT` seconds, default 120. Output resets the clock, so a long
+    /// history that keeps streaming is never cut off.
+    static let idleTimeout: Double = {
+        if let text = ProcessInfo.processInfo.environment["HEDGEROW_GIT_TIMEOUT"], let value = Double(text), value > 0 { return value }
+        return 120
+    }()
+
+    /// Variables that point git at another repository, index or object store. Inside a git
+    /// hook `GIT_DIR` and `GIT_INDEX_FILE` are set for the repository being committed to;
+    /// inherited by the git hedgerow runs for an audited repository, they would make it
+    /// read that one instead. `-C <directory>` must decide alone.
+    static let repositorySelectors: Set<String> = [
+        "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM",
+        "GIT_REPLACE_REF_BASE", "GIT_NO_REPLACE_OBJECTS", "GIT_GRAFT_FILE", "GIT_SHALLOW_FILE", "GIT_QUARANTINE_PATH",
+        "GIT_PREFIX", "GIT_INTERNAL_SUPER_PREFIX", "GIT_CONFIG", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT",
+    ]
 
     /// git from PATH, resolved once.
     static let gitPath: String = {

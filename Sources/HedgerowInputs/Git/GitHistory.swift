@@ -23,7 +23,12 @@ public struct GitInputError: Error, CustomStringConvertible, Equatable {
 public struct GitHistoryReader {
     public let git: GitCommand
 
-    public init(directory: String) { git = GitCommand(directory: directory) }
+    /// `isolated`: git ignores `GIT_DIR` and the like from the environment (audits).
+    public init(directory: String, isolated: Bool = false) {
+        var git = GitCommand(directory: directory)
+        git.isolatesRepository = isolated
+        self.git = git
+    }
 
     /// Streams the selection's added lines to `emit`; returns the totals for the summary.
     public func read(_ selection: GitSelection, emit: @escaping (AddedFragment) throws -> Void) throws -> DiffTotals {

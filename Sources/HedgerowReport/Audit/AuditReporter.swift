@@ -9,13 +9,14 @@ public struct AuditReporter {
     public func text(_ a: AuditReport) -> String {
         var out = ""
         for r in a.repositories {
-            if r.status != "ok" { out += "FAILED  \(r.name): \(r.error ?? "unknown error")\n"; continue }
+            let name = ControlCharacters.escaped(r.name)
+            if r.status != "ok" { out += "FAILED  \(name): \(ControlCharacters.escaped(r.error ?? "unknown error"))\n"; continue }
             let stillThere = r.findings.filter { $0.presentAtHead == true }.count
-            out += "\(r.findings.isEmpty ? "clean " : "FOUND ") \(r.name): \(r.findings.count) distinct value\(r.findings.count == 1 ? "" : "s")"
+            out += "\(r.findings.isEmpty ? "clean " : "FOUND ") \(name): \(r.findings.count) distinct value\(r.findings.count == 1 ? "" : "s")"
             out += r.commits.map { " in \($0) commits" } ?? ""
             out += r.findings.isEmpty ? "\n" : " (\(stillThere) still at HEAD)\n"
             for f in r.findings {
-                out += "    \(f.firstPath):\(f.firstLine): \(f.ruleName) [\(f.category.rawValue), \(f.confidence.rawValue)] \(f.masked)"
+                out += "    \(ControlCharacters.escaped(f.firstPath)):\(f.firstLine): \(f.ruleName) [\(f.category.rawValue), \(f.confidence.rawValue)] \(f.masked)"
                 out += f.firstCommit.map { " first in \($0.prefix(12)) \(f.firstDate ?? "")" } ?? ""
                 out += ", \(f.occurrences) occurrence\(f.occurrences == 1 ? "" : "s")"
                 if f.paths.count > 1 { out += " in \(f.paths.count) paths" }

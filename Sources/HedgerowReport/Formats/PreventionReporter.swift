@@ -36,7 +36,7 @@ public struct PreventionReporter: Reporter {
         for f in c.findings {
             let shown = c.showValues ? f.value.replacingOccurrences(of: "\n", with: "\\n") : f.masked
             let kind = f.dataClass == .secret ? "credential" : "personal data"
-            out += "  \(paint(f.shortPlace, "1"))  \(f.ruleName) [\(kind), \(f.confidence.rawValue)]  \(shown)\n"
+            out += "  \(paint(ControlCharacters.escaped(f.shortPlace), "1"))  \(f.ruleName) [\(kind), \(f.confidence.rawValue)]  \(shown)\n"
             if !f.hint.isEmpty { out += "      \(f.hint)\n" }
         }
         let secrets = c.findings.contains { $0.dataClass == .secret }
@@ -96,6 +96,21 @@ public struct PreventionReporter: Reporter {
 
     /// A path as a shell word.
     static func quoted(_ path: String) -> String {
+        // A name with control characters is written as an ANSI-C quoted word ($'...'), so
+        // the command stays on one line and no escape sequence reaches the terminal.
+        if path.unicodeScalars.contains(where: ControlCharacters.isControl) {
+            var word = "$'"
+            for scalar in path.unicodeScalars {
+                switch scalar {
+                case "\\": word += "\\\\"
+                case "'": word += "\\'"
+                case _ where scalar.value < 0x80 && ControlCharacters.isControl(scalar): word += String(format: "\\x%02X", scalar.value)
+                case _ where ControlCharacters.isControl(scalar): word += String(format: "\\u%04X", scalar.value)
+                default: word.unicodeScalars.append(scalar)
+                }
+            }
+            return word + "'"
+        }
         let plain = path.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._/-+@%=:,".unicodeScalars.contains($0)) }
         return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }

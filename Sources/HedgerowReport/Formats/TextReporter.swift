@@ -20,7 +20,7 @@ public struct TextReporter: Reporter {
         let shown = c.shown(f)
         var out = ""
         out.reserveCapacity(f.origin.path.utf8.count + f.ruleName.utf8.count + shown.utf8.count + f.hint.utf8.count + 80)
-        out += paint(f.place, "1")
+        out += paint(ControlCharacters.escaped(f.place), "1")
         out += ": "; out += f.ruleName; out += " ["; out += f.category.rawValue; out += ", "
         out += paint(f.confidence.rawValue, f.confidence == .high ? "31" : "33")
         out += "] "; out += shown

@@ -1,0 +1,103 @@
+import Foundation
+import HedgerowCore
+import HedgerowKit
+import XCTest
+
+/// Inputs written to hurt: each case here once crashed, hung or slipped past hedgerow
+/// (issue 23). The values are fake and made for these tests.
+final class HostileInputTests: XCTestCase {
+    /// An unterminated private-key header, repeated: each header once started a search that
+    /// ran over every header after it, about a second per kilobyte, then gave up at the match
+    /// limit with the rest unscanned.
+    static func unterminatedHeaders(bytes: Int) -> String {
+        var text = ""
+        while text.utf8.count < bytes { text += "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n" }
+        return text
+    }
+
+    static let terminatedKey = "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA1c7+9z5Pad7OejecsQ0bu3aumwSIUgM0dZ5ZHfyXqQhL0EXq\n-----END RSA PRIVATE KEY-----\n"
+
+    func testUnterminatedPrivateKeyHeadersScanInLinearTimeWithoutALimitHit() throws {
+        let text = Self.unterminatedHeaders(bytes: 300 * 1024) + Self.terminatedKey
+        let started = Date()
+        let (findings, report) = try TestRules.scanner().scan(bytes: Array(text.utf8))
+        let seconds = Date().timeIntervalSince(started)
+        XCTAssertEqual(report.limitHits, [:], "no rule may give up on this input")
+        XCTAssertEqual(findings.filter { $0.ruleID == "secret.private-key" }.count, 1, "the real key after the headers is still found")
+        XCTAssertLessThan(seconds, 5, "300 KB of unterminated headers took \(seconds) s")
+    }
+
+    func testManyHeadersBeforeOneEndMarkerStayLinear() throws {
+        // Each 16 KB of headers closed by an END of another kind: every header has an END
+        // in reach, so the literal check passes them all to the pattern.
+        var text = ""
+        for _ in 0..<20 { text += Self.unterminatedHeaders(bytes: 15 * 1024) + "-----END EC PRIVATE KEY-----\n" }
+        let started = Date()
+        let (findings, report) = try TestRules.scanner().scan(bytes: Array(text.utf8))
+        let seconds = Date().timeIntervalSince(started)
+        XCTAssertEqual(report.limitHits, [:])
+        XCTAssertTrue(findings.filter { $0.ruleID == "secret.private-key" }.isEmpty)
+        XCTAssertLessThan(seconds, 10, "took \(seconds) s")
+    }
+
+    func testPrivateKeyFoundTheSameAcrossChunkSizes() throws {
+        let text = "x\n" + Self.unterminatedHeaders(bytes: 2048) + Self.terminatedKey + "tail\n"
+        let whole = try TestRules.scanner().scan(bytes: Array(text.utf8)).findings.filter { $0.ruleID == "secret.private-key" }
+        XCTAssertEqual(whole.count, 1)
+        for chunk in [7, 512, 4096] {
+            let parts = try TestRules.scanner(chunkSize: chunk).scan(bytes: Array(text.utf8)).findings.filter { $0.ruleID == "secret.private-key" }
+            XCTAssertEqual(parts.map(\.start), whole.map(\.start), "chunk size \(chunk)")
+        }
+    }
+
+    // MARK: 6. Deep YAML nesting
+
+    func testDeeplyNestedYAMLIsALocatedErrorNotACrash() {
+        let deep = [
+            "rules: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000),
+            "rules: " + String(repeating: "{a: ", count: 3_000) + "x" + String(repeating: "}", count: 3_000),
+            "rules:\n" + String(repeating: "- ", count: 3_000) + "x\n",
+        ]
+        for text in deep {
+            XCTAssertThrowsError(try RuleLoader.load(yaml: text, file: "deep.yml")) { error in
+                XCTAssertTrue("\(error)".contains("nested more than"), "\(error)")
+            }
+            XCTAssertThrowsError(try ProjectConfig.load(yaml: text.replacingOccurrences(of: "rules:", with: "allow:"), file: ".hedgerow.yml", knownRules: nil))
+        }
+    }
+
+    func testOrdinaryNestingStillLoads() throws {
+        // Brackets inside quoted patterns and block scalars are text, not nesting.
+        let text = """
+        rules:
+          - id: test.brackets
+            name: Brackets
+            description: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+            category: password
+            class: secret
+            pattern: '[[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[][[]x(?<value>\\d{6})'
+            keywords: ['x']
+            examples: ['[x123456']
+            negative_examples: |
+              [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[
+        """
+        do { _ = try RuleLoader.load(yaml: text, file: "ok.yml") } catch {
+            XCTAssertFalse("\(error)".contains("nested more than"), "\(error)")
+        }
+    }
+
+    // MARK: 19. The fingerprint key file never lands in the current directory
+
+    func testEmptyOrRelativeXDGConfigHomeIsIgnored() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("hedgerow-home-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let cwd = FileManager.default.currentDirectoryPath
+        for xdg in ["", "relative-config"] {
+            let key = FingerprintKey.resolve(environment: ["HOME": home.path, "XDG_CONFIG_HOME": xdg])
+            XCTAssertEqual(key.count, 32)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: home.path + "/.config/hedgerow/fingerprint.key"), "XDG_CONFIG_HOME='\(xdg)'")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: cwd + "/" + (xdg.isEmpty ? "" : xdg + "/") + "hedgerow/fingerprint.key"))
+            XCTAssertEqual(FingerprintKey.resolve(environment: ["HOME": home.path, "XDG_CONFIG_HOME": xdg]), key, "the same key next run")
+        }
+    }
+}
