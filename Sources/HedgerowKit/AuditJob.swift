@@ -89,8 +89,13 @@ public enum AuditJob {
         if let directory = options.incidentDirectory {
             for repo in report.repositories where !repo.findings.isEmpty {
                 let source = IncidentRecord.Source(kind: "repository", name: repo.name, branch: repo.history == "all" ? "all refs" : "checked-out tree")
-                let drafts = IncidentDrafter(policy: options.policy, source: source, detectedAt: now, rules: rules)
-                    .draft(repo.findings.map { $0.asFinding() })
+                var drafter = IncidentDrafter(policy: options.policy, source: source, detectedAt: now, rules: rules)
+                drafter.firstDetected = IncidentRegister(directory: directory).firstDetections()
+                drafter.goneFromHead = Set(repo.findings.filter { $0.presentAtHead == false }.map(\.fingerprint))
+                drafter.headKnown = repo.history == "all"
+                drafter.visibility = CommitBranches.visibility(options.environment)
+                drafter.branchesByCommit = CommitBranches.branches(for: repo.findings.compactMap(\.firstCommit), reader: GitHistoryReader(directory: repo.path))
+                let drafts = drafter.draft(repo.findings.map { $0.asFinding() })
                 do {
                     for ((id, new), draft) in zip(try IncidentRegister(directory: directory).file(drafts, at: now), drafts) {
                         diagnostics.append("note: \(new ? "drafted" : "updated") \(id) (\(draft.category), \(draft.severity.rawValue)) for \(repo.name)")
