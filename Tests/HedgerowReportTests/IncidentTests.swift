@@ -60,7 +60,7 @@ final class DrafterTests: XCTestCase {
         ])
         XCTAssertEqual(drafts.map(\.category), ["CL", "CL", "DE"])
         let cl = drafts[0]
-        XCTAssertEqual(cl.key, "CL:k1@git@example.invalid:team/app.git")
+        XCTAssertEqual(cl.key, "CL:k1")
         XCTAssertEqual(cl.severity, .p1)
         XCTAssertEqual(cl.status, "Draft")
         XCTAssertEqual(cl.occurredAt, "2026-11-20T12:00:00Z", "the earliest commit is when it happened")

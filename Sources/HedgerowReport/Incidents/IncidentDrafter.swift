@@ -71,7 +71,9 @@ public struct IncidentDrafter {
         }
         let verb = source.kind == "repository" ? "committed to" : "shared in"
         let title = "\(first.ruleName) \(verb) \(source.name)"
-        let named = halves > 1 ? "credential pair (\(orderedUnique(group.map(\.ruleName)).joined(separator: " + ")): \(orderedUnique(group.map(\.masked)).joined(separator: ", "))" : "\(first.ruleName.lowercased()) (\(first.masked))"
+        let ruleNames = orderedUnique(group.map(\.ruleName)).joined(separator: " + ")
+        let maskedValues = orderedUnique(group.map(\.masked)).joined(separator: ", ")
+        let named = halves > 1 ? "credential pair (\(ruleNames); \(maskedValues))" : "\(first.ruleName.lowercased()) (\(first.masked))"
         let what = "A \(named) was \(verb) \(source.name)\(source.branch.map { " (\($0))" } ?? "") in \(group.count) place\(group.count == 1 ? "" : "s"): \(locationsPhrase(group)). Anyone who can read it can use it until it is revoked."
         return record(category: "CL", key: key, severity: severity, reason: reason, title: title,
                       what: what, group: group, occurred: occurred, provider: provider, steps: steps, ico: nil)
@@ -140,6 +142,7 @@ public struct IncidentDrafter {
             containment: steps, notify: severity.notify, icoNotification: ico, initialNotification: ""
         )
         draft.sources = [source]
+        draft.timeline = [.init(at: detected, event: "first detected in \(source.name): \(group.count) occurrence\(group.count == 1 ? "" : "s")")]
         if source.kind == "repository" { draft.visibility = visibility ?? "unknown" }
         let fingerprints = Set(group.map(\.fingerprint))
         if source.kind == "repository", headKnown || group.contains(where: { $0.origin.commit != nil }) {
