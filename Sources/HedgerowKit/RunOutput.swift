@@ -41,6 +41,7 @@ enum RunOutput {
             var drafter = IncidentDrafter(policy: options.policy, source: source, detectedAt: now, rules: rules)
             drafter.firstDetected = IncidentRegister(directory: directory).firstDetections()
             drafter.goneFromHead = kind.goneFromHead
+            drafter.keyIdentity = setup.fingerprinter.keyIdentity
             drafter.branchesByCommit = kind.branchesByCommit
             drafter.visibility = CommitBranches.visibility(options.environment)
             let drafts = drafter.draft(collector.findings)

@@ -24,6 +24,9 @@ public struct IncidentDrafter {
     /// The branches holding each commit, and the repository's visibility, from the job.
     public var branchesByCommit: [String: [String]] = [:]
     public var visibility: String?
+    /// The fingerprint key's identity, stored in the record so `report` can tell when
+    /// records' fingerprints cannot be compared.
+    public var keyIdentity: String?
 
     public init(policy: SeverityPolicy, source: IncidentRecord.Source, detectedAt: Date, rules: [RuleInfo] = []) {
         self.policy = policy; self.source = source; self.detectedAt = detectedAt
@@ -144,6 +147,7 @@ public struct IncidentDrafter {
         draft.sources = [source]
         draft.timeline = [.init(at: detected, event: "first detected in \(source.name): \(group.count) occurrence\(group.count == 1 ? "" : "s")")]
         if source.kind == "repository" { draft.visibility = visibility ?? "unknown" }
+        draft.fingerprintKey = keyIdentity
         let fingerprints = Set(group.map(\.fingerprint))
         if source.kind == "repository", headKnown || group.contains(where: { $0.origin.commit != nil }) {
             draft.stillAtHead = !fingerprints.isSubset(of: goneFromHead)

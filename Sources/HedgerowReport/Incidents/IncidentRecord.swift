@@ -46,10 +46,12 @@ public struct IncidentRecord: Codable, Sendable, Equatable {
     public var stillAtHead: Bool?
     /// `public`, `private`, `internal` when configured, else `unknown` (the record asks to confirm it).
     public var visibility: String?
+    /// The identity of the key its fingerprints were made under (never the key).
+    public var fingerprintKey: String?
 
     enum CodingKeys: String, CodingKey {
         case id, key, category, status, severity, title, source, locations, data, provider, containment, notify, owner, sources, timeline
-        case lastSeenAt = "last_seen_at", stillAtHead = "still_at_head", visibility
+        case lastSeenAt = "last_seen_at", stillAtHead = "still_at_head", visibility, fingerprintKey = "fingerprint_key"
         case responseTime = "response_time", severityReason = "severity_reason", whatHappened = "what_happened"
         case occurredAt = "occurred_at", detectedAt = "detected_at", hoursToDetect = "hours_to_detect"
         case icoNotification = "ico_notification", initialNotification = "initial_notification"

@@ -19,6 +19,9 @@ public struct RecordFigures: Codable, Sendable, Equatable {
     public var until: String?
     /// Near misses (P4: prevented commits and pastes) from the near-miss log, in the period.
     public var nearMisses: NearMissFigures?
+    /// The fingerprint key identities the records were made under; more than one means
+    /// repeat fingerprints across them cannot be seen.
+    public var fingerprintKeys: [String]
 
     /// The near-miss log's figures: how many were prevented, of what.
     public struct NearMissFigures: Codable, Sendable, Equatable {
@@ -37,7 +40,7 @@ public struct RecordFigures: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case records, ids, since, until
-        case byStatus = "by_status", nearMisses = "near_misses"
+        case byStatus = "by_status", nearMisses = "near_misses", fingerprintKeys = "fingerprint_keys"
         case bySeverity = "by_severity", byCategory = "by_category", byDataCategory = "by_data_category"
         case meanHoursToDetect = "mean_hours_to_detect", repeatFingerprints = "repeat_fingerprints"
     }
@@ -63,6 +66,7 @@ public struct RecordFigures: Codable, Sendable, Equatable {
         meanHoursToDetect = hours.isEmpty ? nil : (hours.reduce(0, +) / Double(hours.count) * 10).rounded() / 10
         repeatFingerprints = seen.filter { $0.value.count > 1 }.mapValues { $0.sorted() }
         ids = list.map(\.id).sorted()
+        fingerprintKeys = Array(Set(list.compactMap(\.fingerprintKey))).sorted()
     }
 
     public func text() -> String {
@@ -77,6 +81,9 @@ public struct RecordFigures: Codable, Sendable, Equatable {
         out += "  mean time to detect: \(meanHoursToDetect.map(IncidentMarkdown.duration) ?? "unknown (no record has a commit date)")\n"
         if let n = nearMisses {
             out += "  near misses (P4, prevented): \(n.count)" + (n.count == 0 ? "" : " (\(line(n.byPrevented)); credentials \(n.credentials); \(line(n.byDataCategory)))") + "\n"
+        }
+        if fingerprintKeys.count > 1 {
+            out += "  warning: records were fingerprinted under \(fingerprintKeys.count) keys (\(fingerprintKeys.joined(separator: ", "))): repeats across them are not seen; share one HEDGEROW_FINGERPRINT_KEY\n"
         }
         out += "  repeat fingerprints: \(repeatFingerprints.isEmpty ? "none" : "")\n"
         for (fp, ids) in repeatFingerprints.sorted(by: { $0.key < $1.key }) { out += "    \(fp): \(ids.joined(separator: ", "))\n" }
