@@ -84,6 +84,9 @@ public enum AuditJob {
     /// any repository failed, else 1 on findings, else 0. Shared with `hedgerow merge`.
     static func finish(_ report: AuditReport, setup: RunSetup, options: ScanOptions, now: Date = Date()) -> RunResult {
         var diagnostics: [String] = report.repositories.filter { $0.status != "ok" }.map { "error: \($0.name): \($0.error ?? "failed")" }
+        if report.fingerprintKeys.count > 1 || report.fingerprintKeys.contains(where: { $0 != setup.fingerprinter.keyIdentity }) {
+            diagnostics.append("warning: results were fingerprinted under \(Set(report.fingerprintKeys + [setup.fingerprinter.keyIdentity]).count) different keys (\((report.fingerprintKeys + [setup.fingerprinter.keyIdentity]).uniqued().joined(separator: ", ")), this run's last): values shared between them are not recognised and records are not linked; run every shard with the team's HEDGEROW_FINGERPRINT_KEY")
+        }
         let rules = setup.ruleSet.rules.filter { $0.rule.decode == nil }.map { RuleInfo($0.rule) }
         let reporter = AuditReporter()
         var output: String
@@ -98,8 +101,14 @@ public enum AuditJob {
         if let directory = options.incidentDirectory {
             for repo in report.repositories where !repo.findings.isEmpty {
                 let source = IncidentRecord.Source(kind: "repository", name: repo.name, branch: repo.history == "all" ? "all refs" : "checked-out tree")
-                let drafts = IncidentDrafter(policy: options.policy, source: source, detectedAt: now, rules: rules)
-                    .draft(repo.findings.map { $0.asFinding() })
+                var drafter = IncidentDrafter(policy: options.policy, source: source, detectedAt: now, rules: rules)
+                drafter.firstDetected = IncidentRegister(directory: directory).firstDetections()
+                drafter.goneFromHead = Set(repo.findings.filter { $0.presentAtHead == false }.map(\.fingerprint))
+                drafter.headKnown = repo.history == "all"
+                drafter.keyIdentity = repo.fingerprintKey ?? setup.fingerprinter.keyIdentity
+                drafter.visibility = CommitBranches.visibility(options.environment)
+                drafter.branchesByCommit = CommitBranches.branches(for: repo.findings.compactMap(\.firstCommit), reader: GitHistoryReader(directory: repo.path))
+                let drafts = drafter.draft(repo.findings.map { $0.asFinding() })
                 do {
                     for ((id, new), draft) in zip(try IncidentRegister(directory: directory).file(drafts, at: now), drafts) {
                         diagnostics.append("note: \(new ? "drafted" : "updated") \(id) (\(draft.category), \(draft.severity.rawValue)) for \(repo.name)")
@@ -119,6 +128,7 @@ public enum AuditJob {
     /// Audits one repository: history (deduplicated, with presence at HEAD) or the tree.
     static func audit(name: String, path: String, history: Bool, setup: RunSetup) -> RepositoryResult {
         var result = RepositoryResult(name: name, path: path, status: "ok", history: history ? "all" : "none")
+        result.fingerprintKey = setup.fingerprinter.keyIdentity
         let reader = GitHistoryReader(directory: path, isolated: true)
         let collector: FindingCollector
         if history {
@@ -164,3 +174,8 @@ public enum AuditJob {
     }
 }
 
+
+extension Array where Element == String {
+    /// The elements in first-seen order, each once.
+    func uniqued() -> [String] { var seen = Set<String>(); return filter { seen.insert($0).inserted } }
+}

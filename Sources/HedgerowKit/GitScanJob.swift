@@ -26,6 +26,12 @@ public enum GitScanJob {
             kind.subject = "history of \(ref ?? "all refs")" + (since.map { " since \($0)" } ?? "")
             kind.exposure = IncidentRecord.Source(kind: "repository", name: reader.displayName(), branch: ref ?? "all refs")
         }
+        if kind.exposure != nil {
+            kind.goneFromHead = HeadPresence.goneFromHead(collector.findings, reader: reader)
+            if options.incidentDirectory != nil {
+                kind.branchesByCommit = CommitBranches.branches(for: collector.findings.compactMap(\.origin.commit), reader: reader)
+            }
+        }
         return RunOutput.finish(collector, setup: setup, options: options, kind: kind)
     }
 

@@ -8,8 +8,9 @@ import Glibc
 /// so a number is never reused even when record files are deleted. Runs that share a
 /// directory take an exclusive lock while they read and extend it, so concurrent runs
 /// (parallel CI jobs, shards) cannot collide. A draft whose key is already registered
-/// (the same credential, or the same source, seen again) keeps its ID and its files
-/// are rewritten: a rerun updates a draft instead of opening a second incident.
+/// (the same credential, or the same source, seen again) keeps its ID and is merged into
+/// the filed record (`RecordHistory`): the page's machine blocks are rewritten and the
+/// person's status, owner, ticks and notes are kept byte for byte (`RecordMarkdownMerge`).
 struct IncidentRegister {
     let directory: String
     var registerPath: String { directory + "/register.tsv" }
@@ -31,7 +32,14 @@ struct IncidentRegister {
         for line in existing.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 2, let (year, number) = Self.parse(fields[0]) else { continue }
-            byKey[Self.field(decoding: fields[1])] = fields[0]
+            let key = Self.field(decoding: fields[1])
+            byKey[key] = fields[0]
+            // Before one record per credential, CL keys named the repository too
+            // (`CL:<fingerprint>@<repository>`): the first such record stands for the credential.
+            if key.hasPrefix("CL:"), let at = key.firstIndex(of: "@") {
+                let bare = String(key[..<at])
+                if byKey[bare] == nil { byKey[bare] = fields[0] }
+            }
             highest[year] = max(highest[year] ?? 0, number)
         }
         let year = String(Calendar(identifier: .gregorian).component(.year, from: date))
@@ -53,8 +61,17 @@ struct IncidentRegister {
             var record = draft
             record.id = id
             record.initialNotification = record.initialNotification.replacingOccurrences(of: "AIENG-YYYY-NNNN", with: id)
-            try AtomicFile.write(record.jsonDocument(toolVersion: hedgerowVersion), to: "\(directory)/\(id).json")
-            try AtomicFile.write(IncidentMarkdown.render(record), to: "\(directory)/\(id).md")
+            let jsonPath = "\(directory)/\(id).json", pagePath = "\(directory)/\(id).md"
+            if let data = FileManager.default.contents(atPath: jsonPath), let old = try? IncidentRecord.decode(data) {
+                record = RecordHistory.merge(old: old, fresh: record, now: stamp)
+            }
+            var page = IncidentMarkdown.render(record)
+            if let existing = try? String(contentsOfFile: pagePath, encoding: .utf8) {
+                RecordMarkdownMerge.apply(existing, to: &record)
+                page = RecordMarkdownMerge.merge(existing: existing, fresh: record) ?? page
+            }
+            try AtomicFile.write(record.jsonDocument(toolVersion: hedgerowVersion), to: jsonPath)
+            try AtomicFile.write(page, to: pagePath)
         }
         return assigned.map { (id: $0.0, new: $0.1) }
     }
@@ -82,6 +99,22 @@ struct IncidentRegister {
         guard text.contains("%") else { return text }
         return text.replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%0A", with: "\n")
             .replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%25", with: "%")
+    }
+
+    /// When each key was first filed, for drafting reruns against the first detection.
+    func firstDetections() -> [String: Date] {
+        let existing = (try? String(contentsOfFile: registerPath, encoding: .utf8)) ?? ""
+        let formatter = ISO8601DateFormatter()
+        var out: [String: Date] = [:]
+        for line in existing.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 3, let date = formatter.date(from: fields[2]) else { continue }
+            let key = Self.field(decoding: fields[1])
+            var keys = [key]
+            if key.hasPrefix("CL:"), let at = key.firstIndex(of: "@") { keys.append(String(key[..<at])) }
+            for key in keys { out[key] = min(out[key] ?? date, date) }
+        }
+        return out
     }
 
     static func parse(_ id: String) -> (String, Int)? {

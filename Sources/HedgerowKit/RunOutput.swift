@@ -9,6 +9,10 @@ struct RunKind {
     var prevention: PreventionReporter.Action?
     var exposure: IncidentRecord.Source?
     var quietWhenClean = false
+    /// Fingerprints of pushed values that HEAD no longer holds (git range and history runs).
+    var goneFromHead: Set<String> = []
+    /// The branches holding each commit with findings, for incident records.
+    var branchesByCommit: [String: [String]] = [:]
 }
 
 /// The last step of every scanning run: render the chosen format, write it where asked,
@@ -21,16 +25,29 @@ enum RunOutput {
         if options.format != .json && options.format != .jsonl { collector.findings = FindingRank.ordered(collector.findings) }
         var notes: [String] = []
         let rules = setup.ruleSet.rules.filter { $0.rule.decode == nil }.map { RuleInfo($0.rule) }
-        let context = ReportContext(toolVersion: hedgerowVersion, findings: collector.findings, summary: collector.summary,
+        var context = ReportContext(toolVersion: hedgerowVersion, findings: collector.findings, summary: collector.summary,
                                     showValues: options.showValues, color: options.color && options.outputPath == nil,
                                     rules: rules, subject: kind.subject)
+        let gone = Set(collector.findings.map(\.fingerprint)).intersection(kind.goneFromHead)
+        if !gone.isEmpty {
+            let credential = collector.findings.contains { gone.contains($0.fingerprint) && $0.dataClass == .secret }
+            let advice = HeadPresence.advice(goneCount: gone.count, hasCredential: credential)
+            context.advice.append(advice)
+            notes.append("note: \(advice)")
+        }
 
         if let action = kind.prevention, let log = options.nearMissLog, !collector.findings.isEmpty {
             do { try AtomicFile.appendLine(NearMiss.line(collector.findings, action: action, at: now), to: log) }
             catch { collector.summary.errors.append("near-miss log: \(error)") }
         }
         if let directory = options.incidentDirectory, let source = kind.exposure, !collector.findings.isEmpty {
-            let drafts = IncidentDrafter(policy: options.policy, source: source, detectedAt: now, rules: rules).draft(collector.findings)
+            var drafter = IncidentDrafter(policy: options.policy, source: source, detectedAt: now, rules: rules)
+            drafter.firstDetected = IncidentRegister(directory: directory).firstDetections()
+            drafter.goneFromHead = kind.goneFromHead
+            drafter.keyIdentity = setup.fingerprinter.keyIdentity
+            drafter.branchesByCommit = kind.branchesByCommit
+            drafter.visibility = CommitBranches.visibility(options.environment)
+            let drafts = drafter.draft(collector.findings)
             do {
                 let filed = try IncidentRegister(directory: directory).file(drafts, at: now)
                 for ((id, new), draft) in zip(filed, drafts) {

@@ -55,6 +55,12 @@ struct RunSetup {
                 throw YAMLProblem(file: path, line: nil, message: "cannot read the baseline")
             }
             baseline = try Baseline.parse(text, file: path)
+            if let made = baseline?.keyIdentity, made != fingerprinter.keyIdentity {
+                throw YAMLProblem(file: path, line: nil, message: """
+                    made with fingerprint key \(made), but this run's key is \(fingerprinter.keyIdentity): none of its entries \
+                    would match. Use the team's shared key (HEDGEROW_FINGERPRINT_KEY, e.g. from a CI secret) or recreate the baseline
+                    """)
+            }
         }
         suppressor = Suppressor(allow: config.allow, baseline: baseline)
         excludes = IgnoreRules(text: config.exclude.joined(separator: "\n"))

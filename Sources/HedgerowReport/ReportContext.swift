@@ -34,6 +34,9 @@ public struct ReportContext: Sendable {
     public var rules: [RuleInfo]
     /// What was scanned, in words ("the staged change", "origin/main..HEAD", "Fixtures/example").
     public var subject: String
+    /// Advice the run adds after the findings (a pushed value deleted later must be
+    /// rewritten out of the branch): printed in text and Markdown alike.
+    public var advice: [String] = []
 
     public init(toolVersion: String, findings: [Finding], summary: ScanSummary, showValues: Bool = false, color: Bool = false,
                 rules: [RuleInfo] = [], subject: String = "") {

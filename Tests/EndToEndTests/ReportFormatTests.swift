@@ -47,7 +47,7 @@ final class ReportFormatTests: XCTestCase {
         let r = try CLI.run(["scan", "Fixtures/example", "--exposed", "--incident-dir", dir.url.path], in: repositoryRoot)
         XCTAssertEqual(r.status, 1, r.stderr)
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted()
-        XCTAssertEqual(names.filter { $0.hasSuffix(".md") }.count, 7, "6 distinct credentials (CL each) and 1 DE record: \(names)")
+        XCTAssertEqual(names.filter { $0.hasSuffix(".md") }.count, 6, "6 distinct credential values, the AWS key ID and secret one pair (5 CL) and 1 DE record: \(names)")
         let first = try String(contentsOf: dir.url.appendingPathComponent("AIENG-\(Self.year)-0001.md"), encoding: .utf8)
         try assertGolden("record-cl.md", first)
         let de = try names.filter { $0.hasSuffix(".json") }.map { try String(contentsOf: dir.url.appendingPathComponent($0), encoding: .utf8) }

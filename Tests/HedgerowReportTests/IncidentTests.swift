@@ -60,7 +60,7 @@ final class DrafterTests: XCTestCase {
         ])
         XCTAssertEqual(drafts.map(\.category), ["CL", "CL", "DE"])
         let cl = drafts[0]
-        XCTAssertEqual(cl.key, "CL:k1@git@example.invalid:team/app.git")
+        XCTAssertEqual(cl.key, "CL:k1")
         XCTAssertEqual(cl.severity, .p1)
         XCTAssertEqual(cl.status, "Draft")
         XCTAssertEqual(cl.occurredAt, "2026-11-20T12:00:00Z", "the earliest commit is when it happened")
@@ -118,5 +118,44 @@ final class ProviderStepsTests: XCTestCase {
         let plain = IncidentDrafter(policy: SeverityPolicy(), source: .init(kind: "repository", name: "team/app", branch: "main"),
                                     detectedAt: Date(timeIntervalSince1970: 0)).draft([finding(.apiKey, "fp1")])[0]
         XCTAssertTrue(plain.containment.map(\.action).contains("Revoke (disable) the leaked credential at AWS IAM"))
+    }
+}
+
+final class RegisterPageTests: XCTestCase {
+    func testDurationsAreDaysAndHours() {
+        XCTAssertEqual(IncidentMarkdown.duration(16029.2), "667 days 21 hours")
+        XCTAssertEqual(IncidentMarkdown.duration(5), "5 hours")
+        XCTAssertEqual(IncidentMarkdown.duration(25), "1 day 1 hour")
+    }
+
+    func testMachineBlocksAreReplacedAndEverythingElseKept() throws {
+        let drafter = IncidentDrafter(policy: SeverityPolicy(), source: .init(kind: "repository", name: "app"),
+                                      detectedAt: ISO8601DateFormatter().date(from: "2026-11-23T12:00:00Z")!)
+        var record = try XCTUnwrap(drafter.draft([finding(.apiKey, "k1", commit: "c1", date: "2026-11-20T12:00:00Z")]).first)
+        record.id = "AIENG-2026-0001"
+        let page = IncidentMarkdown.render(record)
+        let edited = page.replacingOccurrences(of: "- Status: Draft", with: "- Status: Closed")
+            .replacingOccurrences(of: "- [ ] Revoke", with: "- [x] Revoke") + "\nA note.\n"
+        var fresh = record
+        fresh.title = "A new title"
+        let merged = try XCTUnwrap(RecordMarkdownMerge.merge(existing: edited, fresh: fresh))
+        XCTAssertTrue(merged.contains("A new title"))
+        XCTAssertTrue(merged.contains("- Status: Closed") && merged.contains("- [x] Revoke") && merged.hasSuffix("\nA note.\n"))
+        RecordMarkdownMerge.apply(merged, to: &fresh)
+        XCTAssertEqual(fresh.status, "Closed")
+        XCTAssertEqual(fresh.containment.filter(\.done).count, 1)
+        XCTAssertNil(RecordMarkdownMerge.merge(existing: "# an old page without markers\n", fresh: fresh))
+    }
+
+    func testKeyIDAndSecretOnNearbyLinesAreOneCredential() {
+        let drafter = IncidentDrafter(policy: SeverityPolicy(), source: .init(kind: "repository", name: "app"), detectedAt: Date())
+        let drafts = drafter.draft([
+            finding(.apiKey, "id1", line: 3, commit: "c1", rule: "secret.aws.access-key-id"),
+            finding(.apiKey, "sk1", line: 4, commit: "c1", rule: "secret.aws.secret-access-key"),
+            finding(.apiKey, "sk2", path: "other.env", line: 40, commit: "c1", rule: "secret.aws.secret-access-key"),
+        ])
+        XCTAssertEqual(drafts.count, 2)
+        XCTAssertEqual(drafts[0].data.fingerprints.sorted(), ["id1", "sk1"])
+        XCTAssertTrue(drafts[0].severityReason.contains("format matched; not verified with the provider"))
     }
 }

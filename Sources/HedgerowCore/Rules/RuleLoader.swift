@@ -12,19 +12,47 @@ public enum RuleLoader {
         guard let list = top.value("rules") else {
             throw YAMLProblem(file: file, line: top.line, message: "missing required key 'rules'")
         }
+        let declared = try top.value("categories").map { try categories(from: $0, file: file) } ?? [:]
         try top.rejectUnknownKeys()
-        return try rules(from: list, file: file)
+        return try rules(from: list, file: file, declared: declared)
+    }
+
+    /// A rule file's own categories (`categories:` list of `name`, `class`, `description`),
+    /// by name with their class. A declared name is snake_case and not a built-in one.
+    static func categories(from list: Node, file: String) throws -> [String: DataClass] {
+        guard case let .sequence(sequence) = list else {
+            throw YAMLProblem(file: file, line: list.mark?.line, message: "'categories' must be a list")
+        }
+        var out: [String: DataClass] = [:]
+        for node in sequence {
+            var map = try StrictMapping(node, file: file, what: "a category")
+            let name = try map.string("name", required: true)!
+            let className = try map.string("class", required: true)!
+            _ = try map.string("description")
+            try map.rejectUnknownKeys()
+            guard name.range(of: "^[a-z][a-z0-9_]{1,40}$", options: .regularExpression) != nil else {
+                throw YAMLProblem(file: file, line: map.line, message: "category '\(name)': names are snake_case (a-z, 0-9, _)")
+            }
+            guard Category(rawValue: name) == nil else {
+                throw YAMLProblem(file: file, line: map.line, message: "category '\(name)' is built in; declare only new ones")
+            }
+            guard let dataClass = DataClass(rawValue: className) else {
+                throw YAMLProblem(file: file, line: map.line, message: "category '\(name)': unknown class '\(className)' (personal-data or secret)")
+            }
+            out[name] = dataClass
+        }
+        return out
     }
 
     /// Parses a YAML sequence of rule mappings (also used for custom rules in config).
-    static func rules(from list: Node, file: String) throws -> [Rule] {
+    static func rules(from list: Node, file: String, declared: [String: DataClass] = [:]) throws -> [Rule] {
         guard case let .sequence(sequence) = list else {
             throw YAMLProblem(file: file, line: list.mark?.line, message: "'rules' must be a list")
         }
-        return try sequence.map { try rule(from: $0, file: file) }
+        return try sequence.map { try rule(from: $0, file: file, declared: declared) }
     }
 
-    static func rule(from node: Node, file: String) throws -> Rule {
+    static func rule(from node: Node, file: String, declared: [String: DataClass] = [:]) throws -> Rule {
         var map = try StrictMapping(node, file: file, what: "a rule")
         let line = map.line
         let id = try map.string("id", required: true)!
@@ -32,12 +60,15 @@ public enum RuleLoader {
             YAMLProblem(file: file, line: line, message: "rule \(id): \(message)")
         }
         let categoryName = try map.string("category", required: true)!
-        guard let category = Category(rawValue: categoryName) else {
-            throw problem("unknown category '\(categoryName)' (one of: \(Category.allCases.map(\.rawValue).joined(separator: ", ")))")
+        guard let category = Category(rawValue: categoryName) ?? declared[categoryName].map({ _ in Category(declared: categoryName) }) else {
+            throw problem("unknown category '\(categoryName)' (one of: \((Category.allCases.map(\.rawValue) + declared.keys.sorted()).joined(separator: ", ")); declare new ones under 'categories')")
         }
         let className = try map.string("class", required: true)!
         guard let dataClass = DataClass(rawValue: className) else {
             throw problem("unknown class '\(className)' (personal-data or secret)")
+        }
+        if let declaredClass = declared[categoryName], declaredClass != dataClass {
+            throw problem("category '\(categoryName)' is declared \(declaredClass.rawValue), but the rule's class is \(className)")
         }
         var confidence = Confidence.high
         if let text = try map.string("confidence") {

@@ -18,6 +18,12 @@ public struct Baseline: Sendable, Equatable {
 
     public private(set) var entries: Set<Entry>
     private var keys: Set<String>
+    /// The identity of the fingerprint key the entries were made with (`Fingerprinter.keyIdentity`,
+    /// never the key): a run under another key would match none of them, so it is refused.
+    public var keyIdentity: String?
+
+    /// The header line that carries the key identity.
+    public static let keyLinePrefix = "# fingerprint key: "
 
     public static let header = "# hedgerow baseline v1: fingerprint, rule, path (keyed fingerprints; no values, no line numbers)"
 
@@ -26,8 +32,9 @@ public struct Baseline: Sendable, Equatable {
         keys = Set(entries.map { $0.fingerprint + "\t" + $0.rule })
     }
 
-    public init(findings: [Finding]) {
+    public init(findings: [Finding], keyIdentity: String? = nil) {
         self.init(entries: Set(findings.map { Entry(fingerprint: $0.fingerprint, rule: $0.ruleID, path: $0.origin.path) }))
+        self.keyIdentity = keyIdentity
     }
 
     /// A line that is not an entry: a damaged baseline must fail, never suppress less.
@@ -41,17 +48,25 @@ public struct Baseline: Sendable, Equatable {
         var entries = Set<Entry>()
         // Swift reads CR LF as one character, so splitting on "\n" alone left a CRLF file
         // (edited on Windows) as one comment line: an empty baseline. Lines end at either.
+        var identity: String?
         for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+            if line.hasPrefix(keyLinePrefix) {
+                identity = String(line.dropFirst(keyLinePrefix.count).prefix { $0 != " " })
+                continue
+            }
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count == 3, fields[0].hasPrefix("hr1:") else { throw ParseError(file: file, line: number + 1) }
             entries.insert(Entry(fingerprint: String(fields[0]), rule: String(fields[1]), path: String(fields[2])))
         }
-        return Baseline(entries: entries)
+        var baseline = Baseline(entries: entries)
+        baseline.keyIdentity = identity
+        return baseline
     }
 
     public func render() -> String {
-        ([Self.header] + entries.sorted().map { "\($0.fingerprint)\t\($0.rule)\t\(Self.oneLine($0.path))" }).joined(separator: "\n") + "\n"
+        let keyLine = keyIdentity.map { ["\(Self.keyLinePrefix)\($0) (HEDGEROW_FINGERPRINT_KEY must give the same identity)"] } ?? []
+        return ([Self.header] + keyLine + entries.sorted().map { "\($0.fingerprint)\t\($0.rule)\t\(Self.oneLine($0.path))" }).joined(separator: "\n") + "\n"
     }
 
     /// The path field is for people reading the file (matching uses fingerprint and rule):
@@ -66,7 +81,9 @@ public struct Baseline: Sendable, Equatable {
     /// Entries whose fingerprint and rule still occur among `findings`.
     public func keeping(_ findings: [Finding]) -> Baseline {
         let present = Set(findings.map { $0.fingerprint + "\t" + $0.ruleID })
-        return Baseline(entries: entries.filter { present.contains($0.fingerprint + "\t" + $0.rule) })
+        var kept = Baseline(entries: entries.filter { present.contains($0.fingerprint + "\t" + $0.rule) })
+        kept.keyIdentity = keyIdentity
+        return kept
     }
 }
 

@@ -68,6 +68,7 @@ public struct GitHistoryReader {
         case let .range(base, head):
             try requireCommit(base, role: "base")
             try requireCommit(head, role: "head")
+            try requireWholeRange(base: base, head: head)
             return log(["\(base)..\(head)"])
         case let .history(ref, since):
             var revisions: [String]
@@ -139,7 +140,38 @@ public struct GitHistoryReader {
                 `fetch-depth: 0` on actions/checkout, in GitLab CI set `GIT_DEPTH: 0`.
                 """)
         }
-        throw GitInputError("\(role) revision '\(revision)' does not name a commit in \(git.directory)")
+        throw GitInputError("\(role) revision '\(revision)' does not name a commit in \(git.directory)."
+            + (role == "base" ? " " + Self.fetchBaseAdvice(revision) : ""))
+    }
+
+    /// How to get a missing range base, for CI jobs that fetch only the pushed branch.
+    /// GitLab merge-request pipelines are the usual case: they do not fetch the target branch.
+    static func fetchBaseAdvice(_ revision: String) -> String {
+        let branch = revision.hasPrefix("origin/") ? String(revision.dropFirst("origin/".count)) : revision
+        return "Fetch it first: `git fetch origin \(branch)`. In a GitLab merge-request pipeline run "
+            + "`git fetch origin $CI_MERGE_REQUEST_TARGET_BRANCH_NAME` and scan `--range origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME..HEAD`, "
+            + "or scan `--range $CI_MERGE_REQUEST_DIFF_BASE_SHA..HEAD` after `git fetch origin $CI_MERGE_REQUEST_DIFF_BASE_SHA`."
+    }
+
+    /// A partial shallow history (a depth-1 clone plus `git fetch --depth 1 origin main`)
+    /// has both ends of the range, but a grafted commit inside it has lost its parents, so
+    /// its diff claims to add every file it holds and the commits before it are not read at
+    /// all: values land on the wrong commit and a file added and deleted in the branch is
+    /// missed. Such a range is refused with the fetch that completes it.
+    private func requireWholeRange(base: String, head: String) throws {
+        guard (try? git.output(["rev-parse", "--is-shallow-repository"]))?.hasPrefix("true") ?? false else { return }
+        let shallowFile = (try? git.output(["rev-parse", "--git-path", "shallow"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let path = shallowFile.hasPrefix("/") ? shallowFile : git.directory + "/" + shallowFile
+        let grafts = Set(((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
+        guard !grafts.isEmpty else { return }
+        let inRange = ((try? git.output(["rev-list", "--end-of-options", "\(base)..\(head)"])) ?? "").split(separator: "\n").map(String.init)
+        guard let grafted = inRange.first(where: grafts.contains) else { return }
+        throw GitInputError("""
+            the range \(base)..\(head) reaches the shallow boundary at commit \(grafted.prefix(12)), whose parents were not \
+            fetched: scanning it would credit that commit with every file it holds and miss the commits before it. \
+            Fetch the rest of the range first: `git fetch --unshallow origin` (or `git fetch --deepen=100 origin` until \
+            this check passes) (in GitHub Actions `fetch-depth: 0`, in GitLab CI `GIT_DEPTH: 0`).
+            """)
     }
 }
 

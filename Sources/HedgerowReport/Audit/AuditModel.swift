@@ -73,10 +73,14 @@ public struct RepositoryResult: Codable, Sendable, Equatable {
     public var bytesScanned: Int
     public var suppressed: [String: Int]
     public var findings: [AuditFinding]
+    /// The identity of the fingerprint key the findings were fingerprinted under
+    /// (`Fingerprinter.keyIdentity`, never the key): results under different keys share no
+    /// fingerprints, so merging them is warned about.
+    public var fingerprintKey: String?
 
     enum CodingKeys: String, CodingKey {
         case name, path, status, error, history, commits, suppressed, findings
-        case addedLines = "added_lines", bytesScanned = "bytes_scanned"
+        case addedLines = "added_lines", bytesScanned = "bytes_scanned", fingerprintKey = "fingerprint_key"
     }
 
     public init(name: String, path: String, status: String, error: String? = nil, history: String, commits: Int? = nil,
@@ -95,10 +99,13 @@ public struct AuditReport: Codable, Sendable, Equatable {
     public var sharedValues: [String: [String]]
     public var failed: Int
     public var distinctFindings: Int
+    /// The fingerprint key identities the results were made under; more than one means
+    /// the same value in two repositories is not recognised as shared.
+    public var fingerprintKeys: [String]
 
     enum CodingKeys: String, CodingKey {
         case repositories, failed
-        case sharedValues = "shared_values", distinctFindings = "distinct_findings"
+        case sharedValues = "shared_values", distinctFindings = "distinct_findings", fingerprintKeys = "fingerprint_keys"
     }
 
     public init(_ results: [RepositoryResult]) {
@@ -108,5 +115,6 @@ public struct AuditReport: Codable, Sendable, Equatable {
         sharedValues = where_.filter { $0.value.count > 1 }.mapValues { $0.sorted() }
         failed = repositories.filter { $0.status != "ok" }.count
         distinctFindings = repositories.map(\.findings.count).reduce(0, +)
+        fingerprintKeys = Array(Set(repositories.compactMap(\.fingerprintKey))).sorted()
     }
 }

@@ -27,6 +27,7 @@ public struct MarkdownReporter: Reporter {
         out += "\n\n"
         for error in s.errors { out += "> **Error:** \(Self.cell(error))\n" }
         if !s.errors.isEmpty { out += "\n" }
+        for line in c.advice { out += "> **Action needed:** \(Self.cell(line))\n\n" }
         guard !c.findings.isEmpty else { return out }
 
         // Counts by category (rows) and severity (columns).

@@ -36,7 +36,9 @@ public struct TextReporter: Reporter {
     public func summaryLine(_ s: ScanSummary) -> String {
         var parts: [String] = []
         let n = s.findingCount
-        if n == 0 { parts.append("no findings") } else {
+        // A run that errored never says "no findings": it does not know.
+        if n == 0 && !s.errors.isEmpty { parts.append("scan incomplete: whether anything is there is unknown") }
+        else if n == 0 { parts.append("no findings") } else {
             let byCategory = s.findingsByCategory.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
             parts.append("\(n) finding\(n == 1 ? "" : "s") (\(byCategory))")
         }

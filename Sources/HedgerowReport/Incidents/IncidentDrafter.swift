@@ -13,6 +13,21 @@ public struct IncidentDrafter {
     /// containment steps say whom to call and where to revoke.
     public var rules: [String: RuleInfo]
 
+    /// When each record key was first detected, from the register: a rerun drafts with the
+    /// first detection time so every deadline (the ICO's 72 hours) stays where it was.
+    public var firstDetected: [String: Date] = [:]
+
+    /// Fingerprints of values that HEAD no longer holds; with `headKnown`, every other value
+    /// is still at HEAD. A record says which, so triage knows whether the tree still leaks.
+    public var goneFromHead: Set<String> = []
+    public var headKnown = false
+    /// The branches holding each commit, and the repository's visibility, from the job.
+    public var branchesByCommit: [String: [String]] = [:]
+    public var visibility: String?
+    /// The fingerprint key's identity, stored in the record so `report` can tell when
+    /// records' fingerprints cannot be compared.
+    public var keyIdentity: String?
+
     public init(policy: SeverityPolicy, source: IncidentRecord.Source, detectedAt: Date, rules: [RuleInfo] = []) {
         self.policy = policy; self.source = source; self.detectedAt = detectedAt
         self.rules = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -20,27 +35,26 @@ public struct IncidentDrafter {
 
     /// Drafts without IDs (the register assigns them), CL records first.
     public func draft(_ findings: [Finding]) -> [IncidentRecord] {
-        var credentials: [String: [Finding]] = [:]
-        var order: [String] = []
-        var personal: [Finding] = []
         // A project's published credits are not an exposure: never drafted into a DE record.
-        for f in findings where f.context != .attribution {
-            if f.dataClass == .secret {
-                if credentials[f.fingerprint] == nil { order.append(f.fingerprint) }
-                credentials[f.fingerprint, default: []].append(f)
-            } else {
-                personal.append(f)
-            }
-        }
-        var records = order.map { credentialRecord(credentials[$0]!) }
+        let drafted = findings.filter { $0.context != .attribution }
+        let secrets = drafted.filter { $0.dataClass == .secret }
+        let personal = drafted.filter { $0.dataClass != .secret }
+        var records = CredentialPairs.group(secrets).map { credentialRecord($0) }
         if !personal.isEmpty { records.append(exposureRecord(personal)) }
         return records
     }
 
     // MARK: - CL
 
+    /// The key of a credential's record: its fingerprint alone (not the repository), so the
+    /// same credential in several repositories is one record; for a pair, the smallest of
+    /// its fingerprints, which does not depend on which half was found first.
+    static func credentialKey(_ group: [Finding]) -> String { "CL:" + group.map(\.fingerprint).min()! }
+
     func credentialRecord(_ group: [Finding]) -> IncidentRecord {
         let first = group[0]
+        let key = Self.credentialKey(group)
+        let halves = Set(group.map(\.ruleID)).count
         let (severity, reason) = policy.credentialSeverity(group)
         let info = rules[first.ruleID]
         let provider = info.map(\.provider).flatMap { $0.isEmpty ? nil : $0 } ?? ProviderNames.provider(forRule: first.ruleID)
@@ -62,8 +76,11 @@ public struct IncidentDrafter {
         }
         let verb = source.kind == "repository" ? "committed to" : "shared in"
         let title = "\(first.ruleName) \(verb) \(source.name)"
-        let what = "A \(first.ruleName.lowercased()) (\(first.masked)) was \(verb) \(source.name)\(source.branch.map { " (\($0))" } ?? "") in \(group.count) place\(group.count == 1 ? "" : "s"): \(locationsPhrase(group)). Anyone who can read it can use it until it is revoked."
-        return record(category: "CL", key: "CL:\(first.fingerprint)@\(source.name)", severity: severity, reason: reason, title: title,
+        let ruleNames = orderedUnique(group.map(\.ruleName)).joined(separator: " + ")
+        let maskedValues = orderedUnique(group.map(\.masked)).joined(separator: ", ")
+        let named = halves > 1 ? "credential pair (\(ruleNames); \(maskedValues))" : "\(first.ruleName.lowercased()) (\(first.masked))"
+        let what = "A \(named) was \(verb) \(source.name)\(source.branch.map { " (\($0))" } ?? "") in \(group.count) place\(group.count == 1 ? "" : "s"): \(locationsPhrase(group)). Anyone who can read it can use it until it is revoked."
+        return record(category: "CL", key: key, severity: severity, reason: reason, title: title,
                       what: what, group: group, occurred: occurred, provider: provider, steps: steps, ico: nil)
     }
 
@@ -76,7 +93,8 @@ public struct IncidentDrafter {
         let (severity, reason) = policy.exposureSeverity(distinctByCategory: distinctCounts)
         let subjects = Self.subjectCategories.compactMap { distinctCounts[$0] }.max()
         let occurred = earliestDate(group)
-        let deadline = ISO8601DateFormatter().string(from: detectedAt.addingTimeInterval(72 * 3600))
+        let key = "DE:\(source.name)"
+        let deadline = ISO8601DateFormatter().string(from: detection(key).addingTimeInterval(72 * 3600))
         let steps = [
             IncidentRecord.Step(action: "Document what was exposed: categories, counts and where (this record), and who could read it", within: "4 hours", done: false),
             .init(action: "Assess persistence: is it in pushed history, forks, CI logs, caches or an AI tool's history?", within: "24 hours", done: false),
@@ -91,7 +109,7 @@ public struct IncidentDrafter {
         let ico = personal
             ? "The question arises: personal data left the machine. Unless the exposure is unlikely to result in a risk to people's rights and freedoms, the ICO must be told within 72 hours of detection, by \(deadline). The DPO decides and records the reason either way."
             : "Protectively marked material only, no personal values: the ICO question does not arise from this record; follow the security classification owner's process."
-        return record(category: "DE", key: "DE:\(source.name)", severity: severity, reason: reason, title: title, what: what,
+        return record(category: "DE", key: key, severity: severity, reason: reason, title: title, what: what,
                       group: group, occurred: occurred, provider: nil, steps: steps, ico: ico, distinct: distinctCounts, subjects: subjects)
     }
 
@@ -103,6 +121,7 @@ public struct IncidentDrafter {
     private func record(category: String, key: String, severity: Severity, reason: String, title: String, what: String,
                         group: [Finding], occurred: String?, provider: String?, steps: [IncidentRecord.Step], ico: String?,
                         distinct: [Category: Int]? = nil, subjects: Int? = nil) -> IncidentRecord {
+        let detectedAt = detection(key)
         let detected = ISO8601DateFormatter().string(from: detectedAt)
         var occurrences: [String: Int] = [:]
         for f in group { occurrences[f.category.rawValue, default: 0] += 1 }
@@ -114,7 +133,8 @@ public struct IncidentDrafter {
         }
         let locations = group.map {
             IncidentRecord.Location(path: $0.origin.path, line: $0.start.line, commit: $0.origin.commit, date: $0.origin.date,
-                                    author: $0.origin.author, rule: $0.ruleID)
+                                    author: $0.origin.author, rule: $0.ruleID, repository: source.name,
+                                    branches: $0.origin.commit.flatMap { branchesByCommit[$0] })
         }
         let data = IncidentRecord.DataSummary(
             occurrences: occurrences, distinctValues: distinctValues, dataSubjectsEstimate: subjects,
@@ -126,9 +146,21 @@ public struct IncidentDrafter {
             hoursToDetect: hours, source: source, locations: locations, data: data, provider: provider,
             containment: steps, notify: severity.notify, icoNotification: ico, initialNotification: ""
         )
+        draft.sources = [source]
+        draft.timeline = [.init(at: detected, event: "first detected in \(source.name): \(group.count) occurrence\(group.count == 1 ? "" : "s")")]
+        if source.kind == "repository" { draft.visibility = visibility ?? "unknown" }
+        draft.fingerprintKey = keyIdentity
+        let fingerprints = Set(group.map(\.fingerprint))
+        if source.kind == "repository", headKnown || group.contains(where: { $0.origin.commit != nil }) {
+            draft.stillAtHead = !fingerprints.isSubset(of: goneFromHead)
+        }
+        draft.lastSeenAt = ISO8601DateFormatter().string(from: self.detectedAt)
         draft.initialNotification = NotificationText.initial(for: draft)
         return draft
     }
+
+    /// The first detection of the record with this key: the register's, else this run's.
+    func detection(_ key: String) -> Date { firstDetected[key].map { min($0, detectedAt) } ?? detectedAt }
 
     private func earliestDate(_ group: [Finding]) -> String? {
         let formatter = ISO8601DateFormatter()

@@ -32,9 +32,26 @@ public struct IncidentRecord: Codable, Sendable, Equatable {
     /// The ICO question for DE records: whether it arises and by when it must be decided.
     public var icoNotification: String?
     public var initialNotification: String
+    /// Who works the incident: read back from the record's Markdown, where a person sets it.
+    public var owner: String?
+    /// Every repository or input that holds the value, the first one first: one credential
+    /// is one record however many repositories hold it.
+    public var sources: [Source]?
+    /// When the latest run saw it; `detected_at` stays at the first detection.
+    public var lastSeenAt: String?
+    /// What each run added or no longer found, oldest first; entries are never removed.
+    public var timeline: [TimelineEntry]?
+    /// Whether HEAD still holds any of the values (git history runs); false means deleted
+    /// in a later commit but still in history: rewrite the branch and rotate.
+    public var stillAtHead: Bool?
+    /// `public`, `private`, `internal` when configured, else `unknown` (the record asks to confirm it).
+    public var visibility: String?
+    /// The identity of the key its fingerprints were made under (never the key).
+    public var fingerprintKey: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, key, category, status, severity, title, source, locations, data, provider, containment, notify
+        case id, key, category, status, severity, title, source, locations, data, provider, containment, notify, owner, sources, timeline
+        case lastSeenAt = "last_seen_at", stillAtHead = "still_at_head", visibility, fingerprintKey = "fingerprint_key"
         case responseTime = "response_time", severityReason = "severity_reason", whatHappened = "what_happened"
         case occurredAt = "occurred_at", detectedAt = "detected_at", hoursToDetect = "hours_to_detect"
         case icoNotification = "ico_notification", initialNotification = "initial_notification"
@@ -66,6 +83,10 @@ public struct IncidentRecord: Codable, Sendable, Equatable {
         public var date: String?
         public var author: String?
         public var rule: String
+        /// The repository or input, when the record spans more than one.
+        public var repository: String?
+        /// The branches (local and remote-tracking) that hold the commit, when asked.
+        public var branches: [String]?
     }
 
     public struct DataSummary: Codable, Sendable, Equatable {
@@ -82,6 +103,12 @@ public struct IncidentRecord: Codable, Sendable, Equatable {
             case occurrences, fingerprints
             case distinctValues = "distinct_values", dataSubjectsEstimate = "data_subjects_estimate", maskedSamples = "masked_samples"
         }
+    }
+
+    public struct TimelineEntry: Codable, Sendable, Equatable {
+        public var at: String
+        public var event: String
+        public init(at: String, event: String) { self.at = at; self.event = event }
     }
 
     public struct Step: Codable, Sendable, Equatable {

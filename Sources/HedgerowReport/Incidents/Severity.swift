@@ -46,12 +46,14 @@ public struct SeverityPolicy: Sendable, Equatable {
         return .p3
     }
 
-    /// A credential leak: a live-format credential in shared history is a compromise.
+    /// A credential leak: a value in a credential's format in shared history is treated as a
+    /// compromise. The wording says only what was checked (the format and the rule's
+    /// validator), never that the credential works: no provider is asked.
     public func credentialSeverity(_ findings: [Finding]) -> (Severity, String) {
         if findings.contains(where: { $0.confidence == .high }) {
-            return (.p1, "a live-format credential (checked by its validator) has left the machine: treat it as compromised")
+            return (.p1, "format matched; not verified with the provider: a value in a credential's format (checked by its validator) has left the machine: treat it as compromised")
         }
-        return (.p2, "a value that looks like a credential has left the machine but could not be confirmed as live-format")
+        return (.p2, "a value that looks like a credential has left the machine; its format could not be confirmed and it was not verified with the provider")
     }
 
     /// A data exposure, from the distinct values it holds.
