@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/hedgerow
 
-.PHONY: setup setup-libs build demo test check-rules check-sarif check-output contract samples check-samples check-links check-docs eval bench clean dist stage install
+.PHONY: setup setup-libs build demo test check-rules check-sarif check-output contract samples check-samples check-links check-docs eval bench clean dist stage install rule-table check-rule-table
 
 ## setup: install the system libraries hedgerow links against (PCRE2, libarchive) if they are missing,
 ## pdftotext (poppler-utils) for PDFs, and xclip and Xvfb for the clipboard round-trip test of
@@ -48,6 +48,17 @@ test: setup
 	$(SWIFT) build
 	$(SWIFT) test
 	.build/debug/hedgerow rules check
+
+## rule-table: regenerate docs/rule-table.md (rules by category, counts, providers) from
+## `hedgerow rules list --format json`; commit it with any rule change.
+rule-table:
+	$(SWIFT) build
+	python3 scripts/rule-table.py --bin .build/debug/hedgerow
+
+## check-rule-table: fail when docs/rule-table.md no longer matches the rules (fix: make rule-table).
+check-rule-table:
+	$(SWIFT) build
+	@python3 scripts/rule-table.py --bin .build/debug/hedgerow --check || { echo "docs/rule-table.md is stale: run make rule-table"; exit 1; }
 
 ## check-sarif: validate SARIF output (findings, and a clean run) against the SARIF 2.1.0 schema.
 SARIF_SCHEMA ?= ../shared/schemas/sarif-schema-2.1.0.json

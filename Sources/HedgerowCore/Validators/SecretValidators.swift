@@ -16,7 +16,12 @@ public struct PlaceholderValidator: Validator {
         "sample", "notreal", "not-a-real", "fake", "null", "undefined", "none", "true", "false", "$(",
         "...", "vault:", "secretref", "ssm:", "arn:aws", "keyvault", "@microsoft.keyvault",
     ]
-    static let exact: Set<String> = ["password", "secret", "token", "passw0rd", "pass", "test", "testing", "admin", "string", "str", "value"]
+    static let exact: Set<String> = [
+        "password", "secret", "token", "passw0rd", "pass", "test", "testing", "admin", "string", "str", "value",
+        // The stock example passwords of tutorials and tests, not anyone's secret.
+        "password1", "password123", "p@ssw0rd", "p@ssword", "letmein", "qwerty123", "12345678", "123456789",
+        "open-sesame", "opensesame", "hunter2",
+    ]
 
     public init() {}
 
@@ -36,6 +41,7 @@ public struct PlaceholderValidator: Validator {
             wordBytes.contains { w in w.withUnsafeBufferPointer { ByteContains.offset(of: $0, in: v) != nil } }
         }) { return true }
         if value.first == 0x24 || (value.first == 0x25 && value.last == 0x25) { return true }
+        if isAtMarker(value) { return true }
         var seen = (0 as UInt64, 0 as UInt64), distinct = 0
         for b in value {
             let bit = UInt64(1) << UInt64(b & 63)
@@ -45,6 +51,19 @@ public struct PlaceholderValidator: Validator {
         return true
     }
 
+    /// A build-time substitution marker: `@SECRETKEY@`, `@@DB_PASSWORD@@` (autoconf, Maven
+    /// and Ant filtering, Octopus and Azure DevOps token replacement): a name between at signs.
+    static func isAtMarker(_ value: [UInt8]) -> Bool {
+        guard value.count >= 3, value.first == 0x40, value.last == 0x40 else { return false }
+        var sawName = false
+        for b in value.dropFirst().dropLast() {
+            if b == 0x40 { continue }
+            guard b &- 0x61 < 26 || b &- 0x30 < 10 || b == 0x5F || b == 0x2E || b == 0x2D else { return false }
+            sawName = true
+        }
+        return sawName
+    }
+
     /// The Character path; the tests hold the byte path to it on ASCII values.
     static func isPlaceholderUnicode(_ raw: String) -> Bool {
         let value = raw.lowercased()
@@ -52,6 +71,7 @@ public struct PlaceholderValidator: Validator {
         if exact.contains(value) { return true }
         if words.contains(where: { value.containsBytes($0) }) { return true }
         if value.hasPrefix("$") || value.hasPrefix("%") && value.hasSuffix("%") { return true }
+        if value.unicodeScalars.allSatisfy(\.isASCII) && isAtMarker(Array(value.utf8)) { return true }
         if Set(value).count <= 2 { return true }
         return false
     }

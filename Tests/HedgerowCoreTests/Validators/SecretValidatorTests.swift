@@ -8,6 +8,17 @@ final class PlaceholderValidatorTests: XCTestCase {
         }
         XCTAssertFalse(PlaceholderValidator.isPlaceholder("ladder-staple-violin90"))
     }
+
+    /// Build-time substitution markers and the stock example passwords are not secrets; an at
+    /// sign inside a real value, or one at one end only, is not a marker.
+    func testTemplateMarkersAndStockPasswords() {
+        for p in ["@SECRETKEY@", "@@DB_PASSWORD@@", "@signing.secret@", "password123", "P@ssw0rd", "open-sesame", "Hunter2"] {
+            XCTAssertTrue(PlaceholderValidator.isPlaceholder(p), p)
+        }
+        for p in ["@Kq7Zp3Wm8Lx2!", "W6EEm@VfFXYNx@", "@ssh-key-2024@x", "Tr0ub4dor&3x"] {
+            XCTAssertFalse(PlaceholderValidator.isPlaceholder(p), p)
+        }
+    }
 }
 
 final class EntropyValidatorTests: XCTestCase {

@@ -59,9 +59,9 @@ final class ValidatorEquivalenceTests: XCTestCase {
     func testPlaceholderIdentifierAndEntropyMatchTheReference() {
         let shapes = ["", "changeme", "CHANGEME", "${DB_PASS}", "%APPDATA%", "$HOME", "password", "Passw0rd", "aaaa", "abab",
                       "private_key", "self.password", "MyVeryLongMixedCaseName", "x9", "é", "ÉÉ", "a\r\n", "\r\n", "K", "your_",
-                      "vault:secret", "s3cr3t!", "hunter2", "ZZ", "_", "TOKEN", "Ab", "-", "é\u{301}"]
+                      "vault:secret", "s3cr3t!", "hunter2", "ZZ", "_", "TOKEN", "Ab", "-", "é\u{301}", "@", "@@", "@KEY@"]
         for _ in 0..<20000 {
-            let value = pick(shapes) + run("aAzZ09_-.:/$%{}é", 0...6) + (Bool.random(using: &g) ? pick(shapes) : "")
+            let value = pick(shapes) + run("aAzZ09_-.:/$%{}é@", 0...6) + (Bool.random(using: &g) ? pick(shapes) : "")
             XCTAssertEqual(PlaceholderValidator.isPlaceholder(value), PlaceholderValidator.isPlaceholderUnicode(value), value.debugDescription)
             XCTAssertEqual(PlaceholderValidator.isIdentifier(value), ReferencePlaceholder.isIdentifier(value), value.debugDescription)
             XCTAssertEqual(EntropyValidator.entropy(value), ReferencePlaceholder.entropy(value), accuracy: 1e-9, value.debugDescription)
