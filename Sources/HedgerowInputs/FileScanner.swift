@@ -31,7 +31,7 @@ public struct InputScanner {
     /// Scans one file from disk.
     /// With `emit`, findings are handed over as they are found and not kept in the result,
     /// so a huge file's findings need not all be held at once.
-    public func scanFile(_ target: FileTarget, with scanner: Scanner, emit: ((Finding) -> Void)? = nil) -> InputResult {
+    public func scanFile(_ target: FileTarget, with scanner: ScanEngine, emit: ((Finding) -> Void)? = nil) -> InputResult {
         var result = InputResult(displayPath: target.displayPath)
         // Regular files only, opened so that a read never blocks (a FIFO swapped in after
         // the walk, `/proc/kmsg`): such an input is an error naming it, not a hang.
@@ -51,7 +51,7 @@ public struct InputScanner {
     }
 
     /// Scans an open descriptor (a file or stdin).
-    public func scanDescriptor(_ fd: Int32, displayPath: String, with scanner: Scanner, emit: ((Finding) -> Void)? = nil) -> InputResult {
+    public func scanDescriptor(_ fd: Int32, displayPath: String, with scanner: ScanEngine, emit: ((Finding) -> Void)? = nil) -> InputResult {
         var result = InputResult(displayPath: displayPath)
         var source = SniffingSource(inner: FileDescriptorSource(descriptor: fd))
         do {
@@ -126,7 +126,7 @@ public struct InputScanner {
 extension InputScanner {
     /// Scans a document held in memory (a git blob): nil when the bytes are no document
     /// hedgerow opens (or documents are off), so the caller treats them as before.
-    public func scanDocument(bytes: [UInt8], displayPath: String, with scanner: Scanner, emit: ((Finding) -> Void)? = nil) -> InputResult? {
+    public func scanDocument(bytes: [UInt8], displayPath: String, with scanner: ScanEngine, emit: ((Finding) -> Void)? = nil) -> InputResult? {
         guard documents.enabled, let kind = DocumentKind.detect(name: displayPath, head: Array(bytes.prefix(512))) else { return nil }
         if case .pdf = kind, !bytes.starts(with: Array("%PDF-".utf8)) { return nil }
         if case .archive = kind, !bytes.prefix(8192).contains(0), !bytes.starts(with: [0x1F, 0x8B]) { return nil }
@@ -134,7 +134,7 @@ extension InputScanner {
     }
 
     func scanDocument(_ kind: DocumentKind, source: DocumentScanner.Source, storedSize: Int, displayPath: String,
-                      with scanner: Scanner, emit: ((Finding) -> Void)?) -> InputResult {
+                      with scanner: ScanEngine, emit: ((Finding) -> Void)?) -> InputResult {
         var result = InputResult(displayPath: displayPath)
         var held: [Finding] = []
         let reader = DocumentScanner(scanner: scanner, diskPath: displayPath, limits: documents, storedSize: storedSize) { finding in
@@ -237,7 +237,7 @@ struct SniffingSource: ByteSource {
 extension InputScanner {
     /// Scans bytes already in memory (a committed blob), sniffed as a file is: binary
     /// skipped, UTF-16 and UTF-32 transcoded, transcripts and e-mail read through their stage.
-    public func scanBytes(_ bytes: [UInt8], displayPath: String, with scanner: Scanner) -> InputResult {
+    public func scanBytes(_ bytes: [UInt8], displayPath: String, with scanner: ScanEngine) -> InputResult {
         var result = InputResult(displayPath: displayPath)
         let kind = SniffingSource.kind(of: Array(bytes.prefix(8192)))
         if kind == .binary { result.skippedReason = "binary"; return result }

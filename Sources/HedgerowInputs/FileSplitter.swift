@@ -40,7 +40,7 @@ public enum FileSplitter {
         if first.starts(with: [0xFF, 0xFE]) || first.starts(with: [0xFE, 0xFF]) || first.contains(0) { return nil }
         // Transcripts and e-mail are read whole: their text stage joins lines a part boundary would cut.
         if InputStage.detect(path: target.path, head: first) != nil { return nil }
-        let header = first.withUnsafeBytes { Scanner.headerLine(UnsafeRawBufferPointer(rebasing: $0[0..<min($0.count, 2048)])) }
+        let header = first.withUnsafeBytes { ScanEngine.headerLine(UnsafeRawBufferPointer(rebasing: $0[0..<min($0.count, 2048)])) }
 
         // Boundaries just after a newline near each multiple of partSize.
         var starts = [0]
@@ -75,7 +75,7 @@ public enum FileSplitter {
 extension InputScanner {
     /// Scans one part of a big file; findings are kept (or emitted) only if they start in
     /// the part, with offsets made relative to the whole file.
-    public func scanPart(_ part: FilePart, with scanner: Scanner, emit: ((Finding) -> Void)? = nil) -> InputResult {
+    public func scanPart(_ part: FilePart, with scanner: ScanEngine, emit: ((Finding) -> Void)? = nil) -> InputResult {
         var result = InputResult(displayPath: part.target.displayPath)
         let fd: Int32
         do { fd = try RegularFile.open(part.target.path) } catch let error as RegularFile.OpenError {

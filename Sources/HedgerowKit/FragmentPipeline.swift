@@ -26,7 +26,7 @@ final class FragmentPipeline: @unchecked Sendable {
     private let capacity: Int
     private let statistics: StatisticsTotal?
 
-    init(workers: Int, capacity: Int = 64, statistics: StatisticsTotal? = nil, makeScanner: @escaping @Sendable () -> HedgerowCore.Scanner) {
+    init(workers: Int, capacity: Int = 64, statistics: StatisticsTotal? = nil, makeScanner: @escaping @Sendable () -> HedgerowCore.ScanEngine) {
         self.capacity = capacity
         self.statistics = statistics
         running = workers
@@ -58,7 +58,7 @@ final class FragmentPipeline: @unchecked Sendable {
         return done
     }
 
-    private func work(_ scanner: HedgerowCore.Scanner) {
+    private func work(_ scanner: HedgerowCore.ScanEngine) {
         while true {
             condition.lock()
             while queue.isEmpty && !closed { condition.wait() }
@@ -80,7 +80,7 @@ final class FragmentPipeline: @unchecked Sendable {
     }
 
     /// Scans one fragment and moves each finding to its file, line and commit.
-    static func scan(_ fragment: AddedFragment, sequence: Int, with scanner: HedgerowCore.Scanner) -> Scanned {
+    static func scan(_ fragment: AddedFragment, sequence: Int, with scanner: HedgerowCore.ScanEngine) -> Scanned {
         let origin = Origin(path: fragment.path, commit: fragment.commit?.hash, author: fragment.commit?.author,
                             date: fragment.commit?.date)
         do {

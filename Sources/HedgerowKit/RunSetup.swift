@@ -83,8 +83,8 @@ struct RunSetup {
         }
     }
 
-    func scanner(_ options: ScanOptions) -> HedgerowCore.Scanner {
-        Scanner(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: options.chunkSize)
+    func scanner(_ options: ScanOptions) -> HedgerowCore.ScanEngine {
+        ScanEngine(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: options.chunkSize)
     }
 
     /// Whether the configuration excludes a file, given its absolute path.

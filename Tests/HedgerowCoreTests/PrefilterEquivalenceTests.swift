@@ -25,8 +25,8 @@ final class PrefilterEquivalenceTests: XCTestCase {
             // (the IPv6 one over ":ffff:", which is no address).
             var plain = rule
             plain.prefilter = nil
-            let withFilter = Scanner(ruleSet: try RuleSet([rule]), fingerprinter: TestRules.fingerprinter)
-            let without = Scanner(ruleSet: try RuleSet([plain]), fingerprinter: TestRules.fingerprinter)
+            let withFilter = ScanEngine(ruleSet: try RuleSet([rule]), fingerprinter: TestRules.fingerprinter)
+            let without = ScanEngine(ruleSet: try RuleSet([plain]), fingerprinter: TestRules.fingerprinter)
             var texts = rule.examples + rule.negativeExamples + rule.lowConfidenceExamples
             for _ in 0..<4000 { texts.append((0..<Int.random(in: 1...24, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()) }
             for text in texts {
@@ -54,8 +54,8 @@ final class PrefilterEquivalenceTests: XCTestCase {
         let index = try XCTUnwrap(rules.firstIndex { $0.prefilter == .base64LineEnd })
         var plainRules = rules
         plainRules[index].prefilter = nil
-        let withFilter = Scanner(ruleSet: try RuleSet(rules), fingerprinter: TestRules.fingerprinter)
-        let without = Scanner(ruleSet: try RuleSet(plainRules), fingerprinter: TestRules.fingerprinter)
+        let withFilter = ScanEngine(ruleSet: try RuleSet(rules), fingerprinter: TestRules.fingerprinter)
+        let without = ScanEngine(ruleSet: try RuleSet(plainRules), fingerprinter: TestRules.fingerprinter)
         var decoded = 0
         for _ in 0..<4000 {
             let text = (0..<Int.random(in: 1...12, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()

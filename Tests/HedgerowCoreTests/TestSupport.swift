@@ -9,8 +9,8 @@ enum TestRules {
     static let ruleSet: RuleSet = try! RuleSet(rules)
     static let fingerprinter = Fingerprinter(key: Array("test-key".utf8))
 
-    static func scanner(chunkSize: Int = 1 << 20, ruleSet: RuleSet = ruleSet) -> HedgerowCore.Scanner {
-        Scanner(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: chunkSize)
+    static func scanner(chunkSize: Int = 1 << 20, ruleSet: RuleSet = ruleSet) -> HedgerowCore.ScanEngine {
+        ScanEngine(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: chunkSize)
     }
 
     static func findings(_ text: String, chunkSize: Int = 1 << 20) -> [Finding] {

@@ -45,7 +45,7 @@ final class TimestampPrefilterTests: XCTestCase {
             rule.prefilter = nil
             rule.validators = []
             let set = try RuleSet([rule])
-            let scanner = Scanner(ruleSet: set, fingerprinter: TestRules.fingerprinter)
+            let scanner = ScanEngine(ruleSet: set, fingerprinter: TestRules.fingerprinter)
             for _ in 0..<3000 {
                 let prefix = before.randomElement(using: &g)!, stamp = timestamp(&g)
                 let text = prefix + stamp + after.randomElement(using: &g)!

@@ -29,7 +29,7 @@ final class TranscriptStageTests: XCTestCase {
     }
 
     /// Scans `content` as a file called `name`, through the input scanner.
-    func scanFile(_ name: String, _ content: [UInt8], scanner: HedgerowCore.Scanner = TestRules.scanner()) throws -> [Finding] {
+    func scanFile(_ name: String, _ content: [UInt8], scanner: HedgerowCore.ScanEngine = TestRules.scanner()) throws -> [Finding] {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hedgerow-transcript-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -40,7 +40,7 @@ final class TranscriptStageTests: XCTestCase {
         return result.findings
     }
 
-    func scanFile(_ name: String, _ content: String, scanner: HedgerowCore.Scanner = TestRules.scanner()) throws -> [Finding] {
+    func scanFile(_ name: String, _ content: String, scanner: HedgerowCore.ScanEngine = TestRules.scanner()) throws -> [Finding] {
         try scanFile(name, Array(content.utf8), scanner: scanner)
     }
 

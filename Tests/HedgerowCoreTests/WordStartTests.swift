@@ -9,7 +9,7 @@ import XCTest
 /// `after_keyword` (hits without the rule's literals around them are passed over) are
 /// held to the same.
 final class WordStartTests: XCTestCase {
-    private func findings(_ scanner: HedgerowCore.Scanner, _ text: String) throws -> [String] {
+    private func findings(_ scanner: HedgerowCore.ScanEngine, _ text: String) throws -> [String] {
         try scanner.scan(bytes: Array(text.utf8)).findings.map { "\($0.start.offset)-\($0.end.offset) \($0.value)" }
     }
 
@@ -39,8 +39,8 @@ final class WordStartTests: XCTestCase {
             plain.lineRequires = []
             plain.afterKeyword = []
             // One scanner each per rule (compiling per text made this test minutes long).
-            let anchored = HedgerowCore.Scanner(ruleSet: try RuleSet([rule]), fingerprinter: TestRules.fingerprinter)
-            let searched = HedgerowCore.Scanner(ruleSet: try RuleSet([plain]), fingerprinter: TestRules.fingerprinter)
+            let anchored = HedgerowCore.ScanEngine(ruleSet: try RuleSet([rule]), fingerprinter: TestRules.fingerprinter)
+            let searched = HedgerowCore.ScanEngine(ruleSet: try RuleSet([plain]), fingerprinter: TestRules.fingerprinter)
             for text in texts {
                 XCTAssertEqual(try findings(anchored, text), try findings(searched, text), "\(rule.id) on \(text.debugDescription)")
             }

@@ -36,7 +36,7 @@ public struct Rule: Sendable, Equatable {
     public var decode: Encoding?
     /// A user's rule (`--rules`, the configuration's rule files): nobody has reviewed its
     /// cost, so the scanner bounds it, searching in slices of start positions with a time
-    /// budget per window (`Scanner.ruleBudget`). Built-in rules are bounded by review.
+    /// budget per window (`ScanEngine.ruleBudget`). Built-in rules are bounded by review.
     public var boundedTime = false
     /// For rules without keywords: a byte scan that finds where a match could be.
     public var prefilter: Prefilter?

@@ -23,7 +23,7 @@ public enum RuleChecker {
             let rule = compiled.rule
             // Decoder rules find nothing alone: check them with every rule behind them.
             let single = rule.decode == nil ? try! RuleSet([rule]) : ruleSet
-            let scanner = Scanner(ruleSet: single, fingerprinter: fingerprinter)
+            let scanner = ScanEngine(ruleSet: single, fingerprinter: fingerprinter)
             func fail(_ message: String) { failures.append(Failure(ruleID: rule.id, origin: rule.origin, message: message)) }
             if rule.examples.count < 3 { fail("needs at least 3 examples, has \(rule.examples.count)") }
             if rule.negativeExamples.count < 3 { fail("needs at least 3 negative examples, has \(rule.negativeExamples.count)") }

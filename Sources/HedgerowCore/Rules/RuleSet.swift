@@ -30,8 +30,8 @@ public final class RuleSet: @unchecked Sendable {
         }
         if !problems.isEmpty { throw RuleSetProblems(problems: problems) }
         rules = compiled
-        // SQL COPY lines are found with the keywords, in the same pass (see `Scanner.copySlot`).
-        keywords = KeywordIndex(rules: definitions.filter { seen.contains($0.id) }, extra: [Scanner.copyKeyword])
+        // SQL COPY lines are found with the keywords, in the same pass (see `ScanEngine.copySlot`).
+        keywords = KeywordIndex(rules: definitions.filter { seen.contains($0.id) }, extra: [ScanEngine.copyKeyword])
         unfilteredRules = compiled.filter { $0.rule.keywords.isEmpty && $0.rule.prefilter == nil }.map(\.index)
         prefilteredRules = compiled.filter { $0.rule.prefilter != nil }.map(\.index)
         hasDecoders = compiled.contains { $0.rule.decode != nil }

@@ -7,10 +7,10 @@ import Darwin
 /// Runs a `LineRewriter` over a stream fed in pieces of any size and scans its rewritten
 /// text with a scanner of its own, a block at a time: a block ends at a boundary the
 /// rewriter marked, once it holds `blockSize` bytes, so memory stays bounded however
-/// long the input. Findings come back in source terms (see `Scanner.scan(_:source:origin:)`).
+/// long the input. Findings come back in source terms (see `ScanEngine.scan(_:source:origin:)`).
 public final class RewriteStage {
     private var rewriter: any LineRewriter
-    private let scanner: Scanner
+    private let scanner: ScanEngine
     private let origin: Origin
     private let blockSize: Int
     private let longestBlock: Int
@@ -35,7 +35,7 @@ public final class RewriteStage {
 
     /// `longestBlock` bounds a block with no boundary in it (one speaker's monologue):
     /// it is cut there, and a value cut at that line is not joined.
-    public init(rewriter: any LineRewriter, scanner: Scanner, origin: Origin, blockSize: Int = 1 << 18, longestBlock: Int = 1 << 22) {
+    public init(rewriter: any LineRewriter, scanner: ScanEngine, origin: Origin, blockSize: Int = 1 << 18, longestBlock: Int = 1 << 22) {
         self.rewriter = rewriter; self.scanner = scanner; self.origin = origin
         self.blockSize = max(1, blockSize)
         self.longestBlock = max(self.blockSize, longestBlock)

@@ -9,7 +9,7 @@ public struct SourceBlock {
     public init(bytes: [UInt8], offset: Int = 0, line: Int = 1) { self.bytes = bytes; self.offset = offset; self.line = line }
 }
 
-extension Scanner {
+extension ScanEngine {
     /// Scans text a stage rewrote and places each finding in the source: `start` and `end`
     /// are worked out in the source's own bytes (line, column in code points, offset), the
     /// start at the first source byte of the value and the end just after its last, and

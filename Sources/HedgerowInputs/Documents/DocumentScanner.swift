@@ -28,14 +28,14 @@ final class DocumentScanner {
         }
     }
 
-    let scanner: HedgerowCore.Scanner
+    let scanner: HedgerowCore.ScanEngine
     let diskPath: String
     let budget: ExpansionBudget
     let emit: (Finding) -> Void
     private(set) var tally = DocumentTally()
     private(set) var limitHits: [String: Int] = [:]
 
-    init(scanner: HedgerowCore.Scanner, diskPath: String, limits: DocumentLimits, storedSize: Int, emit: @escaping (Finding) -> Void) {
+    init(scanner: HedgerowCore.ScanEngine, diskPath: String, limits: DocumentLimits, storedSize: Int, emit: @escaping (Finding) -> Void) {
         self.scanner = scanner
         self.diskPath = diskPath
         self.budget = ExpansionBudget(limits: limits, compressed: storedSize)

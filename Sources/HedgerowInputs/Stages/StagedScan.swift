@@ -114,10 +114,10 @@ final class StagedFindings {
 extension InputScanner {
     /// Scans `source` as today and, through `stage`, its rewritten text, merging both
     /// into one stream of findings in source order.
-    func scanStaged<Source: ByteSource>(_ source: Source, stage: InputStage, displayPath: String, with scanner: Scanner,
+    func scanStaged<Source: ByteSource>(_ source: Source, stage: InputStage, displayPath: String, with scanner: ScanEngine,
                                         emit: ((Finding) -> Void)?, blockSize: Int = 1 << 18) throws -> (findings: [Finding], report: FragmentReport) {
         let origin = Origin(path: displayPath)
-        let stageScanner = Scanner(ruleSet: scanner.ruleSet, fingerprinter: scanner.fingerprinter, chunkSize: 1 << 16)
+        let stageScanner = ScanEngine(ruleSet: scanner.ruleSet, fingerprinter: scanner.fingerprinter, chunkSize: 1 << 16)
         let rewrite = RewriteStage(rewriter: stage.makeRewriter(), scanner: stageScanner, origin: origin, blockSize: blockSize)
         var findings: [Finding] = []
         let isTranscript = stage != .email

@@ -4,7 +4,7 @@ import Glibc
 
 /// Table headers for column-context rules: the header line of a CSV/TSV file and the
 /// column lists of SQL `COPY` blocks.
-extension Scanner {
+extension ScanEngine {
     /// SQL dumps carry tables as `COPY t (a, b, c) FROM stdin;` followed by tab-separated
     /// rows; each COPY line becomes the header for the rows after it. The keyword pass
     /// finds "copy " (in any case) in its slot after the rules' (`copySlot`); those at a
