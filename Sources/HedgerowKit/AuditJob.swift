@@ -165,7 +165,7 @@ public enum AuditJob {
         guard let contents = try? reader.contentsAtHead(Array(Set(distinct.flatMap(\.paths))).sorted()) else { return }
         var values: [String: Data] = [:]
         for f in findings { values[f.ruleID + "\t" + f.fingerprint] = Data(f.value.utf8) }
-        for i in distinct.indices {
+        for i in distinct.indices where distinct[i].location == nil {
             guard let value = values[distinct[i].rule + "\t" + distinct[i].fingerprint], !value.isEmpty else { continue }
             distinct[i].presentAtHead = distinct[i].paths.contains { path in
                 contents[path].map { Data($0).range(of: value) != nil } ?? false

@@ -9,7 +9,9 @@ import HedgerowInputs
 enum HeadPresence {
     /// Fingerprints of values found in history that HEAD's copy of none of their files holds.
     static func goneFromHead(_ findings: [Finding], reader: GitHistoryReader) -> Set<String> {
-        let withValues = findings.filter { $0.origin.commit != nil && !$0.value.isEmpty }
+        // A value inside a document or archive is not in HEAD's raw bytes even when it is
+        // still there: such values are never called gone.
+        let withValues = findings.filter { $0.origin.commit != nil && !$0.value.isEmpty && $0.location == nil }
         guard !withValues.isEmpty,
               let contents = try? reader.contentsAtHead(Array(Set(withValues.map(\.origin.path))).sorted()) else { return [] }
         var present = Set<String>(), seen = Set<String>()

@@ -75,6 +75,23 @@ final class StagedDocumentTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains(#""commit" : ""#), r.stdout)
     }
 
+    /// An audit places a value inside a document as a scan does, and never calls it gone
+    /// from HEAD because HEAD's compressed bytes do not show it.
+    func testAuditPlacesADocumentValueAndDoesNotCallItGone() throws {
+        let repo = try TestRepository()
+        try repo.scratch.write("register.xlsx", StoredZip.workbook(value: ni))
+        try repo.git(["add", "."])
+        try repo.git(["commit", "-q", "--no-verify", "-m", "add"])
+        let state = try Scratch()
+        let text = try CLI.run(["audit", repo.path, "--state-dir", state.url.path], environment: TestRepository.environment)
+        XCTAssertEqual(text.status, 1, text.stderr)
+        XCTAssertTrue(text.stdout.contains("register.xlsx!Sheet1!C14"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("removed at HEAD"), text.stdout)
+        let json = try CLI.run(["merge", state.url.path, "--format", "json"], environment: TestRepository.environment)
+        XCTAssertTrue(json.stdout.contains(#""location" : "register.xlsx!Sheet1!C14""#), json.stdout)
+        XCTAssertFalse(json.stdout.contains("present_at_head"), json.stdout)
+    }
+
     func testPDFWithoutPdftotextIsSkippedWithTheReason() throws {
         let dir = try Scratch()
         try dir.write("report.pdf", "%PDF-1.4\n%\u{00}binary\n")

@@ -20,14 +20,17 @@ public struct AuditFinding: Codable, Sendable, Equatable {
     public var firstLine: Int
     public var paths: [String]
     public var occurrences: Int
-    /// nil when the tree was scanned without history, or HEAD could not be read.
+    /// nil when the tree was scanned without history, HEAD could not be read, or the value
+    /// sits inside a document or archive (HEAD's raw bytes cannot say).
     public var presentAtHead: Bool?
+    /// The first occurrence's place inside a document or archive (`export.zip!people.csv:2:3`).
+    public var location: String? = nil
 
     /// The first occurrence uses the names a scan finding uses (`path`, `line`, `commit`).
     enum CodingKeys: String, CodingKey {
         case rule, category, confidence, fingerprint, masked, hint, paths, occurrences
         case ruleName = "rule_name", dataClass = "class", firstCommit = "commit", firstDate = "date"
-        case firstAuthor = "author", firstPath = "path", firstLine = "line", presentAtHead = "present_at_head"
+        case firstAuthor = "author", firstPath = "path", firstLine = "line", presentAtHead = "present_at_head", location
     }
 
     /// Back to a finding (value withheld) for reporters and incident drafting.
@@ -36,6 +39,7 @@ public struct AuditFinding: Codable, Sendable, Equatable {
                 origin: Origin(path: firstPath, commit: firstCommit, author: firstAuthor, date: firstDate),
                 start: TextPosition(line: firstLine, column: 1, offset: 0), end: TextPosition(line: firstLine, column: 1, offset: 0),
                 value: "", masked: masked, fingerprint: fingerprint, hint: hint)
+            .placed(at: location)
     }
 
     /// Groups occurrences by rule and fingerprint; the earliest commit date introduced it.
@@ -53,9 +57,17 @@ public struct AuditFinding: Codable, Sendable, Equatable {
                 confidence: group.map(\.confidence).max()!, fingerprint: first.fingerprint, masked: first.masked, hint: first.hint,
                 firstCommit: first.origin.commit, firstDate: first.origin.date, firstAuthor: first.origin.author,
                 firstPath: first.origin.path, firstLine: first.start.line, paths: paths.sorted(), occurrences: group.count,
-                presentAtHead: nil
+                presentAtHead: nil, location: first.location
             )
         }.sorted { ($0.firstPath, $0.firstLine, $0.rule, $0.fingerprint) < ($1.firstPath, $1.firstLine, $1.rule, $1.fingerprint) }
+    }
+}
+
+extension Finding {
+    func placed(at location: String?) -> Finding {
+        var f = self
+        f.location = location
+        return f
     }
 }
 

@@ -16,7 +16,7 @@ public struct AuditReporter {
             out += r.commits.map { " in \($0) commits" } ?? ""
             out += r.findings.isEmpty ? "\n" : " (\(stillThere) still at HEAD)\n"
             for f in r.findings {
-                out += "    \(ControlCharacters.escaped(f.firstPath)):\(f.firstLine): \(f.ruleName) [\(f.category.rawValue), \(f.confidence.rawValue)] \(f.masked)"
+                out += "    \(ControlCharacters.escaped(f.location ?? "\(f.firstPath):\(f.firstLine)")): \(f.ruleName) [\(f.category.rawValue), \(f.confidence.rawValue)] \(f.masked)"
                 out += f.firstCommit.map { " first in \($0.prefix(12)) \(f.firstDate ?? "")" } ?? ""
                 out += ", \(f.occurrences) occurrence\(f.occurrences == 1 ? "" : "s")"
                 if f.paths.count > 1 { out += " in \(f.paths.count) paths" }
