@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Module layering (one-way): CPCRE2 <- PCRE2 <- HedgerowCore (also <- CAccel, HedgerowLexicon) <- {HedgerowInputs (also <- CArchive), HedgerowReport}
+// Module layering (one-way): CPCRE2 <- PCRE2 <- HedgerowCore (also <- CAccel, HedgerowLexicon) <- {HedgerowInputs (also <- CArchive), HedgerowPlaybook <- HedgerowReport}
 // <- HedgerowKit <- hedgerow; HedgerowRedact (placeholders, fakes, format-aware rewriting, the map) <- HedgerowCore only. HedgerowRules holds the embedded rule text only.
 let package = Package(
     name: "hedgerow",
@@ -46,7 +46,10 @@ let package = Package(
         .target(name: "HedgerowCore", dependencies: ["PCRE2", "CAccel", "HedgerowLexicon", .product(name: "Yams", package: "Yams")],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "HedgerowInputs", dependencies: ["HedgerowCore", "CArchive"]),
-        .target(name: "HedgerowReport", dependencies: ["HedgerowCore"]),
+        // The incident playbook's own terms: severities, response times, who to notify, and
+        // the policy that picks a severity. Report formats use it; it knows no format.
+        .target(name: "HedgerowPlaybook", dependencies: ["HedgerowCore"]),
+        .target(name: "HedgerowReport", dependencies: ["HedgerowCore", "HedgerowPlaybook"]),
         .target(name: "HedgerowRedact", dependencies: ["HedgerowCore"]),
         .target(name: "HedgerowKit", dependencies: ["HedgerowVersion", "HedgerowCore", "HedgerowInputs", "HedgerowReport", "HedgerowRedact", "HedgerowRules"]),
         .executableTarget(
