@@ -27,6 +27,7 @@ mkdir -p "$bin_dir"
 if [ -n "${HEDGEROW_RELEASE_URL:-}" ]; then
   need_pcre2 libpcre2-8-0 'ldconfig -p | grep -q "libpcre2-8\.so\.0"'
   need_pcre2 libarchive13 'ldconfig -p | grep -q "libarchive\.so\.13"'
+  need_pcre2 libxml2 'ldconfig -p | grep -q "libxml2\.so\.2"'
   curl --fail --silent --show-error --location --retry 3 -o "$tmp/hedgerow.tar.gz" "$HEDGEROW_RELEASE_URL"
   if [ -n "${HEDGEROW_RELEASE_SHA256:-}" ]; then
     echo "${HEDGEROW_RELEASE_SHA256}  $tmp/hedgerow.tar.gz" | sha256sum --check --quiet - || {
@@ -39,6 +40,7 @@ if [ -n "${HEDGEROW_RELEASE_URL:-}" ]; then
 elif [ "${HEDGEROW_CACHED:-}" = true ] && [ -x "$bin_dir/hedgerow" ]; then
   need_pcre2 libpcre2-8-0 'ldconfig -p | grep -q "libpcre2-8\.so\.0"'
   need_pcre2 libarchive13 'ldconfig -p | grep -q "libarchive\.so\.13"'
+  need_pcre2 libxml2 'ldconfig -p | grep -q "libxml2\.so\.2"'
 else
   need_pcre2 libpcre2-dev '[ -f /usr/include/pcre2.h ]'
   need_pcre2 libarchive-dev '[ -f /usr/include/archive.h ]'
