@@ -83,7 +83,7 @@ public enum AuditJob {
     /// Renders an audit report, drafts incident records, and sets the exit code: 2 when
     /// any repository failed, else 1 on findings, else 0. Shared with `hedgerow merge`.
     static func finish(_ report: AuditReport, setup: RunSetup, options: ScanOptions, now: Date = Date()) -> RunResult {
-        var diagnostics: [String] = report.repositories.filter { $0.status != "ok" }.map { "error: \($0.name): \($0.error ?? "failed")" }
+        var diagnostics: [String] = report.repositories.filter { $0.status == "failed" }.map { "error: \($0.name): \($0.error ?? "failed")" }
         if report.fingerprintKeys.count > 1 || report.fingerprintKeys.contains(where: { $0 != setup.fingerprinter.keyIdentity }) {
             diagnostics.append("warning: results were fingerprinted under \(Set(report.fingerprintKeys + [setup.fingerprinter.keyIdentity]).count) different keys (\((report.fingerprintKeys + [setup.fingerprinter.keyIdentity]).uniqued().joined(separator: ", ")), this run's last): values shared between them are not recognised and records are not linked; run every shard with the team's HEDGEROW_FINGERPRINT_KEY")
         }
@@ -131,6 +131,12 @@ public enum AuditJob {
         result.fingerprintKey = setup.fingerprinter.keyIdentity
         let reader = GitHistoryReader(directory: path, isolated: true)
         let collector: FindingCollector
+        // A repository with no commits yet is "empty": reported as such, never a failure
+        // (a Kubernetes Job would retry an audit that exits 2 on it, and fail again).
+        if history, reader.isWithoutCommits() {
+            result.status = "empty"; result.commits = 0
+            return result
+        }
         if history {
             collector = GitScanJob.scan(.history(ref: nil, since: nil), reader: reader, setup: setup, workers: 1)
             result.commits = collector.summary.commits

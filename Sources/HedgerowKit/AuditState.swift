@@ -86,7 +86,7 @@ final class AuditProgress: @unchecked Sendable {
         if interactive {
             report(String(format: "[%d/%d repositories] %.1f MB/s, %d findings so far", done, total, rate, findings), true)
         } else {
-            let what = result.status == "ok" ? "\(result.findings.count) distinct finding\(result.findings.count == 1 ? "" : "s")" : "FAILED: \(result.error ?? "")"
+            let what = result.status == "empty" ? "empty (no commits)" : result.status == "ok" ? "\(result.findings.count) distinct finding\(result.findings.count == 1 ? "" : "s")" : "FAILED: \(result.error ?? "")"
             report(String(format: "[%d/%d] %@: %@ (%.1f s)", done, total, result.name, what, seconds), false)
         }
     }

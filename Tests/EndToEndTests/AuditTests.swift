@@ -157,6 +157,26 @@ final class AuditTests: XCTestCase {
         XCTAssertEqual(try audit(["--repos-file", "missing.txt"], in: root.url).status, 2)
     }
 
+    /// A repository with no commits yet is "empty": listed, never a failure, so the
+    /// audit's exit code is 0 (or 1 for the others' findings), not 2.
+    func testEmptyRepositoryIsEmptyNotAFailure() throws {
+        let root = try Scratch()
+        let empty = root.url.appendingPathComponent("org/empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try TestRepository.runGit(["init", "-q", "-b", "main"], in: empty)
+        let bare = root.url.appendingPathComponent("org/empty-mirror.git")
+        try FileManager.default.createDirectory(at: bare, withIntermediateDirectories: true)
+        try TestRepository.runGit(["init", "-q", "--bare", "-b", "main"], in: bare)
+        let r = try audit(["org", "--state-dir", "state"], in: root.url)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.report["failed"] as? Int, 0)
+        XCTAssertEqual(repositories(r.report)["org/empty"]?["status"] as? String, "empty", "\(r.report)")
+        XCTAssertEqual(repositories(r.report)["org/empty-mirror.git"]?["status"] as? String, "empty", "\(r.report)")
+        let text = try CLI.run(["merge", "state"], in: root.url, environment: TestRepository.environment)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("empty   org/empty: no commits to audit"), text.stdout)
+    }
+
     func testTreeOnlyAuditAndIncidentDrafts() throws {
         let root = try makeOrganisation()
         let tree = try audit(["org/alpha", "org/beta-mirror.git", "--history", "none", "--state-dir", "tree"], in: root.url)

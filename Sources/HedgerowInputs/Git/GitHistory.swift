@@ -30,6 +30,14 @@ public struct GitHistoryReader {
         self.git = git
     }
 
+    /// Whether git reads the repository and finds no commit in it: no ref, and HEAD an
+    /// unborn branch. A repository just created, or a mirror of one, has nothing to audit,
+    /// which is not a failure; a repository git cannot read is never called empty.
+    public func isWithoutCommits() -> Bool {
+        guard let refs = try? git.output(["for-each-ref", "--count=1", "--format=%(objectname)"]), refs.isEmpty else { return false }
+        return git.succeeds(["symbolic-ref", "-q", "HEAD"]) && !git.succeeds(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
+    }
+
     /// Streams the selection's added lines to `emit`; returns the totals for the summary.
     public func read(_ selection: GitSelection, emit: @escaping (AddedFragment) throws -> Void) throws -> DiffTotals {
         let arguments = try self.arguments(for: selection)

@@ -76,7 +76,7 @@ extension Finding {
 public struct RepositoryResult: Codable, Sendable, Equatable {
     public var name: String
     public var path: String
-    /// "ok" or "failed".
+    /// "ok", "failed", or "empty" (no commits yet: nothing to audit, not a failure).
     public var status: String
     public var error: String?
     public var history: String
@@ -125,7 +125,7 @@ public struct AuditReport: Codable, Sendable, Equatable {
         var where_: [String: Set<String>] = [:]
         for r in repositories { for f in r.findings { where_[f.fingerprint, default: []].insert(r.name) } }
         sharedValues = where_.filter { $0.value.count > 1 }.mapValues { $0.sorted() }
-        failed = repositories.filter { $0.status != "ok" }.count
+        failed = repositories.filter { $0.status == "failed" }.count
         distinctFindings = repositories.map(\.findings.count).reduce(0, +)
         fingerprintKeys = Array(Set(repositories.compactMap(\.fingerprintKey))).sorted()
     }

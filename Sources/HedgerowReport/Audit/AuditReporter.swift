@@ -10,6 +10,7 @@ public struct AuditReporter {
         var out = ""
         for r in a.repositories {
             let name = ControlCharacters.escaped(r.name)
+            if r.status == "empty" { out += "empty   \(name): no commits to audit\n"; continue }
             if r.status != "ok" { out += "FAILED  \(name): \(ControlCharacters.escaped(r.error ?? "unknown error"))\n"; continue }
             let stillThere = r.findings.filter { $0.presentAtHead == true }.count
             out += "\(r.findings.isEmpty ? "clean " : "FOUND ") \(name): \(r.findings.count) distinct value\(r.findings.count == 1 ? "" : "s")"
@@ -36,7 +37,7 @@ public struct AuditReporter {
         var out = "## hedgerow audit: \(a.repositories.count) repositories, \(a.distinctFindings) distinct findings, \(a.failed) failed\n\n"
         out += "| Repository | Status | Distinct values | Still at HEAD | Commits |\n|---|---|---:|---:|---:|\n"
         for r in a.repositories {
-            out += "| \(MarkdownReporter.code(r.name)) | \(r.status == "ok" ? "ok" : "failed: " + MarkdownReporter.cell(r.error ?? "")) | \(r.findings.count) | \(r.findings.filter { $0.presentAtHead == true }.count) | \(r.commits.map(String.init) ?? "") |\n"
+            out += "| \(MarkdownReporter.code(r.name)) | \(r.status == "failed" ? "failed: " + MarkdownReporter.cell(r.error ?? "") : r.status) | \(r.findings.count) | \(r.findings.filter { $0.presentAtHead == true }.count) | \(r.commits.map(String.init) ?? "") |\n"
         }
         if !a.sharedValues.isEmpty {
             out += "\n### Values in more than one repository\n\n| Fingerprint | Repositories |\n|---|---|\n"
