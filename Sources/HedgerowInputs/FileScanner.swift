@@ -213,12 +213,7 @@ struct SniffingSource: ByteSource {
     }
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        if replayed < head.count {
-            let n = min(buffer.count, head.count - replayed)
-            head.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + replayed, byteCount: n) }
-            replayed += n
-            return n
-        }
+        if replayed < head.count { return head.replay(from: &replayed, into: buffer) }
         return try inner.read(into: buffer)
     }
 

@@ -18,7 +18,7 @@ extension ScanEngine {
             if !isDominated(i, in: pending) {
                 report.findings += 1
                 var finding = pending[i].finding
-                if finishesFindings { FindingFinisher(fingerprinter: fingerprinter).finish(&finding) }
+                if finishesFindings { finisher.finish(&finding) }
                 emit(finding)
             }
         }

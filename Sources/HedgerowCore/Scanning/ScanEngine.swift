@@ -42,6 +42,8 @@ public final class ScanEngine {
     /// False for the scanner of decoded text, whose findings are only read for their
     /// value and confidence: their masks and fingerprints are not worked out.
     let finishesFindings: Bool
+    /// Masks and fingerprints what the overlap policy emits (stage 7).
+    let finisher: FindingFinisher
 
     /// `chunkSize` is how many new bytes each step commits; small values exist for tests.
     public convenience init(ruleSet: RuleSet, fingerprinter: Fingerprinter, chunkSize: Int = 1 << 20) {
@@ -52,6 +54,7 @@ public final class ScanEngine {
         self.decodes = decodes && ruleSet.hasDecoders
         nested = self.decodes ? ScanEngine(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: 1 << 16, decodes: false, finishesFindings: false) : nil
         self.finishesFindings = finishesFindings
+        finisher = FindingFinisher(fingerprinter: fingerprinter)
         self.ruleSet = ruleSet
         self.fingerprinter = fingerprinter
         self.chunkSize = max(1, chunkSize)

@@ -306,12 +306,7 @@ struct MemberSource: ByteSource {
     }
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        if replayed < head.count {
-            let n = min(buffer.count, head.count - replayed)
-            head.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + replayed, byteCount: n) }
-            replayed += n
-            return n
-        }
+        if replayed < head.count { return head.replay(from: &replayed, into: buffer) }
         let n = try reader.read(into: buffer)
         try budget.consume(n)
         return n

@@ -23,7 +23,10 @@ extension AuditReport {
                 out += OutputContract.line(type: "finding", item)
             }
         }
-        var summary = OutputContract.object(self)
+        // The report's own fields without its repositories (already written line by line).
+        var totals = self
+        totals.repositories = []
+        var summary = OutputContract.object(totals)
         summary["repositories"] = repositories.count
         return out + OutputContract.line(type: "summary", summary)
     }
