@@ -68,12 +68,12 @@ public enum AttributionContext {
             return translationHeaders.contains { header.hasPrefix($0) }
         }
         let line = trimmedLine(lineBefore)
-        if trailers.contains(where: { line.hasPrefix($0) }) { return true }
+        if trailerBytes.contains(where: { line.starts(with: $0) }) { return true }
         // Mail headers name senders and recipients, not credits ("Received: ... by host").
-        if mailHeaders.contains(where: { line.hasPrefix($0) }) { return false }
-        if creditWords.contains(where: { hasWord(line, $0) }) { return true }
+        if mailHeaderBytes.contains(where: { line.starts(with: $0) }) { return false }
+        if creditWordBytes.contains(where: { hasWord(line, $0) }) { return true }
         guard codeExtensions.contains(ext) else { return false }
-        return codeCreditWords.contains(where: { hasWord(line, $0) }) || hasByName(lineBefore)
+        return codeCreditWordBytes.contains(where: { hasWord(line, $0) }) || hasByName(lineBefore)
     }
 
     /// Headers of a message whose people are its senders and recipients.
@@ -94,16 +94,42 @@ public enum AttributionContext {
         return tail.hasSuffix(" by ") || tail == "by "
     }
 
-    /// `word` in `line`, not glued to a longer word after it: "author" counts in "authors"
-    /// and "authored", not in "authority" or "authorization".
-    static func hasWord(_ line: String, _ word: String) -> Bool {
-        var rest = Substring(line)
-        while let range = rest.range(of: word) {
-            let next = rest[range.upperBound...].first
-            if next != "i" { return true }
-            rest = rest[range.upperBound...]
+    // The word lists as bytes: every candidate name and email is tested against them, and
+    // Foundation's string search made these tests a fifth of a whole scan.
+    static let trailerBytes = trailers.map { Array($0.utf8) }
+    static let mailHeaderBytes = mailHeaders.map { Array($0.utf8) }
+    static let creditWordBytes = creditWords.map { Array($0.utf8) }
+    static let codeCreditWordBytes = codeCreditWords.map { Array($0.utf8) }
+    static let blockWordBytes = blockWords.map { Array($0.utf8) }
+    static let commentLeaderBytes = commentLeaders.map { Array($0.utf8) }
+    static let docstringOpenerBytes = docstringOpeners.map { Array($0.utf8) }
+
+    /// `word` in `line` (both lower-cased bytes), not glued to a longer word after it:
+    /// "author" counts in "authors" and "authored", not in "authority" or "authorization".
+    static func hasWord<Line: RandomAccessCollection<UInt8>>(_ line: Line, _ word: [UInt8]) -> Bool where Line.Index == Int {
+        let n = word.count
+        guard let first = word.first, line.count >= n else { return false }
+        var i = line.startIndex
+        let last = line.endIndex - n
+        while i <= last {
+            if line[i] == first {
+                var j = 1
+                while j < n && line[i + j] == word[j] { j += 1 }
+                if j == n {
+                    if i + n == line.endIndex || line[i + n] != 0x69 { return true }  // "i"
+                    i += n
+                    continue
+                }
+            }
+            i += 1
         }
         return false
+    }
+
+    /// ASCII letters lower-cased, other bytes as they are: the word lists are ASCII but for
+    /// "©", which has no case.
+    static func lowered<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> [UInt8] {
+        bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
     }
 
     /// Whether the path is third-party data (mail, tables, dumps, logs, fixtures): reports
@@ -132,14 +158,16 @@ public enum AttributionContext {
     }
 
     /// The line lower-cased, without a diff's `+`, comment leaders and indentation.
-    static func trimmedLine(_ lineBefore: String) -> String {
-        var line = Substring(lineBefore.lowercased())
-        while let first = line.first, first == " " || first == "\t" || first == "+" || first == "*" || first == "/" || first == ";" || first == "-" && !line.hasPrefix("--") {
+    static func trimmedLine(_ lineBefore: String) -> ArraySlice<UInt8> {
+        var line = lowered(lineBefore.utf8)[...]
+        func next(_ i: Int) -> UInt8? { line.count > i ? line[line.startIndex + i] : nil }
+        while let first = line.first, first == 0x20 || first == 0x09 || first == 0x2B || first == 0x2A || first == 0x2F || first == 0x3B
+                || first == 0x2D && next(1) != 0x2D {
             line = line.dropFirst()
         }
-        if line.hasPrefix("# ") || line.hasPrefix("#\t") { line = line.dropFirst(2) }
-        while line.first == " " { line = line.dropFirst() }
-        return String(line)
+        if line.first == 0x23 && (next(1) == 0x20 || next(1) == 0x09) { line = line.dropFirst(2) }
+        while line.first == 0x20 { line = line.dropFirst() }
+        return line
     }
     /// The end (byte offset) of a file's opening comment block, or its module docstring,
     /// when that block credits someone (copyright, author, written by): the names and
@@ -154,21 +182,37 @@ public enum AttributionContext {
             var lineEnd = lineStart
             while lineEnd < limit && p[lineEnd] != 0x0A { lineEnd += 1 }
             guard lineEnd < limit else { break }  // a line cut by the limit is not read
-            let line = String(decoding: UnsafeBufferPointer(start: p + lineStart, count: lineEnd - lineStart), as: UTF8.self)
-            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-            let quotes = trimmed.components(separatedBy: "\"\"\"").count - 1 + trimmed.components(separatedBy: "'''").count - 1
+            let line = UnsafeBufferPointer(start: p + lineStart, count: lineEnd - lineStart)
+            var from = 0
+            while from < line.count && (line[from] == 0x20 || line[from] == 0x09 || line[from] == 0x0D) { from += 1 }
+            let trimmed = line[from...]
+            let quotes = occurrences(of: tripleDouble, in: trimmed) + occurrences(of: tripleSingle, in: trimmed)
             if inDocstring {
                 if quotes % 2 == 1 { inDocstring = false }
-            } else if docstringOpeners.contains(where: { trimmed.hasPrefix($0) }) {
+            } else if docstringOpenerBytes.contains(where: { trimmed.starts(with: $0) }) {
                 inDocstring = quotes % 2 == 1
-            } else if !(trimmed.isEmpty || commentLeaders.contains { trimmed.hasPrefix($0) }) {
+            } else if !(trimmed.isEmpty || commentLeaderBytes.contains { trimmed.starts(with: $0) }) {
                 break
             }
-            if !credited { credited = blockWords.contains { hasWord(line.lowercased(), $0) } }
+            if !credited {
+                let lower = lowered(line)
+                credited = blockWordBytes.contains { hasWord(lower, $0) }
+            }
             blockEnd = lineEnd
             lineStart = lineEnd + 1
         }
         return credited ? blockEnd : 0
+    }
+
+    static let tripleDouble = Array("\"\"\"".utf8), tripleSingle = Array("'''".utf8)
+
+    /// Non-overlapping occurrences, counted from the left.
+    static func occurrences(of pattern: [UInt8], in line: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+        var count = 0, i = line.startIndex
+        while i + pattern.count <= line.endIndex {
+            if line[i..<(i + pattern.count)].elementsEqual(pattern) { count += 1; i += pattern.count } else { i += 1 }
+        }
+        return count
     }
 
     /// How comment lines start in the languages and data formats hedgerow meets.

@@ -26,7 +26,7 @@ public struct JSONLinesReporter: Reporter {
 
     /// One `{"type":"finding",...}` line; streaming output writes these one by one.
     public func line(for f: Finding, showValues: Bool) -> String {
-        OutputContract.typed("finding", Self.text(JSONReporter.item(f, showValues: showValues)))
+        OutputContract.typed("finding", FindingJSON.compact(JSONReporter.item(f, showValues: showValues)))
     }
 
     /// The closing `{"type":"summary",...}` line.

@@ -58,7 +58,18 @@ public struct JSONReporter: Reporter {
         let findings: [Item]
     }
 
+    /// Built from the same pieces a streamed document is written with, so the two are the
+    /// same bytes; a document without findings comes from the encoder whole.
     public func render(_ c: ReportContext) -> String {
+        guard c.findings.isEmpty else {
+            return Self.streamOpening + c.findings.map { streamedItem($0, showValues: c.showValues) }.joined(separator: Self.streamSeparator)
+                + streamClosing(c.summary, toolVersion: c.toolVersion)
+        }
+        return Self.encodedDocument(c)
+    }
+
+    /// The whole document through `JSONEncoder`: what the pieces must add up to.
+    static func encodedDocument(_ c: ReportContext) -> String {
         let s = c.summary
         let doc = Document(
             tool: .init(name: "hedgerow", version: c.toolVersion),
@@ -81,7 +92,7 @@ public struct JSONReporter: Reporter {
 
     /// One finding as it sits in the document.
     public func streamedItem(_ f: Finding, showValues: Bool) -> String {
-        Self.indented(Self.encode(Self.item(f, showValues: showValues)), by: 4, firstLine: true)
+        FindingJSON.pretty(Self.item(f, showValues: showValues), indent: 4)
     }
 
     /// From the end of the findings to the end of the document.
