@@ -25,11 +25,14 @@ final class KeywordIndexTests: XCTestCase {
         rules[1].keywords = ["sk", "-p", "%2", "\\x"]
         rules[2].keywords = ["secret", "se", "SECRET_ACCESS_KEY"]
         rules[3].keywords = ["key", "k"]
-        rules[4].keywords = ["://", "jdbc:", "token>"]
+        // A keyword anchored deep inside ("he_" of "ingthe_x") with a short one that starts
+        // inside it: their starts are seen out of order.
+        rules[4].keywords = ["://", "jdbc:", "token>", "ingthe_x", "gt"]
+        XCTAssertGreaterThan(Anchors.offset(in: Array("ingthe_x".utf8)), 2, "the test needs a keyword anchored past its start")
         rules[5].keywords = TestRules.rules.flatMap(\.keywords)
         let index = KeywordIndex(rules: rules)
         let pieces = ["pass", "PassWord", "@", "+", "sK", "-p", "%2", "\\x", "se", "secret", "Secret_Access_Key", "key", "K",
-                      "://", "JDBC:", "token>", "x", " ", "\n", "é", "\u{0}", "s", "e", "ke"] + TestRules.rules.flatMap(\.keywords)
+                      "://", "JDBC:", "token>", "ingthe_x", "InGtHe_X", "gt", "x", " ", "\n", "é", "\u{0}", "s", "e", "ke"] + TestRules.rules.flatMap(\.keywords)
         for round in 0..<120 {
             var text: [UInt8] = []
             for _ in 0..<Int.random(in: 0...90, using: &generator) {

@@ -147,8 +147,8 @@ public enum AttributionContext {
     }
 
     static func fileName(_ path: String) -> String {
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
-        return name.lowercased()
+        guard let slash = path.utf8.lastIndex(of: 0x2F) else { return path.lowercased() }
+        return String(path[path.utf8.index(after: slash)...]).lowercased()
     }
 
     /// "authors.md" -> ("authors", "md"); ".mailmap" -> (".mailmap", "").

@@ -24,7 +24,7 @@ enum ByteContains {
 
 extension StringProtocol {
     /// Whether `needle` occurs in the text, compared byte by byte.
-    func containsBytes(_ needle: String) -> Bool {
+    public func containsBytes(_ needle: String) -> Bool {
         let found = utf8.withContiguousStorageIfAvailable { h in
             needle.utf8.withContiguousStorageIfAvailable { n in ByteContains.offset(of: n, in: h) != nil }
         }

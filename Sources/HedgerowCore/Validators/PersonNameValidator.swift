@@ -116,7 +116,7 @@ public struct PersonNameValidator: Validator {
     static func normalised(_ token: Substring) -> String {
         var word = token.lowercased()
         while word.hasSuffix("'") || word.hasSuffix("\u{2019}") { word.removeLast() }
-        if word.contains("\u{2019}") { word = String(word.map { $0 == "\u{2019}" ? "'" : $0 }) }
+        if word.unicodeScalars.contains("\u{2019}") { word = String(word.map { $0 == "\u{2019}" ? "'" : $0 }) }
         if word.hasSuffix("'s") && word.count > 3 { word.removeLast(2) }
         return word
     }
@@ -222,11 +222,11 @@ public struct PersonNameValidator: Validator {
 
     /// An email on the line whose local part spells the name ("jane.smith@", "jsmith@").
     static func emailSpells(_ lower: [String], _ c: Candidate) -> Bool {
-        guard lower.count >= 2, c.after.contains("@") || c.before.contains("@") else { return false }
+        guard lower.count >= 2, c.after.utf8.contains(0x40) || c.before.utf8.contains(0x40) else { return false }
         let line = (c.before + " " + c.after).lowercased()
         let first = lower[0], last = lower[lower.count - 1]
         for form in ["\(first).\(last)@", "\(first)_\(last)@", "\(first)\(last)@", "\(first.prefix(1))\(last)@", "\(first.prefix(1)).\(last)@", "\(first)-\(last)@"]
-        where line.contains(form) { return true }
+        where line.containsBytes(form) { return true }
         return false
     }
 

@@ -18,7 +18,7 @@ public enum InputStage: Equatable, Sendable {
         if ext == "json" && ChatExportReader.looksLikeChatExport(head) { return .chat }
         if path == "-" || ext == "txt" {
             let text = String(decoding: head.prefix(8192), as: UTF8.self).lowercased()
-            if text.contains("content-transfer-encoding: quoted-printable") && (text.hasPrefix("from") || text.contains("\nfrom:")) {
+            if text.containsBytes("content-transfer-encoding: quoted-printable") && (text.hasPrefix("from") || text.containsBytes("\nfrom:")) {
                 return .email
             }
         }

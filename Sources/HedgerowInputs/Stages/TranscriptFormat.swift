@@ -34,10 +34,23 @@ public enum TranscriptFormat: String, Sendable {
         return sniff(head) ?? (ext == "transcript" ? .plain : nil)
     }
 
+    /// The file name's extension, lower-cased ("" for none or a dot file), read from the
+    /// end of the path's bytes: every file asks, so no splitting of the whole path.
     static func pathExtension(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return name[name.index(after: dot)...].lowercased()
+        let bytes = path.utf8
+        var i = bytes.endIndex
+        while i != bytes.startIndex {
+            let before = bytes.index(before: i)
+            switch bytes[before] {
+            case 0x2F: return ""  // "/": the name has no dot
+            case 0x2E:
+                // A dot that starts the name is a hidden file's, not an extension.
+                if before == bytes.startIndex || bytes[bytes.index(before: before)] == 0x2F { return "" }
+                return String(path[i...]).lowercased()
+            default: i = before
+            }
+        }
+        return ""
     }
 
     /// Reads the first 40 lines: `WEBVTT`, a cue timing line, or at least three speaker
