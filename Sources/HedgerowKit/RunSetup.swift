@@ -24,6 +24,7 @@ struct RunSetup {
     /// `searchFrom` nil: only a `--config` file applies (audits never trust a scanned
     /// repository's own configuration, which could silence its own findings).
     init(_ given: ScanOptions, searchFrom: String?) throws {
+        Lexicon.prepareInBackground()
         var options = given
         let found = try searchFrom.map { try ConfigFile.locate(explicit: options.configPath, from: $0) }
             ?? options.configPath.flatMap { try ConfigFile.locate(explicit: $0, from: ".") }

@@ -1,8 +1,9 @@
+import Dispatch
 import HedgerowLexicon
 
 /// The word lists behind name, address and health detection, read once from the lists
 /// embedded at build time (Rules/lexicon; sources and licences in docs/lexicon.md).
-/// Each is built on first use: a run that meets no capitalised word never pays for them.
+/// Each is built on first use; scans start building the name table on another core at once.
 public enum Lexicon {
     static func text(_ name: String) -> String {
         BuiltinLexiconFiles.all.first { $0.path == name }?.text ?? ""
@@ -21,6 +22,13 @@ public enum Lexicon {
     static let givenTag: UInt8 = 1, surnameTag: UInt8 = 2, commonTag: UInt8 = 4
 
     @Sendable static func isNameWordTag(_ tag: UInt8) -> Bool { tag & (givenTag | surnameTag) != 0 && tag & commonTag == 0 }
+
+    /// Builds the name table on another core while the caller compiles its rules: it
+    /// takes tens of milliseconds (200,000 names hashed), most of a small scan's start-up,
+    /// and nearly every scan needs it. Whoever asks for `names` first waits for it.
+    public static func prepareInBackground() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = names }
+    }
 
     public static func isGivenName(_ word: String) -> Bool { names.tag(word) & givenTag != 0 }
     public static func isSurname(_ word: String) -> Bool { names.tag(word) & surnameTag != 0 }

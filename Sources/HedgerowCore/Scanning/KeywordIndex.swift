@@ -116,8 +116,7 @@ struct KeywordIndex {
         // Anchors lie up to `maxOffset` bytes into their keyword, so positions past `to`
         // are tested too; a keyword's start decides whether it is in range.
         let scanTo = min(to + maxOffset, limit)
-        let firstCount = hits.map(\.count)
-        var unordered = false
+        var unordered: [Int] = []
         Self.lower.withUnsafeBufferPointer { lower in
         classes.withUnsafeBufferPointer { classes in
         thirds.withUnsafeBufferPointer { thirds in
@@ -148,15 +147,18 @@ struct KeywordIndex {
                 i = at + 1
             }
         }
-        // Keywords anchored at different offsets are seen out of their start order.
-        let unsorted = unordered ? Array(hits.indices) : mixedRules
-        for rule in unsorted where hits[rule].count - firstCount[rule] > 1 {
-            let fresh = hits[rule][firstCount[rule]...].sorted()
-            var unique: [Int] = []
-            unique.reserveCapacity(fresh.count)
-            for h in fresh where unique.last != h { unique.append(h) }
-            hits[rule].replaceSubrange(firstCount[rule]..., with: unique)
-        }
+        // One-byte keywords are found after the others, and keywords anchored at different
+        // offsets are seen out of their start order.
+        for rule in mixedRules where hits[rule].count > 1 { Self.sortUnique(&hits[rule]) }
+        for rule in Set(unordered) where !mixedRules.contains(rule) { Self.sortUnique(&hits[rule]) }
+    }
+
+    private static func sortUnique(_ list: inout [Int]) {
+        list.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(list.count)
+        for h in list where unique.last != h { unique.append(h) }
+        list = unique
     }
 
     /// The positions in `from..<to` whose class triple opens a keyword. Kept apart from
@@ -214,9 +216,9 @@ struct KeywordIndex {
         let lower: UnsafePointer<UInt8>
 
         /// Records every keyword of two or more bytes whose anchor is at `i` and whose start
-        /// is in `from..<to`. `unordered` is set when a start comes before one already recorded.
+        /// is in `from..<to`. A rule goes on `unordered` when a start comes before one already recorded.
         @inline(__always)
-        func confirm(at i: Int, _ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, into hits: inout [[Int]], unordered: inout Bool) {
+        func confirm(at i: Int, _ p: UnsafePointer<UInt8>, from: Int, to: Int, limit: Int, into hits: inout [[Int]], unordered: inout [Int]) {
             guard i + 1 < limit else { return }
             let pair = Int(lower[Int(p[i])]) << 8 | Int(lower[Int(p[i + 1])])
             var slot = Int(pairStart[pair])
@@ -229,7 +231,7 @@ struct KeywordIndex {
                         let rule = Int(ruleList[r])
                         if let previous = hits[rule].last {
                             if previous == start { continue }
-                            if previous > start { unordered = true }
+                            if previous > start { unordered.append(rule) }
                         }
                         hits[rule].append(start)
                     }
