@@ -35,7 +35,7 @@ extension ScanEngine {
                 dataClass: rule.rule.dataClass, confidence: m.confidence, confidenceNote: m.note,
                 origin: state.origin, start: positions[2 * i], end: positions[2 * i + 1], value: m.value,
                 masked: "", fingerprint: "",
-                hint: m.context?.hint ?? rule.rule.hint,
+                hint: m.context?.hint ?? Self.countryHint(rule.rule, value: m.value) ?? rule.rule.hint,
                 decodedFrom: m.decodedFrom
             )
             var placed = finding
@@ -45,5 +45,14 @@ extension ScanEngine {
             state.pending.append(Pending(finding: placed, rule: m.rule, priority: rule.priority))
         }
         state.pending.sort { ($0.finding.start.offset, $0.rule) < ($1.finding.start.offset, $1.rule) }
+    }
+}
+
+extension ScanEngine {
+    /// The international phone rule's hint names the number's country from its calling
+    /// code ("A number in France (+33). Remove ..."), so nobody reads it as a UK number.
+    static func countryHint(_ rule: Rule, value: String) -> String? {
+        guard rule.validators.contains("intl-phone"), let found = CallingCodes.country(of: value) else { return nil }
+        return "A number in \(found.country) (+\(found.code)). " + rule.hint
     }
 }
