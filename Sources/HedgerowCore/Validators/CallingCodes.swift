@@ -18,7 +18,8 @@ public enum CallingCodes {
         return nil
     }
 
-    static let table: [String: String] = [
+    /// Calling code to country or area.
+    public static let table: [String: String] = [
         "1": "the North American Numbering Plan (US, Canada, Caribbean)", "7": "Russia or Kazakhstan",
         "20": "Egypt", "211": "South Sudan", "212": "Morocco", "213": "Algeria", "216": "Tunisia", "218": "Libya",
         "220": "Gambia", "221": "Senegal", "222": "Mauritania", "223": "Mali", "224": "Guinea", "225": "Côte d'Ivoire",
