@@ -80,6 +80,20 @@ try:
     state, incidents = work / "state", work / "incidents"
     check("audit.schema.json", run(["audit", str(repo), "--state-dir", str(state), "--format", "json", "--incident-dir", str(incidents)], work), "audit --format json")
     check("audit-lines.schema.json", run(["audit", str(repo), "--state-dir", str(work / "state2"), "--format", "jsonl"], work), "audit --format jsonl", lines=True)
+    # The states an audit can report beyond "ok": a shallow clone, a repository with a
+    # broken ref ("partial", exit 2) and published attributions (findings with a context).
+    odd = work / "odd"
+    odd.mkdir()
+    subprocess.run(["git", "clone", "-q", "--depth", "1", "file://" + str(repo), str(odd / "shallow")], check=True, capture_output=True)
+    subprocess.run(["git", "clone", "-q", str(repo), str(odd / "damaged")], check=True, capture_output=True)
+    (odd / "damaged" / ".git" / "refs" / "heads" / "missing").write_text("0123456789abcdef0123456789abcdef01234567\n")
+    (odd / "damaged" / "AUTHORS").write_text("Rhys Green <rhys.green@example.org>\n")  # hedgerow:allow
+    git(["add", "AUTHORS"], odd / "damaged")
+    git(["commit", "-qm", "credits"], odd / "damaged")
+    check("audit.schema.json", run(["audit", str(odd), "--state-dir", str(work / "state3"), "--format", "json"], work, expect=(2,)), "audit --format json (shallow, partial, attribution)")
+    check("audit-lines.schema.json", run(["audit", str(odd), "--state-dir", str(work / "state4"), "--format", "jsonl"], work, expect=(2,)), "audit --format jsonl (shallow, partial, attribution)", lines=True)
+    for f in sorted((work / "state3" / "repos").glob("*.json")):
+        check("audit-state.schema.json", f.read_text(), f"audit state {f.name}")
     for f in sorted((state / "repos").glob("*.json")):
         check("audit-state.schema.json", f.read_text(), f"audit state {f.name}")
     for f in sorted(incidents.glob("AIENG-*.json")):

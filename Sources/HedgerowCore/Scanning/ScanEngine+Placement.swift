@@ -35,24 +35,20 @@ extension ScanEngine {
                 dataClass: rule.rule.dataClass, confidence: m.confidence, confidenceNote: m.note,
                 origin: state.origin, start: positions[2 * i], end: positions[2 * i + 1], value: m.value,
                 masked: "", fingerprint: "",
-                hint: m.context?.hint ?? Self.countryHint(rule.rule, value: m.value) ?? rule.rule.hint,
+                hint: m.context?.hint ?? rule.rule.hint,
                 decodedFrom: m.decodedFrom
             )
             var placed = finding
             placed.context = m.context
+            if rule.rule.validators.contains("intl-phone"), let found = CallingCodes.country(of: m.value) {
+                // The international phone rule says whose number it is, in the finding and its hint.
+                placed.country = found.country
+                if m.context == nil { placed.hint = "Calling code +\(found.code) (\(found.country)). " + placed.hint }
+            }
             placed.allowedInline = InlineAllow.allows(p, count: window.count, start: m.start - state.start,
                                                       ruleID: rule.rule.id, category: rule.rule.category.rawValue)
             state.pending.append(Pending(finding: placed, rule: m.rule, priority: rule.priority))
         }
         state.pending.sort { ($0.finding.start.offset, $0.rule) < ($1.finding.start.offset, $1.rule) }
-    }
-}
-
-extension ScanEngine {
-    /// The international phone rule's hint names the number's country from its calling
-    /// code ("A number in France (+33). Remove ..."), so nobody reads it as a UK number.
-    static func countryHint(_ rule: Rule, value: String) -> String? {
-        guard rule.validators.contains("intl-phone"), let found = CallingCodes.country(of: value) else { return nil }
-        return "A number in \(found.country) (+\(found.code)). " + rule.hint
     }
 }

@@ -28,12 +28,14 @@ public struct AuditFinding: Codable, Sendable, Equatable {
     /// Attribution (published on purpose) or organisational (a team's mailbox), as the scan
     /// judged it: carried so an audit drafts no DE record for a project's own credits.
     public var context: FindingContext? = nil
+    /// For an international phone number, its country or area (`Finding.country`).
+    public var country: String? = nil
 
     /// The first occurrence uses the names a scan finding uses (`path`, `line`, `commit`).
     enum CodingKeys: String, CodingKey {
         case rule, category, confidence, fingerprint, masked, hint, paths, occurrences
         case ruleName = "rule_name", dataClass = "class", firstCommit = "commit", firstDate = "date"
-        case firstAuthor = "author", firstPath = "path", firstLine = "line", presentAtHead = "present_at_head", location, context
+        case firstAuthor = "author", firstPath = "path", firstLine = "line", presentAtHead = "present_at_head", location, context, country
     }
 
     /// Back to a finding (value withheld) for reporters and incident drafting, its context
@@ -45,6 +47,7 @@ public struct AuditFinding: Codable, Sendable, Equatable {
                 value: "", masked: masked, fingerprint: fingerprint, hint: hint)
             .placed(at: location)
         finding.context = context
+        finding.country = country
         return finding
     }
 
@@ -66,7 +69,8 @@ public struct AuditFinding: Codable, Sendable, Equatable {
                 presentAtHead: nil, location: first.location,
                 // An attribution only when every occurrence is one: the same address in a
                 // data file as well as in AUTHORS is third-party data there.
-                context: group.allSatisfy { $0.context == first.context } ? first.context : nil
+                context: group.allSatisfy { $0.context == first.context } ? first.context : nil,
+                country: first.country
             )
         }.sorted { ($0.firstPath, $0.firstLine, $0.rule, $0.fingerprint) < ($1.firstPath, $1.firstLine, $1.rule, $1.fingerprint) }
     }

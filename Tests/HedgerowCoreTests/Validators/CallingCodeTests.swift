@@ -24,12 +24,18 @@ final class CallingCodeTests: XCTestCase {
         }
     }
 
-    /// The finding's hint says whose number it is; a number whose code names no country keeps the rule's hint.
+    /// The finding names the country (`country`, and its hint says so); a number whose
+    /// code names no country keeps the rule's hint.
     func testInternationalFindingsNameTheirCountry() {
         let french = TestRules.findings("Appelez-moi: tel +33 6 12 34 56 78\n").filter { $0.ruleID == "pd.phone.international" }
         XCTAssertEqual(french.count, 1)
-        XCTAssertTrue(french.first?.hint.hasPrefix("A number in France (+33). ") == true, french.first?.hint ?? "")
+        XCTAssertEqual(french.first?.country, "France")
+        XCTAssertTrue(french.first?.hint.hasPrefix("Calling code +33 (France). ") == true, french.first?.hint ?? "")
         let irish = TestRules.findings("WhatsApp +353 87 123 4567\n").filter { $0.ruleID == "pd.phone.international" }
-        XCTAssertTrue(irish.first?.hint.contains("Ireland (+353)") == true, irish.first?.hint ?? "")
+        XCTAssertEqual(irish.first?.country, "Ireland")
+        XCTAssertTrue(irish.first?.hint.contains("+353 (Ireland)") == true, irish.first?.hint ?? "")
+        let uk = TestRules.findings("Call 07411 595 147 today\n")
+        XCTAssertFalse(uk.isEmpty)
+        XCTAssertTrue(uk.allSatisfy { $0.country == nil }, "only the international rule names a country")
     }
 }
