@@ -134,6 +134,11 @@ final class AuditRepositoryStateTests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("PARTIAL damaged: broken refs refs/heads/garbage, refs/heads/missing"), text.stdout)
         XCTAssertTrue(text.stdout.contains("people.md:1: Email address"), text.stdout)
         XCTAssertTrue(text.stderr.contains("error: damaged: broken refs"), text.stderr)
+        // `hedgerow git --history` reads the same way: the other refs' findings, and an error.
+        let history = try CLI.run(["git", "--history", "-C", repo.path, "--format", "json"], environment: env)
+        XCTAssertEqual(history.status, 2, history.stderr)
+        XCTAssertTrue(history.stderr.contains("broken ref refs/heads/missing") && history.stderr.contains("broken ref refs/heads/garbage"), history.stderr)
+        XCTAssertEqual((json(history.stdout)["findings"] as? [[String: Any]])?.count, 1, history.stdout)
     }
 
     /// AUTHORS and .mailmap are published on purpose: an audit lists them as attributions
