@@ -46,9 +46,13 @@ public enum AuditJob {
                 let history = options.history ? "all" : "none"
                 results = try state.load().filter { r in
                     guard let target = targets.first(where: { $0.name == r.key && $0.path == r.value.path }) else { return false }
-                    guard r.value.history == history, r.value.fingerprintKey.map({ $0 == setup.fingerprinter.keyIdentity }) ?? true else { return false }
+                    let name = ControlCharacters.escaped(r.key)
+                    guard r.value.history == history, r.value.fingerprintKey.map({ $0 == setup.fingerprinter.keyIdentity }) ?? true else {
+                        progress("\(name): its result was made with another --history or fingerprint key; scanning it again", false)
+                        return false
+                    }
                     guard target.problem == nil, r.value.refs != Self.refsDigest(target.path) else { return true }
-                    progress("\(ControlCharacters.escaped(r.key)): refs changed since its result was written; scanning it again", false)
+                    progress("\(name): " + (r.value.refs == nil ? "its result records no refs (an older hedgerow)" : "refs changed since its result was written") + "; scanning it again", false)
                     return false
                 }
             } else { try state.reset() }

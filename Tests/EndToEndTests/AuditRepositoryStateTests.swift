@@ -54,6 +54,13 @@ final class AuditRepositoryStateTests: XCTestCase {
         let again = try CLI.run(["audit", "org", "--state-dir", "s", "--resume", "--format", "json"], in: root.url, environment: env)
         XCTAssertTrue(again.stderr.contains("resuming: 2 of 2 repositories already done, 0 to scan"), again.stderr)
         XCTAssertEqual(again.stdout, fresh.stdout)
+        // Results made under another key, or another --history, are not reused.
+        let otherKey = try CLI.run(["audit", "org", "--state-dir", "s", "--resume"], in: root.url,
+                                   environment: env.merging(["HEDGEROW_FINGERPRINT_KEY": "another-key"]) { $1 })
+        XCTAssertFalse(otherKey.stderr.contains("resuming:"), otherKey.stderr)
+        XCTAssertTrue(otherKey.stderr.contains("org/still: its result was made with another --history or fingerprint key"), otherKey.stderr)
+        let tree = try CLI.run(["audit", "org", "--state-dir", "s", "--resume", "--history", "none"], in: root.url, environment: env)
+        XCTAssertFalse(tree.stderr.contains("resuming:"), tree.stderr)
     }
 
     /// `--history none` reads HEAD's committed tree from the object store: a bare mirror has one.
