@@ -68,7 +68,7 @@ try:
     check("scan.schema.json", run(["scan", str(example), "--format", "json", "--min-confidence", "low"], ROOT), "scan --format json")
     check("scan.schema.json", run(["scan", "Sources", "--format", "json"], ROOT, expect=(0,)), "scan --format json (clean)")
     check("scan-lines.schema.json", run(["scan", str(example), "--format", "jsonl"], ROOT), "scan --format jsonl", lines=True)
-    (work / "intl.txt").write_text("Office: tel +33 6 12 34 56 78\n")  # a made-up number, to carry `country`
+    (work / "intl.txt").write_text("Office: tel +33 6 12 34 56 78\n")  # hedgerow:allow made-up number, to carry `country`
     intl = run(["scan", str(work / "intl.txt"), "--format", "json"], work)
     if '"country" : "France"' not in intl and '"country":"France"' not in intl:
         sys.exit("FAIL scan of an international number: no country in\n" + intl)
