@@ -68,6 +68,11 @@ try:
     check("scan.schema.json", run(["scan", str(example), "--format", "json", "--min-confidence", "low"], ROOT), "scan --format json")
     check("scan.schema.json", run(["scan", "Sources", "--format", "json"], ROOT, expect=(0,)), "scan --format json (clean)")
     check("scan-lines.schema.json", run(["scan", str(example), "--format", "jsonl"], ROOT), "scan --format jsonl", lines=True)
+    (work / "intl.txt").write_text("Office: tel +33 6 12 34 56 78\n")  # hedgerow:allow made-up number, to carry `country`
+    intl = run(["scan", str(work / "intl.txt"), "--format", "json"], work)
+    if '"country" : "France"' not in intl and '"country":"France"' not in intl:
+        sys.exit("FAIL scan of an international number: no country in\n" + intl)
+    check("scan.schema.json", intl, "scan --format json (international phone)")
     check("scan.schema.json", run(["git", "--history", "--format", "json"], repo), "git --history --format json")
     check("scan-lines.schema.json", run(["git", "--history", "--format", "jsonl"], repo), "git --history --format jsonl", lines=True)
 
@@ -80,6 +85,20 @@ try:
     state, incidents = work / "state", work / "incidents"
     check("audit.schema.json", run(["audit", str(repo), "--state-dir", str(state), "--format", "json", "--incident-dir", str(incidents)], work), "audit --format json")
     check("audit-lines.schema.json", run(["audit", str(repo), "--state-dir", str(work / "state2"), "--format", "jsonl"], work), "audit --format jsonl", lines=True)
+    # The states an audit can report beyond "ok": a shallow clone, a repository with a
+    # broken ref ("partial", exit 2) and published attributions (findings with a context).
+    odd = work / "odd"
+    odd.mkdir()
+    subprocess.run(["git", "clone", "-q", "--depth", "1", "file://" + str(repo), str(odd / "shallow")], check=True, capture_output=True)
+    subprocess.run(["git", "clone", "-q", str(repo), str(odd / "damaged")], check=True, capture_output=True)
+    (odd / "damaged" / ".git" / "refs" / "heads" / "missing").write_text("0123456789abcdef0123456789abcdef01234567\n")
+    (odd / "damaged" / "AUTHORS").write_text("Rhys Green <rhys.green@example.org>\n")  # hedgerow:allow
+    git(["add", "AUTHORS"], odd / "damaged")
+    git(["commit", "-qm", "credits"], odd / "damaged")
+    check("audit.schema.json", run(["audit", str(odd), "--state-dir", str(work / "state3"), "--format", "json"], work, expect=(2,)), "audit --format json (shallow, partial, attribution)")
+    check("audit-lines.schema.json", run(["audit", str(odd), "--state-dir", str(work / "state4"), "--format", "jsonl"], work, expect=(2,)), "audit --format jsonl (shallow, partial, attribution)", lines=True)
+    for f in sorted((work / "state3" / "repos").glob("*.json")):
+        check("audit-state.schema.json", f.read_text(), f"audit state {f.name}")
     for f in sorted((state / "repos").glob("*.json")):
         check("audit-state.schema.json", f.read_text(), f"audit state {f.name}")
     for f in sorted(incidents.glob("AIENG-*.json")):

@@ -7,8 +7,12 @@ import HedgerowReport
 /// result written the moment it completes so an interrupted audit resumes where it stopped.
 public enum AuditJob {
     public static func run(_ options: AuditOptions, progress: @escaping @Sendable (String, Bool) -> Void) -> RunResult {
-        let setup: RunSetup
+        var setup: RunSetup
         do { setup = try RunSetup(options.scan, searchFrom: nil) } catch { return RunSetup.failure(error) }
+        // Attributions are always kept in the results (marked), whatever the format: a state
+        // directory then means the same to a resumed run or a merge in another format, and
+        // the reports summarise them.
+        setup.options.showAttribution = true
 
         // 1. Which repositories, and which of them are this shard's.
         var roots = options.roots
@@ -37,8 +41,20 @@ public enum AuditJob {
                 // Made even when this shard has nothing to scan, so `merge` can tell an empty
                 // shard (a state directory with no results) from a missing one.
                 try FileManager.default.createDirectory(atPath: state.repositories, withIntermediateDirectories: true)
-                // A result is reused only for the same name at the same path.
-                results = try state.load().filter { r in targets.contains { $0.name == r.key && $0.path == r.value.path } }
+                // A result is reused only for the same name at the same path, read the same
+                // way under the same key, from refs that have not moved since.
+                let history = options.history ? "all" : "none"
+                results = try state.load().filter { r in
+                    guard let target = targets.first(where: { $0.name == r.key && $0.path == r.value.path }) else { return false }
+                    let name = ControlCharacters.escaped(r.key)
+                    guard r.value.history == history, r.value.fingerprintKey.map({ $0 == setup.fingerprinter.keyIdentity }) ?? true else {
+                        progress("\(name): its result was made with another --history or fingerprint key; scanning it again", false)
+                        return false
+                    }
+                    guard target.problem == nil, r.value.refs != Self.refsDigest(target.path) else { return true }
+                    progress("\(name): " + (r.value.refs == nil ? "its result records no refs (an older hedgerow)" : "refs changed since its result was written") + "; scanning it again", false)
+                    return false
+                }
             } else { try state.reset() }
         } catch { return RunSetup.failure(error) }
         let pending = targets.filter { results[$0.name] == nil }
@@ -83,7 +99,7 @@ public enum AuditJob {
     /// Renders an audit report, drafts incident records, and sets the exit code: 2 when
     /// any repository failed, else 1 on findings, else 0. Shared with `hedgerow merge`.
     static func finish(_ report: AuditReport, setup: RunSetup, options: ScanOptions, now: Date = Date()) -> RunResult {
-        var diagnostics: [String] = report.repositories.filter { $0.status == "failed" }.map { "error: \($0.name): \($0.error ?? "failed")" }
+        var diagnostics: [String] = report.repositories.filter { $0.status == "failed" || $0.status == "partial" }.map { "error: \($0.name): \($0.error ?? "failed")" }
         if report.fingerprintKeys.count > 1 || report.fingerprintKeys.contains(where: { $0 != setup.fingerprinter.keyIdentity }) {
             diagnostics.append("warning: results were fingerprinted under \(Set(report.fingerprintKeys + [setup.fingerprinter.keyIdentity]).count) different keys (\((report.fingerprintKeys + [setup.fingerprinter.keyIdentity]).uniqued().joined(separator: ", ")), this run's last): values shared between them are not recognised and records are not linked; run every shard with the team's HEDGEROW_FINGERPRINT_KEY")
         }
@@ -97,10 +113,14 @@ public enum AuditJob {
         case .sarif: output = reporter.sarif(report, rules: rules, toolVersion: hedgerowVersion, policy: options.policy)
         case .text: output = reporter.text(report)
         }
+        for repo in report.repositories where repo.shallow == true {
+            diagnostics.append("warning: \(ControlCharacters.escaped(repo.name)) is a shallow clone: history before its grafted commits is missing and was not audited (fetch it whole with `git fetch --unshallow`)")
+        }
         var failed = report.failed > 0
         if let directory = options.incidentDirectory {
             for repo in report.repositories where !repo.findings.isEmpty {
-                let source = IncidentRecord.Source(kind: "repository", name: repo.name, branch: repo.history == "all" ? "all refs" : "checked-out tree")
+                let scope = repo.history == "all" ? (repo.shallow == true ? "all refs of a shallow clone (history before its grafted commits missing)" : "all refs") : "committed tree at HEAD"
+                let source = IncidentRecord.Source(kind: "repository", name: repo.name, branch: scope)
                 var drafter = IncidentDrafter(policy: options.policy, source: source, detectedAt: now, rules: rules)
                 drafter.firstDetected = IncidentRegister(directory: directory).firstDetections()
                 drafter.goneFromHead = Set(repo.findings.filter { $0.presentAtHead == false }.map(\.fingerprint))
@@ -118,34 +138,47 @@ public enum AuditJob {
                 }
             }
         }
+        if let summaryPath = options.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
+            // The job summary is published on the run's page: the Markdown table, which holds
+            // masked values and fingerprints only, whatever --show-values says.
+            do { try AtomicFile.appendLine(reporter.markdown(report), to: summaryPath) }
+            catch { diagnostics.append("warning: GITHUB_STEP_SUMMARY: \(error)") }
+        }
         if let path = options.outputPath {
             do { try AtomicFile.write(output, to: path); output = "" } catch { diagnostics.append("error: \(error)"); failed = true }
         }
-        let exit = failed ? ExitStatus.error : (report.distinctFindings > 0 ? ExitStatus.findings : ExitStatus.clean)
+        // Published attributions are reported but fail nothing unless the configuration says so.
+        let failing = report.repositories.lazy.flatMap(\.findings).contains { setup.attributionFails || $0.context != .attribution }
+        if failing, let note = setup.unkeyedAllowNote { diagnostics.append(note) }
+        let exit = failed ? ExitStatus.error : (failing ? ExitStatus.findings : ExitStatus.clean)
         return RunResult(output: output, diagnostics: diagnostics, exitCode: exit)
     }
 
     /// Audits one repository: history (deduplicated, with presence at HEAD) or the tree.
+    /// The refs digest `--resume` compares (read without `GIT_DIR` and the like).
+    static func refsDigest(_ path: String) -> String? { GitHistoryReader(directory: path, isolated: true).refsDigest() }
+
     static func audit(name: String, path: String, history: Bool, setup: RunSetup) -> RepositoryResult {
         var result = RepositoryResult(name: name, path: path, status: "ok", history: history ? "all" : "none")
         result.fingerprintKey = setup.fingerprinter.keyIdentity
         let reader = GitHistoryReader(directory: path, isolated: true)
-        let collector: FindingCollector
+        // Taken before the scan: a push during it makes the next --resume scan again.
+        result.refs = reader.refsDigest()
+        var collector: FindingCollector
         // A repository with no commits yet is "empty": reported as such, never a failure
         // (a Kubernetes Job would retry an audit that exits 2 on it, and fail again).
-        if history, reader.isWithoutCommits() {
-            result.status = "empty"; result.commits = 0
+        if reader.isWithoutCommits() {
+            result.status = "empty"; result.commits = history ? 0 : nil
             return result
         }
+        var brokenRefs: [String] = []
         if history {
-            collector = GitScanJob.scan(.history(ref: nil, since: nil), reader: reader, setup: setup, workers: 1)
+            collector = GitScanJob.scan(.history(ref: nil, since: nil), reader: reader, setup: setup, workers: 1, brokenRefs: &brokenRefs)
             result.commits = collector.summary.commits
             result.addedLines = collector.summary.addedLines
+            if reader.isShallow() { result.shallow = true }
         } else {
-            guard RepositoryFinder.kind(of: URL(fileURLWithPath: path)) == "working copy" else {
-                result.status = "failed"; result.error = "a bare repository has no checked-out tree (audit its history instead)"
-                return result
-            }
+            // HEAD's committed tree, read from the object store: a bare mirror has one too.
             collector = CommittedTreeScan.collect(repository: path, setup: setup)
         }
         var errors = collector.summary.errors
@@ -154,6 +187,12 @@ public enum AuditJob {
             result.status = "failed"
             result.error = errors.count == 1 ? error : "\(error) (and \(errors.count - 1) more)"
             return result
+        }
+        if !brokenRefs.isEmpty {
+            // The readable refs were scanned: keep what they hold, and name what was not read.
+            result.status = "partial"
+            result.error = brokenRefs.count == 1 ? GitScanJob.brokenRefMessage(brokenRefs[0])
+                : "broken refs \(brokenRefs.joined(separator: ", ")): their commits cannot be read, so their history was not scanned (the other refs were)"
         }
         result.bytesScanned = collector.summary.bytesScanned
         result.suppressed = collector.summary.suppressed

@@ -86,7 +86,9 @@ final class AuditProgress: @unchecked Sendable {
         if interactive {
             report(String(format: "[%d/%d repositories] %.1f MB/s, %d findings so far", done, total, rate, findings), true)
         } else {
-            let what = result.status == "empty" ? "empty (no commits)" : result.status == "ok" ? "\(result.findings.count) distinct finding\(result.findings.count == 1 ? "" : "s")" : "FAILED: \(result.error ?? "")"
+            let found = "\(result.findings.count) distinct finding\(result.findings.count == 1 ? "" : "s")"
+            let what = result.status == "empty" ? "empty (no commits)" : result.status == "ok" ? found
+                : result.status == "partial" ? "PARTIAL, \(found): \(result.error ?? "")" : "FAILED: \(result.error ?? "")"
             report(String(format: "[%d/%d] %@: %@ (%.1f s)", done, total, result.name, what, seconds), false)
         }
     }

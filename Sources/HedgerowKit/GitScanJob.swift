@@ -35,8 +35,23 @@ public enum GitScanJob {
         return RunOutput.finish(collector, setup: setup, options: options, kind: kind)
     }
 
-    /// Reads a selection through git and scans it on `workers` threads while git streams.
+    /// Reads a selection through git and scans it on `workers` threads while git streams;
+    /// a ref that could not be read is an error of the run (the other refs were scanned).
     static func scan(_ selection: GitSelection, reader: GitHistoryReader, setup: RunSetup, workers: Int) -> FindingCollector {
+        var broken: [String] = []
+        var collector = scan(selection, reader: reader, setup: setup, workers: workers, brokenRefs: &broken)
+        collector.summary.errors += broken.map(brokenRefMessage)
+        return collector
+    }
+
+    /// What to say about a ref git could not read.
+    static func brokenRefMessage(_ ref: String) -> String {
+        "broken ref \(ref): its commit cannot be read, so its history was not scanned (the other refs were)"
+    }
+
+    /// The same, handing the refs that could not be read to the caller (an audit names
+    /// them on the repository and keeps its findings).
+    static func scan(_ selection: GitSelection, reader: GitHistoryReader, setup: RunSetup, workers: Int, brokenRefs: inout [String]) -> FindingCollector {
         let options = setup.options
         let pipeline = FragmentPipeline(workers: workers, statistics: setup.statistics) { setup.scanner(options) }
         var collector = setup.collector()
@@ -59,6 +74,7 @@ public enum GitScanJob {
             scanned.findings.forEach { collector.add($0) }
         }
         collector.summary.filesScanned = totals.files
+        brokenRefs = totals.brokenRefs
         scanDocuments(totals.documents, reader: reader, setup: setup, into: &collector)
         collector.summary.addedLines = totals.addedLines
         if selection != .staged { collector.summary.commits = totals.commits }

@@ -87,6 +87,7 @@ enum RunOutput {
                 collector.summary.errors.append("\(error)")
             }
         }
+        if let note = setup.unkeyedAllowNote, collector.summary.findingCount > 0 { notes.append(note) }
         if options.stats {
             let table = RuleStatsTable.render(setup.statistics.value, ruleIDs: setup.ruleSet.rules.map(\.rule.id),
                                               bytes: collector.summary.bytesScanned, seconds: now.timeIntervalSince(setup.started))

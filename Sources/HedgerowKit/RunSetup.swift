@@ -14,6 +14,9 @@ struct RunSetup {
     let configBase: String?
     /// The configuration's `attribution: fail`: attributions count as findings.
     let attributionFails: Bool
+    /// A warning for runs with findings when the configuration's allow entries carry no
+    /// `fingerprint_key` (nil when they do, or there are none).
+    let unkeyedAllowNote: String?
     /// Per-rule counters summed over every scanner of the run, for `--stats`.
     let statistics: StatisticsTotal
     /// When the run started, for the statistics' wall time.
@@ -62,6 +65,23 @@ struct RunSetup {
                     would match. Use the team's shared key (HEDGEROW_FINGERPRINT_KEY, e.g. from a CI secret) or recreate the baseline
                     """)
             }
+        }
+        if !config.allow.isEmpty, let made = config.fingerprintKey, made != fingerprinter.keyIdentity {
+            throw YAMLProblem(file: found?.path ?? "the configuration", line: nil, message: """
+                its allow entries were made with fingerprint key \(made) (fingerprint_key), but this run's key is \(fingerprinter.keyIdentity): \
+                none of them would match. Use the team's shared key (HEDGEROW_FINGERPRINT_KEY, e.g. from a CI secret) or recreate the entries
+                """)
+        }
+        // Entries with no recorded key could have been made under another key: said when a
+        // run reports findings, which is when an entry that stopped matching shows.
+        if !config.allow.isEmpty && config.fingerprintKey == nil {
+            unkeyedAllowNote = """
+                warning: \(found?.path ?? "the configuration")'s \(config.allow.count) allow entr\(config.allow.count == 1 ? "y names fingerprints" : "ies name fingerprints") \
+                but no fingerprint_key: made under another key they cannot match. Add `fingerprint_key: \(fingerprinter.keyIdentity)` \
+                if they were made under this run's key, so a run under another key is refused instead
+                """
+        } else {
+            unkeyedAllowNote = nil
         }
         suppressor = Suppressor(allow: config.allow, baseline: baseline)
         excludes = IgnoreRules(text: config.exclude.joined(separator: "\n"))

@@ -183,7 +183,8 @@ final class AuditTests: XCTestCase {
         let repos = repositories(tree.report)
         let alpha = try XCTUnwrap(repos["alpha"]?["findings"] as? [[String: Any]])
         XCTAssertEqual(alpha.map { $0["category"] as? String }, ["email"], "only what is checked out now")
-        XCTAssertEqual(repos["beta-mirror.git"]?["status"] as? String, "failed", "a bare repository has no tree")
+        XCTAssertEqual(repos["beta-mirror.git"]?["status"] as? String, "ok", "a bare mirror's committed tree is read from its objects")
+        XCTAssertEqual((repos["beta-mirror.git"]?["findings"] as? [Any])?.count, 1)
 
         let records = root.url.appendingPathComponent("records")
         let r = try CLI.run(["audit", "org/alpha", "org/beta", "--state-dir", "s", "--incident-dir", records.path], in: root.url,

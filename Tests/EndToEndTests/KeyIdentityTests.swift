@@ -44,4 +44,39 @@ final class KeyIdentityTests: XCTestCase {
         let same = try CLI.run(["merge", "s1", "--format", "json"], in: root.url, environment: env.merging(["HEDGEROW_FINGERPRINT_KEY": "key-one"]) { $1 })
         XCTAssertFalse(same.stderr.contains("different keys"), same.stderr)
     }
+
+    /// Allow entries in `.hedgerow.yml` name fingerprints, which match only under the key
+    /// that made them: `fingerprint_key` records its identity and another key is refused;
+    /// entries without it draw a warning when a run reports findings.
+    func testAllowEntriesCarryTheKeyIdentity() throws {
+        let dir = try Scratch()
+        try dir.write("src/app.env", "aws_access_key_id = \(FakeValue.awsKeyID)\n")
+        let scan = try CLI.run(["scan", "src", "--format", "json"], in: dir.url)
+        let findings = (try JSONSerialization.jsonObject(with: Data(scan.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]]
+        let fingerprint = try XCTUnwrap(findings?.first?["fingerprint"] as? String)
+        let baseline = dir.url.appendingPathComponent("baseline.tsv")
+        XCTAssertEqual(try CLI.run(["baseline", "create", "src", "-o", baseline.path], in: dir.url).status, 0)
+        let identity = try XCTUnwrap(try String(contentsOf: baseline, encoding: .utf8).split(separator: "\n")
+            .first { $0.hasPrefix("# fingerprint key: ") }?.dropFirst("# fingerprint key: ".count).prefix(12)).trimmingCharacters(in: .whitespaces)
+        let allow = "allow:\n  - fingerprint: \(fingerprint)\n    reason: documentation example\n"
+
+        try dir.write(".hedgerow.yml", "version: 1\n" + allow)
+        let same = try CLI.run(["scan", "src"], in: dir.url)
+        XCTAssertEqual(same.status, 0, same.stderr)
+        XCTAssertFalse(same.stderr.contains("fingerprint_key"), "nothing reported, nothing to warn about: \(same.stderr)")
+        let other = try CLI.run(["scan", "src"], in: dir.url, environment: ["HEDGEROW_FINGERPRINT_KEY": "another-key"])
+        XCTAssertEqual(other.status, 1, other.stderr)
+        XCTAssertTrue(other.stderr.contains("no fingerprint_key") && other.stderr.contains("cannot match"), other.stderr)
+
+        try dir.write(".hedgerow.yml", "version: 1\nfingerprint_key: \(identity)\n" + allow)
+        XCTAssertEqual(try CLI.run(["scan", "src"], in: dir.url).status, 0)
+        let refused = try CLI.run(["scan", "src"], in: dir.url, environment: ["HEDGEROW_FINGERPRINT_KEY": "another-key"])
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("made with fingerprint key \(identity)") && refused.stderr.contains("HEDGEROW_FINGERPRINT_KEY"), refused.stderr)
+
+        try dir.write(".hedgerow.yml", "version: 1\nfingerprint_key: end-to-end-test-key\n" + allow)
+        let key = try CLI.run(["scan", "src"], in: dir.url)
+        XCTAssertEqual(key.status, 2)
+        XCTAssertTrue(key.stderr.contains("never the key itself"), key.stderr)
+    }
 }

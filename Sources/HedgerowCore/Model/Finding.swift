@@ -63,6 +63,9 @@ public struct Finding: Equatable, Sendable {
     /// a PDF page and line. `origin.path` stays the file on disk. Nil for ordinary text,
     /// whose place is `path:line:column`.
     public var location: String? = nil
+    /// For an international phone number, the country or area its calling code belongs
+    /// to (`CallingCodes`), so nobody reads a French number as a UK one. Nil otherwise.
+    public var country: String? = nil
 
     public var line: Int { start.line }
 

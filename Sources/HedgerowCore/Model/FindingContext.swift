@@ -3,7 +3,7 @@
 /// project published them on purpose. Reporting them like a customer's address buries the
 /// real leak under a project's own credits, and teams then switch the rule off. So they
 /// are still found and counted, but marked, summarised and (by default) never failing.
-public enum FindingContext: String, Sendable, Equatable, Hashable {
+public enum FindingContext: String, Sendable, Equatable, Hashable, Codable {
     /// Names and emails a project publishes on purpose: `.mailmap`, AUTHORS, copyright
     /// lines, commit trailers, translation headers, package metadata.
     case attribution

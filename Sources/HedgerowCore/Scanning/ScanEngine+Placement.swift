@@ -40,6 +40,11 @@ extension ScanEngine {
             )
             var placed = finding
             placed.context = m.context
+            if rule.rule.validators.contains("intl-phone"), let found = CallingCodes.country(of: m.value) {
+                // The international phone rule says whose number it is, in the finding and its hint.
+                placed.country = found.country
+                if m.context == nil { placed.hint = "Calling code +\(found.code) (\(found.country)). " + placed.hint }
+            }
             placed.allowedInline = InlineAllow.allows(p, count: window.count, start: m.start - state.start,
                                                       ruleID: rule.rule.id, category: rule.rule.category.rawValue)
             state.pending.append(Pending(finding: placed, rule: m.rule, priority: rule.priority))

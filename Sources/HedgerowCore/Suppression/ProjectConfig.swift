@@ -13,6 +13,10 @@ public struct ProjectConfig: Sendable, Equatable {
     /// gitignore-style globs relative to the config file's directory.
     public var exclude: [String] = []
     public var allow: [Allowance] = []
+    /// `fingerprint_key:` the identity (`Fingerprinter.keyIdentity`, never the key) of the
+    /// key the `allow` entries' fingerprints were made under. Under another key they cannot
+    /// match, so a run under another key is refused rather than silently reporting them.
+    public var fingerprintKey: String?
     public var minConfidence: Confidence?
     public var bulkThreshold: Int?
     public var sensitiveThreshold: Int?
@@ -90,6 +94,12 @@ public struct ProjectConfig: Sendable, Equatable {
                 throw YAMLProblem(file: file, line: top.value("attribution")?.mark?.line, message: "attribution must be report or fail, not '\(text)'")
             }
             config.attributionFails = text == "fail"
+        }
+        if let text = try top.string("fingerprint_key") {
+            guard text.count == 12, text.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                throw YAMLProblem(file: file, line: top.value("fingerprint_key")?.mark?.line, message: "fingerprint_key must be a key identity (12 hex digits, as `hedgerow baseline create` and reports show it), never the key itself")
+            }
+            config.fingerprintKey = text
         }
         if let node = top.value("severity") {
             var severity = try StrictMapping(node, file: file, what: "'severity'")

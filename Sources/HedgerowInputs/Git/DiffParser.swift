@@ -34,6 +34,8 @@ public struct DiffTotals: Equatable, Sendable {
     /// Binary changes that are documents or archives (by name), to be read whole from
     /// their blob: a line diff means nothing for them.
     public var documents: [DocumentChange] = []
+    /// Refs a history of all refs could not read (a history of the others was read).
+    public var brokenRefs: [String] = []
     public init() {}
 }
 

@@ -62,6 +62,15 @@ public struct GitCommand: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Standard output and standard error of a run that succeeded: git reports some
+    /// problems as warnings and carries on (`ignoring broken ref`).
+    public func outputAndWarnings(_ arguments: [String]) throws -> (output: String, warnings: String) {
+        var data = [UInt8]()
+        var warnings = ""
+        try stream(arguments, warnings: { warnings = $0 }) { chunk in data += chunk }
+        return (String(decoding: data, as: UTF8.self), warnings)
+    }
+
     /// Exit status only, for questions git answers with its status (`rev-parse --verify`).
     public func succeeds(_ arguments: [String]) -> Bool {
         (try? stream(arguments) { _ in }) != nil
@@ -69,7 +78,7 @@ public struct GitCommand: Sendable {
 
     /// Runs git and hands its standard output to `consume` in chunks as it arrives, so a
     /// history of any size passes through bounded memory. Throws `Failure` on a non-zero exit.
-    public func stream(_ arguments: [String], input: [UInt8]? = nil, consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+    public func stream(_ arguments: [String], input: [UInt8]? = nil, warnings: ((String) -> Void)? = nil, consume: (UnsafeRawBufferPointer) throws -> Void) throws {
         let pinned = pinsHooksPath ? Self.settings : Self.settings.filter { !$0.hasPrefix("core.hooksPath=") }
         let argv = [Self.gitPath, "--no-pager", "-C", directory] + pinned.flatMap { ["-c", $0] } + arguments
         var environment = ProcessInfo.processInfo.environment.filter {
@@ -97,6 +106,7 @@ public struct GitCommand: Sendable {
         if status != 0 {
             throw Failure(arguments: arguments, status: status, stderr: String(decoding: errorText, as: UTF8.self))
         }
+        warnings?(String(decoding: errorText, as: UTF8.self))
     }
 
     /// How long git may stay silent (no output at all) before it is killed as hung:

@@ -34,21 +34,87 @@ public struct GitHistoryReader {
     /// unborn branch. A repository just created, or a mirror of one, has nothing to audit,
     /// which is not a failure; a repository git cannot read is never called empty.
     public func isWithoutCommits() -> Bool {
-        guard let refs = try? git.output(["for-each-ref", "--count=1", "--format=%(objectname)"]), refs.isEmpty else { return false }
+        // A ref git skips as broken is a commit that was there: not empty.
+        guard let refs = try? git.outputAndWarnings(["for-each-ref", "--count=1", "--format=%(objectname)"]),
+              refs.output.isEmpty, !refs.warnings.contains("broken ref") else { return false }
         return git.succeeds(["symbolic-ref", "-q", "HEAD"]) && !git.succeeds(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
     }
 
     /// Streams the selection's added lines to `emit`; returns the totals for the summary.
+    /// A history of all refs reads every ref git can resolve and names the others in
+    /// `DiffTotals.brokenRefs`, so one broken ref does not cost the rest of the repository.
     public func read(_ selection: GitSelection, emit: @escaping (AddedFragment) throws -> Void) throws -> DiffTotals {
-        let arguments = try self.arguments(for: selection)
+        var arguments = try self.arguments(for: selection)
+        var input: [UInt8]?
+        var broken: [String] = []
+        if case .history(nil, _) = selection, let all = arguments.firstIndex(of: "--all") {
+            let refs = try readableRefs()
+            broken = refs.broken
+            if !broken.isEmpty {
+                // The readable tips on standard input (never a command line a mirror's
+                // thousands of refs could overflow), in place of --all.
+                guard !refs.tips.isEmpty || arguments.contains("HEAD") else {
+                    throw GitInputError("\(git.directory): no ref can be read (broken: \(broken.joined(separator: ", ")))")
+                }
+                arguments[all] = "--stdin"
+                input = Array(refs.tips.map { $0 + "\n" }.joined().utf8)
+            }
+        }
         var parser = DiffParser(emit: emit)
         do {
-            try git.stream(arguments) { try parser.feed($0) }
+            try git.stream(arguments, input: input) { try parser.feed($0) }
             try parser.finish()
         } catch let failure as GitCommand.Failure {
             throw GitInputError("\(git.directory): \(failure)")
         }
-        return parser.totals
+        var totals = parser.totals
+        totals.brokenRefs = broken
+        return totals
+    }
+
+    /// The object names of the refs whose tips exist, and the names of the refs that are
+    /// broken: a ref file git cannot parse (it warns and skips it) or a tip whose object is
+    /// missing from the object store.
+    public func readableRefs() throws -> (tips: [String], broken: [String]) {
+        let listed: (output: String, warnings: String)
+        do { listed = try git.outputAndWarnings(["for-each-ref", "--format=%(objectname) %(refname)"]) } catch let failure as GitCommand.Failure {
+            throw GitInputError("\(git.directory): cannot list the refs (\(failure))")
+        }
+        var broken: [String] = []
+        for line in listed.warnings.split(whereSeparator: \.isNewline) {
+            if let range = line.range(of: "ignoring broken ref ") { broken.append(String(line[range.upperBound...])) }
+        }
+        let refs: [(object: String, name: String)] = listed.output.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: " ", maxSplits: 1)
+            return fields.count == 2 ? (String(fields[0]), String(fields[1])) : nil
+        }
+        guard !refs.isEmpty else { return ([], broken) }
+        // `cat-file --batch-check` answers "<name> missing" for an object that is not there.
+        var answers: [UInt8] = []
+        let objects = Array(Set(refs.map { $0.object })).sorted()
+        try git.stream(["cat-file", "--batch-check"], input: Array(objects.map { $0 + "\n" }.joined().utf8)) { answers += $0 }
+        var missing = Set<String>()
+        for line in String(decoding: answers, as: UTF8.self).split(separator: "\n") where line.hasSuffix(" missing") {
+            missing.insert(String(line.dropLast(" missing".count)))
+        }
+        broken += refs.filter { missing.contains($0.object) }.map { $0.name }
+        let tips = objects.filter { !missing.contains($0) }
+        return (tips, broken.sorted())
+    }
+
+    /// Whether the repository is a shallow clone: its history stops at grafted commits.
+    public func isShallow() -> Bool {
+        (try? git.output(["rev-parse", "--is-shallow-repository"]))?.hasPrefix("true") ?? false
+    }
+
+    /// A digest of every ref and HEAD: equal digests mean nothing was committed, fetched or
+    /// moved since, so an audit's stored result for the repository still holds. Nil when
+    /// git cannot list the refs.
+    public func refsDigest() -> String? {
+        guard let refs = try? git.output(["for-each-ref", "--format=%(objectname) %(refname)"]) else { return nil }
+        let head = (try? git.output(["rev-parse", "--verify", "--quiet", "HEAD"])) ?? ""
+        let symbolic = (try? git.output(["symbolic-ref", "-q", "HEAD"])) ?? ""
+        return "sha256:" + SHA256.hash(Array((refs + "\nHEAD " + head + symbolic).utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// One blob's bytes: `:path` (the index, for the staged change) or `commit:path`.

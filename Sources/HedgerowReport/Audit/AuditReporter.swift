@@ -11,12 +11,20 @@ public struct AuditReporter {
         for r in a.repositories {
             let name = ControlCharacters.escaped(r.name)
             if r.status == "empty" { out += "empty   \(name): no commits to audit\n"; continue }
-            if r.status != "ok" { out += "FAILED  \(name): \(ControlCharacters.escaped(r.error ?? "unknown error"))\n"; continue }
-            let stillThere = r.findings.filter { $0.presentAtHead == true }.count
-            out += "\(r.findings.isEmpty ? "clean " : "FOUND ") \(name): \(r.findings.count) distinct value\(r.findings.count == 1 ? "" : "s")"
+            if r.status == "failed" { out += "FAILED  \(name): \(ControlCharacters.escaped(r.error ?? "unknown error"))\n"; continue }
+            if r.status == "partial" { out += "PARTIAL \(name): \(ControlCharacters.escaped(r.error ?? "unknown error"))\n" }
+            if r.shallow == true { out += "SHALLOW \(name): a shallow clone, history before its grafted commits is missing and was not audited\n" }
+            let listed = r.findings.filter { $0.context != .attribution }
+            let attributions = r.findings.filter { $0.context == .attribution }
+            let stillThere = listed.filter { $0.presentAtHead == true }.count
+            out += "\(listed.isEmpty ? "clean " : "FOUND ") \(name): \(listed.count) distinct value\(listed.count == 1 ? "" : "s")"
             out += r.commits.map { " in \($0) commits" } ?? ""
-            out += r.findings.isEmpty ? "\n" : " (\(stillThere) still at HEAD)\n"
-            for f in r.findings {
+            out += listed.isEmpty ? "\n" : " (\(stillThere) still at HEAD)\n"
+            if !attributions.isEmpty {
+                let files = Set(attributions.map(\.firstPath)).count
+                out += "    \(attributions.count) public attribution\(attributions.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s") (published on purpose; listed in JSON)\n"
+            }
+            for f in listed {
                 out += "    \(ControlCharacters.escaped(f.location ?? "\(f.firstPath):\(f.firstLine)")): \(f.ruleName) [\(f.category.rawValue), \(f.confidence.rawValue)] \(f.masked)"
                 out += f.firstCommit.map { " first in \($0.prefix(12)) \(f.firstDate ?? "")" } ?? ""
                 out += ", \(f.occurrences) occurrence\(f.occurrences == 1 ? "" : "s")"
@@ -37,7 +45,9 @@ public struct AuditReporter {
         var out = "## hedgerow audit: \(a.repositories.count) repositories, \(a.distinctFindings) distinct findings, \(a.failed) failed\n\n"
         out += "| Repository | Status | Distinct values | Still at HEAD | Commits |\n|---|---|---:|---:|---:|\n"
         for r in a.repositories {
-            out += "| \(MarkdownReporter.code(r.name)) | \(r.status == "failed" ? "failed: " + MarkdownReporter.cell(r.error ?? "") : r.status) | \(r.findings.count) | \(r.findings.filter { $0.presentAtHead == true }.count) | \(r.commits.map(String.init) ?? "") |\n"
+            var status = r.status == "failed" || r.status == "partial" ? r.status + ": " + MarkdownReporter.cell(r.error ?? "") : r.status
+            if r.shallow == true { status += " (shallow clone: history before its grafted commits not audited)" }
+            out += "| \(MarkdownReporter.code(r.name)) | \(status) | \(r.findings.count) | \(r.findings.filter { $0.presentAtHead == true }.count) | \(r.commits.map(String.init) ?? "") |\n"
         }
         if !a.sharedValues.isEmpty {
             out += "\n### Values in more than one repository\n\n| Fingerprint | Repositories |\n|---|---|\n"
@@ -60,6 +70,12 @@ public struct AuditReporter {
             if let doc = try? JSONSerialization.jsonObject(with: Data(single.utf8)) as? [String: Any],
                var run = (doc["runs"] as? [[String: Any]])?.first {
                 run["automationDetails"] = ["id": "hedgerow-audit/\(r.name)"]
+                if r.shallow == true, var invocations = run["invocations"] as? [[String: Any]], !invocations.isEmpty {
+                    var notes = invocations[0]["toolExecutionNotifications"] as? [[String: Any]] ?? []
+                    notes.append(["level": "warning", "message": ["text": "shallow clone: history before its grafted commits is missing and was not audited"]])
+                    invocations[0]["toolExecutionNotifications"] = notes
+                    run["invocations"] = invocations
+                }
                 runs.append(run)
             }
         }

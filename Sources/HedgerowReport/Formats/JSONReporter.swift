@@ -51,6 +51,8 @@ public struct JSONReporter: Reporter {
             let context: String?
             /// A place inside a document (`register.xlsx!Sheet1!C14`); absent for plain text.
             let location: String?
+            /// The country or area of an international phone number, from its calling code.
+            let country: String?
         }
         let tool: Tool
         let schema_version: Int
@@ -140,7 +142,8 @@ public struct JSONReporter: Reporter {
             decoded: f.decodedFrom?.rawValue,
             pieces: f.pieces.isEmpty ? nil : f.pieces.map { [$0.lowerBound, $0.upperBound] },
             context: f.context?.rawValue,
-            location: f.location
+            location: f.location,
+            country: f.country
         )
     }
 }
