@@ -34,7 +34,7 @@ final class FindingJSONTests: XCTestCase {
             line: Int.random(in: 1...100_000, using: &g), column: Int.random(in: 1...500, using: &g),
             end_line: Int.random(in: 1...100_000, using: &g), end_column: Int.random(in: -1...500, using: &g),
             commit: maybe(&g), author: maybe(&g), date: maybe(&g), masked: randomText(&g), fingerprint: randomText(&g),
-            value: maybe(&g), decoded: maybe(&g), pieces: pieces, context: maybe(&g), location: maybe(&g))
+            value: maybe(&g), decoded: maybe(&g), pieces: pieces, context: maybe(&g), location: maybe(&g), country: maybe(&g))
     }
 
     func testWriterMatchesTheEncoderPrettyAndCompact() {
@@ -47,6 +47,13 @@ final class FindingJSONTests: XCTestCase {
             XCTAssertEqual(FindingJSON.compact(item), JSONLinesReporter.text(item), "item \(n), HEDGEROW_TEST_SEED=\(seed)")
             if FindingJSON.compact(item) != JSONLinesReporter.text(item) { return }
         }
+    }
+
+    func testWriterKnowsEveryFieldOfTheItem() {
+        var g = Generator(state: 1)
+        let fields = Mirror(reflecting: randomItem(&g)).children.compactMap(\.label).sorted()
+        XCTAssertEqual(fields, FindingJSON.keys, "a field of the finding item is not written by FindingJSON (or the key list is stale)")
+        XCTAssertEqual(FindingJSON.keys, FindingJSON.keys.sorted())
     }
 
     func testDocumentBuiltFromPiecesIsTheEncodersDocument() {

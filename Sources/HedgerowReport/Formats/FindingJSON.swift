@@ -23,6 +23,12 @@ enum FindingJSON {
         return out.text
     }
 
+    /// Every key `object` writes, in order: a test checks it against the item's fields, so a
+    /// field added to the item cannot be left out of the output.
+    static let keys = ["author", "category", "class", "column", "commit", "confidence", "confidence_note", "context", "country",
+                       "date", "decoded", "end_column", "end_line", "fingerprint", "line", "location", "masked", "path", "pieces",
+                       "rule", "rule_name", "value"]
+
     private struct Writer {
         var text = ""
         let indent: Int
@@ -46,6 +52,7 @@ enum FindingJSON {
             string("confidence", i.confidence)
             string("confidence_note", i.confidence_note)
             string("context", i.context)
+            string("country", i.country)
             string("date", i.date)
             string("decoded", i.decoded)
             number("end_column", i.end_column)
