@@ -37,6 +37,8 @@ public struct PersonNameValidator: Validator {
             return .reject("a word cut short by a string escape")
         }
         if lower.count == 1 && lower[0].count <= 2 { return .reject("too short to be a name alone") }
+        // "Hi Mom", "Dear Dad": a family word or an endearment in a name's place. hedgerow:allow (made-up example)
+        if lower.count == 1 && Self.kin.contains(lower[0]) { return .reject("a family word, not a name") }
         // "Lima Sierra", "Delta Yankee": letters spelled with the phonetic alphabet.
         if lower.count > 1 && lower.allSatisfy(Self.phonetic.contains) { return .reject("the phonetic alphabet") }
         if Self.isNotAPerson(lower, candidate) { return .reject("an organisation, product or place") }
@@ -103,6 +105,7 @@ public struct PersonNameValidator: Validator {
                 }
             }
             if Self.emailSpells(lower, candidate) || Self.contextBefore(candidate.before) { return .accept }
+            if Self.amongUnknownWords(candidate) { return .lower(.low, "gazetteer only, in text with no English word or name around it") }
             return .lower(.medium, "gazetteer only: no context says it is a person")
         }
     }
@@ -172,6 +175,30 @@ public struct PersonNameValidator: Validator {
             var lower = token.lowercased()
             if lower.hasSuffix(".") { lower.removeLast() }
             return !titles.contains(lower) && !particles.contains(lower)
+        }
+    }
+
+    /// Family words and endearments that stand where a name would ("Hi Mum", "Thanks Dad").
+    static let kin: Set<String> = ["mom", "mum", "mam", "mommy", "mummy", "mother", "dad", "daddy", "father", "nan", "nana", "nanna",
+                                   "gran", "granny", "grandma", "grandpa", "grandad", "granddad", "grandmother", "grandfather",
+                                   "auntie", "aunty", "aunt", "uncle", "sis", "bro", "babe", "darling", "sweetie", "honey", "mate",
+                                   "pal", "buddy", "folks", "guys", "everyone", "all"]
+
+    /// Whether the words on the candidate's line (four at least) hold no English word and no
+    /// name: encoded or foreign text ("Gur Mra bs Clguba, ol Gvz Crgref" is rot13), where a
+    /// capitalised word that happens to be a name is weak evidence of a person.
+    static func amongUnknownWords(_ c: Candidate) -> Bool {
+        // Words of prose only: a token with punctuation inside (a URL, an address, a path,
+        // an identifier) says nothing about the language of the text.
+        let around = (c.before.suffix(80) + " " + c.after.prefix(80)).lowercased()
+        let words = around.split { $0 == " " || $0 == "\t" }
+            .map { $0.trimmingCharacters(in: .punctuationCharacters.union(.symbols)) }
+            .filter { $0.count >= 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } }
+        guard words.count >= 4 else { return false }
+        return !words.contains { word in
+            let w = String(word)
+            // Two-letter "names" are mostly noise in the census lists ("ol", "bo").
+            return Lexicon.englishWords.contains(w) || (w.count > 2 && Lexicon.names.tag(w) != 0)
         }
     }
 
