@@ -7,6 +7,12 @@ import XCTest
 /// Runs the built `hedgerow` binary as a user would, in a scratch directory.
 struct CLI {
     static var binary: URL {
+        // `make test` points the tests at the release binary: the debug build spends most
+        // of each start-up (a quarter of a second) in the argument parser's debug-only
+        // self-checks, and the end-to-end tests start the binary hundreds of times.
+        if let given = ProcessInfo.processInfo.environment["HEDGEROW_TEST_BINARY"], !given.isEmpty {
+            return URL(fileURLWithPath: given)
+        }
         // The test bundle sits next to the products it depends on.
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         if dir.lastPathComponent == "MacOS" { dir = dir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
