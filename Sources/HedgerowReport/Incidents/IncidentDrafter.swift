@@ -61,19 +61,10 @@ public struct IncidentDrafter {
         let revokeWhere = info.map(\.revoke).flatMap { $0.isEmpty ? nil : $0 }
         let paths = orderedUnique(group.map(\.origin.path))
         let occurred = earliestDate(group)
-        var steps = [
-            IncidentRecord.Step(action: "Rotate the credential at \(provider): issue a new one and switch the service to it", within: "30 minutes", done: false),
-            .init(action: "Revoke (disable) the leaked credential at \(provider)" + (revokeWhere.map { ": \($0)" } ?? ""), within: "1 hour", done: false),
-            .init(action: "Audit its use since \(occurred ?? "it was first committed") in \(provider)'s access logs", within: "4 hours", done: false),
-            .init(action: "Update every system that used it; read it from a secret store, not from code", within: "24 hours", done: false),
-            .init(action: "Scan the organisation's other repositories for the same value (`hedgerow audit`, fingerprint \(first.fingerprint))", within: "24 hours", done: false),
-        ]
-        if source.kind != "repository" {
-            steps.append(.init(action: "Delete it from wherever it was shared (chat, ticket, document, AI tool history) and ask the tool's owner to purge it", within: "24 hours", done: false))
-        }
-        for path in paths where source.kind == "repository" {
-            steps.append(.init(action: "Remove it from history, after rotation: `git filter-repo --invert-paths --path \(Self.shellQuoted(path))` (drops the file from every commit), or keep the file and scrub the value with `git filter-repo --replace-text <file outside the repository holding the value>`; then force-push and ask the host to purge cached views", within: "72 hours", done: false))
-        }
+        let steps = Containment.credentialLeak(
+            provider: provider, revokeAt: revokeWhere, usedSince: occurred, fingerprint: first.fingerprint,
+            sharedOutsideRepository: source.kind != "repository", committedPaths: source.kind == "repository" ? paths : []
+        ).map(IncidentRecord.Step.init(playbook:))
         let verb = source.kind == "repository" ? "committed to" : "shared in"
         let title = "\(first.ruleName) \(verb) \(source.name)"
         let ruleNames = orderedUnique(group.map(\.ruleName)).joined(separator: " + ")
@@ -95,20 +86,12 @@ public struct IncidentDrafter {
         let occurred = earliestDate(group)
         let key = "DE:\(source.name)"
         let deadline = ISO8601DateFormatter().string(from: detection(key).addingTimeInterval(72 * 3600))
-        let steps = [
-            IncidentRecord.Step(action: "Document what was exposed: categories, counts and where (this record), and who could read it", within: "4 hours", done: false),
-            .init(action: "Assess persistence: is it in pushed history, forks, CI logs, caches or an AI tool's history?", within: "24 hours", done: false),
-            .init(action: "Confirm the data-subject count (estimate: \(subjects.map(String.init) ?? "none identified"))", within: "24 hours", done: false),
-            .init(action: "Decide with the Data Protection Officer whether the 72-hour ICO notification applies (deadline \(deadline))", within: "72 hours", done: false),
-            .init(action: "Remove the data from the repository and its history (`git filter-repo`), replacing it with made-up data", within: "72 hours", done: false),
-        ]
+        let steps = Containment.dataExposure(subjectsEstimate: subjects, icoDeadline: deadline).map(IncidentRecord.Step.init(playbook:))
         let categories = distinctCounts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
         let title = "Personal data in \(source.name)"
         let what = "Personal data was found in \(source.name)\(source.branch.map { " (\($0))" } ?? ""): \(categories) distinct value(s) in \(group.count) occurrence\(group.count == 1 ? "" : "s"), at \(locationsPhrase(group))."
         let personal = distinctCounts.keys.contains { $0 != .protectiveMarking }
-        let ico = personal
-            ? "The question arises: personal data left the machine. Unless the exposure is unlikely to result in a risk to people's rights and freedoms, the ICO must be told within 72 hours of detection, by \(deadline). The DPO decides and records the reason either way."
-            : "Protectively marked material only, no personal values: the ICO question does not arise from this record; follow the security classification owner's process."
+        let ico = Containment.icoQuestion(personalData: personal, deadline: deadline)
         return record(category: "DE", key: key, severity: severity, reason: reason, title: title, what: what,
                       group: group, occurred: occurred, provider: nil, steps: steps, ico: ico, distinct: distinctCounts, subjects: subjects)
     }
@@ -177,5 +160,4 @@ public struct IncidentDrafter {
         return items.filter { seen.insert($0).inserted }
     }
 
-    static func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }

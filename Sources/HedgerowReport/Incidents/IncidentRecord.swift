@@ -115,5 +115,12 @@ public struct IncidentRecord: Codable, Sendable, Equatable {
         public var action: String
         public var within: String
         public var done: Bool
+
+        public init(action: String, within: String, done: Bool) {
+            self.action = action; self.within = within; self.done = done
+        }
+
+        /// A playbook step as a record's unticked box.
+        init(playbook step: Containment.Step) { self.init(action: step.action, within: step.within, done: false) }
     }
 }
