@@ -7,6 +7,8 @@
 #   FUZZ_TARGETS  which targets (default: all)
 #   FUZZ_JOBS     targets run side by side (default: the number of cores)
 set -uo pipefail
+# Swift's own crash handler would take the trap before libFuzzer could write the input.
+export SWIFT_BACKTRACE=enable=no
 cd "$(dirname "$0")/.."
 SWIFT=${SWIFT:-swift}
 SECONDS_EACH=${FUZZ_SECONDS:-60}

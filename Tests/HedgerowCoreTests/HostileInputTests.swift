@@ -107,4 +107,28 @@ final class HostileInputTests: XCTestCase {
         let key = result.findings.first { $0.ruleID == "secret.private-key" }
         XCTAssertEqual(key?.start.line, 3, "the private key is found: \(result.findings.map(\.ruleID))")
     }
+
+    // MARK: Found by fuzzing (make fuzz)
+
+    /// A baseline saved with old Mac line endings was one comment line: an empty baseline
+    /// that suppressed nothing, silently (Fuzz/corpus/fuzz-config/regression-cr-baseline).
+    func testBaselineWithCarriageReturnLinesIsRead() throws {
+        let text = [Baseline.header, "hr1:0123456789abcdef0123456789abcdef\tpd.email\ta.txt",
+                    "hr1:fedcba9876543210fedcba9876543210\tpd.phone.uk\tb.txt"].joined(separator: "\r") + "\r"
+        let baseline = try Baseline.parse(text, file: "baseline.tsv")
+        XCTAssertEqual(baseline.entries.map(\.rule).sorted(), ["pd.email", "pd.phone.uk"])
+        XCTAssertEqual(try Baseline.parse(baseline.render(), file: "baseline.tsv"), baseline)
+    }
+
+    /// A hunk header whose start line has more digits than an Int holds trapped on overflow
+    /// (Fuzz/corpus/fuzz-diff/regression-huge-hunk-start).
+    func testHunkHeaderWithAHugeStartLineDoesNotCrash() throws {
+        let text = "diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1 +" + String(repeating: "9", count: 40) + ",2 @@\n+line\n"
+        var fragments: [AddedFragment] = []
+        var parser = DiffParser { fragments.append($0) }
+        try Array(text.utf8).withUnsafeBytes { try parser.feed($0) }
+        try parser.finish()
+        XCTAssertEqual(fragments.count, 1)
+        XCTAssertEqual(fragments.first?.path, "a.txt")
+    }
 }

@@ -11,8 +11,9 @@ public func fuzzDiff(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = UnsafeRawBufferPointer(start: data, count: size)
     let piece = Int(data[0]) % 97 + 1
     var parser = DiffParser { fragment in
-        // Each added line of a fragment has a line number; none is before line 1.
-        precondition(fragment.lines.allSatisfy { $0 >= 1 }, "a fragment line number below 1")
+        // One line number per line of the fragment (0 for the separator between hunks).
+        precondition(fragment.lines.allSatisfy { $0 >= 0 }, "a negative line number")
+        precondition(fragment.lines.count == fragment.bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, "line numbers out of step with lines")
         precondition(fragment.bytes.count <= DiffParser.fragmentLimit + (1 << 16), "a fragment over the parser's limit")
     }
     do {
