@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/hedgerow
 
-.PHONY: setup setup-libs build demo test check-rules check-sarif check-output contract samples check-samples check-links check-docs eval bench clean dist stage install rule-table check-rule-table
+.PHONY: setup setup-libs build demo test check-rules check-sarif check-output contract samples check-samples check-links check-docs eval bench clean dist stage install rule-table check-rule-table fuzz
 
 ## setup: install the system libraries hedgerow links against (PCRE2, libarchive) if they are missing,
 ## pdftotext (poppler-utils) for PDFs, and xclip and Xvfb for the clipboard round-trip test of
@@ -52,6 +52,12 @@ test: setup
 	$(SWIFT) build -c release --static-swift-stdlib --product hedgerow --scratch-path $(DIST_BUILD)
 	HEDGEROW_TEST_BINARY=$(CURDIR)/$(DIST_BUILD)/release/hedgerow $(SWIFT) test
 	.build/debug/hedgerow rules check
+
+## fuzz: build the libFuzzer targets (Fuzz/README.md) in .build-fuzz and run each for FUZZ_SECONDS
+## (default 60) from its seed corpus; fails if any target crashes, naming the input it wrote.
+FUZZ_SECONDS ?= 60
+fuzz: setup-libs
+	SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 ## rule-table: regenerate docs/rule-table.md (rules by category, counts, providers) from
 ## `hedgerow rules list --format json`; commit it with any rule change.
@@ -157,4 +163,4 @@ stage: setup-libs
 	scripts/dist/stage.sh $(DIST_BUILD)/release/hedgerow $(MANUAL) $(STAGE)
 
 clean:
-	rm -rf .build .build-dist dist
+	rm -rf .build .build-dist .build-fuzz dist

@@ -66,3 +66,33 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// Fuzzing (`make fuzz`, Fuzz/README.md): only when HEDGEROW_FUZZ is set, so ordinary builds
+// never see these targets. The library modules are compiled with libFuzzer's coverage
+// instrumentation; each `fuzz-*` executable links libFuzzer, and its `main` runs
+// libFuzzer's driver (SwiftPM gives every executable a `main` of its own).
+if Context.environment["HEDGEROW_FUZZ"] != nil {
+    let instrumented: Set<String> = ["PCRE2", "HedgerowCore", "HedgerowInputs", "HedgerowKit"]
+    for target in package.targets where instrumented.contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
+    }
+    for target in package.targets where target.name == "CAccel" {
+        target.cSettings = (target.cSettings ?? []) + [.unsafeFlags(["-fsanitize=fuzzer-no-link"])]
+    }
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-diff", ["HedgerowInputs"]),
+        ("fuzz-transcripts", ["HedgerowKit", "HedgerowInputs", "HedgerowCore"]),
+        ("fuzz-documents", ["HedgerowKit", "HedgerowInputs", "HedgerowCore"]),
+        ("fuzz-config", ["HedgerowCore"]),
+        ("fuzz-rules", ["HedgerowCore"]),
+        ("fuzz-scanner", ["HedgerowKit", "HedgerowCore"]),
+    ]
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Support"))
+    for fuzz in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: fuzz.name, dependencies: fuzz.dependencies + ["FuzzSupport"], path: "Fuzz/Targets/\(fuzz.name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer", "-use-ld=lld"])]))
+        package.products.append(.executable(name: fuzz.name, targets: [fuzz.name]))
+    }
+}

@@ -161,6 +161,10 @@ struct SniffingSource: ByteSource {
     var head: [UInt8] = []
     var replayed = 0
     var kind = Kind.text
+    /// Text whose lines end in a carriage return alone (classic Mac OS): each CR is read as
+    /// a newline, byte for byte (offsets stay the same), or every finding would be on line
+    /// 1 and multi-line values (a PEM private key) would not match. Decided on the head.
+    var carriageReturnLines = false
 
     init(inner: FileDescriptorSource) { self.inner = inner }
 
@@ -177,6 +181,26 @@ struct SniffingSource: ByteSource {
         }
         inner = source
         kind = Self.kind(of: head)
+        if kind == .text, Self.endsLinesWithCarriageReturns(head) {
+            carriageReturnLines = true
+            Self.carriageReturnsToNewlines(&head)
+        }
+    }
+
+    /// A carriage return in the head and no line feed: old Mac line endings.
+    static func endsLinesWithCarriageReturns(_ head: [UInt8]) -> Bool {
+        head.withUnsafeBytes { p in
+            guard let base = p.baseAddress, !p.isEmpty else { return false }
+            return memchr(base, 0x0D, p.count) != nil && memchr(base, 0x0A, p.count) == nil
+        }
+    }
+
+    static func carriageReturnsToNewlines(_ bytes: inout [UInt8]) {
+        bytes.withUnsafeMutableBytes { carriageReturnsToNewlines($0) }
+    }
+
+    static func carriageReturnsToNewlines(_ bytes: UnsafeMutableRawBufferPointer) {
+        for i in bytes.indices where bytes[i] == 0x0D { bytes[i] = 0x0A }
     }
 
     /// What the first bytes say. UTF-32's byte-order marks are tried before UTF-16's: the
@@ -214,7 +238,9 @@ struct SniffingSource: ByteSource {
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         if replayed < head.count { return head.replay(from: &replayed, into: buffer) }
-        return try inner.read(into: buffer)
+        let n = try inner.read(into: buffer)
+        if carriageReturnLines && n > 0 { Self.carriageReturnsToNewlines(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<n])) }
+        return n
     }
 
     static func transcodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> [UInt8] {
@@ -236,7 +262,10 @@ extension InputScanner {
         var result = InputResult(displayPath: displayPath)
         let kind = SniffingSource.kind(of: Array(bytes.prefix(8192)))
         if kind == .binary { result.skippedReason = "binary"; return result }
-        let text = SniffingSource.transcode(bytes, from: kind)
+        var text = SniffingSource.transcode(bytes, from: kind)
+        if kind == .text, SniffingSource.endsLinesWithCarriageReturns(Array(bytes.prefix(8192))) {
+            SniffingSource.carriageReturnsToNewlines(&text)
+        }
         do {
             let scanned = if let stage = InputStage.detect(path: displayPath, head: Array(text.prefix(8192))) {
                 try scanStaged(MemorySource(text), stage: stage, displayPath: displayPath, with: scanner, emit: nil)

@@ -38,6 +38,8 @@ public enum FileSplitter {
         guard n > 0 else { return nil }
         let first = Array(head[0..<n])
         if first.starts(with: [0xFF, 0xFE]) || first.starts(with: [0xFE, 0xFF]) || first.contains(0) { return nil }
+        // Old Mac line endings are turned into newlines by the whole-file reader only.
+        if SniffingSource.endsLinesWithCarriageReturns(first) { return nil }
         // Transcripts and e-mail are read whole: their text stage joins lines a part boundary would cut.
         if InputStage.detect(path: target.path, head: first) != nil { return nil }
         let header = first.withUnsafeBytes { ScanEngine.headerLine(UnsafeRawBufferPointer(rebasing: $0[0..<min($0.count, 2048)])) }

@@ -36,25 +36,26 @@ public struct FileWalker {
         var outcome = Outcome()
         for path in paths {
             var info = stat()
-            guard lstat(path, &info) == 0 else {
-                outcome.errors.append("\(path): \(String(cString: strerror(errno)))")
+            let shown = FileNames.shown(path)
+            guard FileNames.withPath(path, { lstat($0, &info) }) == 0 else {
+                outcome.errors.append("\(shown): \(String(cString: strerror(errno)))")
                 continue
             }
             switch info.st_mode & S_IFMT {
             case S_IFREG:
-                outcome.files.append(FileTarget(path: path, displayPath: path, size: Int(info.st_size)))
+                outcome.files.append(FileTarget(path: path, displayPath: shown, size: Int(info.st_size)))
             case S_IFDIR:
                 // Inside a work tree git answers for every ignore rule, the root's included;
                 // elsewhere ignore files are read from the named directory down.
                 let listing = useIgnoreFiles ? WorkTreeListing.containing(path) : nil
-                walk(directory: path, display: path, ignores: listing.map(ancestorScopes) ?? [], listing: listing, into: &outcome)
+                walk(directory: path, display: shown, ignores: listing.map(ancestorScopes) ?? [], listing: listing, into: &outcome)
             case S_IFLNK:
                 // A symlink named on the command line is followed once, to a file only.
                 var target = stat()
-                if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG {
-                    outcome.files.append(FileTarget(path: path, displayPath: path, size: Int(target.st_size)))
+                if FileNames.withPath(path, { stat($0, &target) }) == 0, target.st_mode & S_IFMT == S_IFREG {
+                    outcome.files.append(FileTarget(path: path, displayPath: shown, size: Int(target.st_size)))
                 } else {
-                    outcome.errors.append("\(path): symbolic link to something that is not a regular file")
+                    outcome.errors.append("\(shown): symbolic link to something that is not a regular file")
                 }
             default:
                 outcome.skipped["not a regular file", default: 0] += 1
@@ -94,14 +95,15 @@ public struct FileWalker {
                 scopes.append(Scope(base: directory, rules: IgnoreRules(text: text)))
             }
         }
-        guard let dir = opendir(directory) else {
+        guard let dir = FileNames.withPath(directory, { opendir($0) }) else {
             outcome.errors.append("\(display): \(String(cString: strerror(errno)))")
             return
         }
         var entries: [String] = []
         while let entry = readdir(dir) {
+            // Every byte of the name kept, UTF-8 or not (FileNames).
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                $0.withMemoryRebound(to: UInt8.self, capacity: 256) { FileNames.decode(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
             }
             if name == "." || name == ".." || name == ".git" { continue }
             entries.append(name)
@@ -113,15 +115,15 @@ public struct FileWalker {
         var listed: [(name: String, info: stat, key: String)] = []
         for name in entries.sorted() {
             var info = stat()
-            guard lstat(join(directory, name), &info) == 0 else {
-                outcome.errors.append("\(join(display, name)): \(String(cString: strerror(errno)))")
+            guard FileNames.withPath(join(directory, name), { lstat($0, &info) }) == 0 else {
+                outcome.errors.append("\(join(display, FileNames.shown(name))): \(String(cString: strerror(errno)))")
                 continue
             }
             listed.append((name, info, info.st_mode & S_IFMT == S_IFDIR ? name + "/" : name))
         }
         for (name, info, _) in listed.sorted(by: { $0.key < $1.key }) {
             let path = join(directory, name)
-            let shown = join(display, name)
+            let shown = join(display, FileNames.shown(name))
             let kind = info.st_mode & S_IFMT
             if listing?.excludes(path, isDirectory: kind == S_IFDIR) == true || isIgnored(path, isDirectory: kind == S_IFDIR, scopes: scopes, listing: listing) {
                 outcome.skipped["ignored", default: 0] += 1

@@ -23,13 +23,13 @@ public enum RegularFile {
     /// A descriptor open for reading; the caller closes it.
     public static func open(_ path: String) throws -> Int32 {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw OpenError(path: path, reason: String(cString: strerror(errno))) }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw OpenError(path: path, reason: "not a regular file (FIFOs, devices and sockets are never opened)") }
-        let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw OpenError(path: path, reason: String(cString: strerror(errno))) }
+        guard FileNames.withPath(path, { stat($0, &info) }) == 0 else { throw OpenError(path: FileNames.shown(path), reason: String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw OpenError(path: FileNames.shown(path), reason: "not a regular file (FIFOs, devices and sockets are never opened)") }
+        let fd = FileNames.withPath(path) { Glibc.open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
+        guard fd >= 0 else { throw OpenError(path: FileNames.shown(path), reason: String(cString: strerror(errno))) }
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             close(fd)
-            throw OpenError(path: path, reason: "not a regular file (FIFOs, devices and sockets are never opened)")
+            throw OpenError(path: FileNames.shown(path), reason: "not a regular file (FIFOs, devices and sockets are never opened)")
         }
         return fd
     }

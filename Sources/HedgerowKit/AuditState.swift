@@ -54,11 +54,18 @@ struct AuditState {
                 let result = try RepositoryResult.decodeState(Data(contentsOf: URL(fileURLWithPath: path)))
                 results[result.name] = result
             } catch {
-                throw AtomicFile.WriteError(path: path, reason: "not an audit result (\(error))")
+                throw StateFileError(path: path, reason: DecodingProblem.describe(error))
             }
         }
         return results
     }
+}
+
+/// A state file that does not read back as an audit result.
+struct StateFileError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+    var description: String { "\(path) in the state directory is not an audit result: \(reason) (delete it, or run without --resume to start again)" }
 }
 
 /// Progress for long audits: a live line on a terminal, one plain line per repository

@@ -1,4 +1,5 @@
 import Foundation
+import HedgerowCore
 import HedgerowReport
 
 /// The library entry point behind `hedgerow report DIR`: figures across a directory of
@@ -42,7 +43,7 @@ public enum ReportJob {
         for name in names.sorted() where name.hasPrefix("AIENG-") && name.hasSuffix(".json") {
             let path = directory + "/" + name
             do { records.append(try IncidentRecord.decode(Data(contentsOf: URL(fileURLWithPath: path)))) }
-            catch { errors.append("error: \(path): not an incident record (\(error))") }
+            catch { errors.append("error: \(path): not an incident record: \(DecodingProblem.describe(error))") }
         }
         if let period { records = records.filter { period.contains(iso.date(from: $0.detectedAt)) } }
         var nearMisses: RecordFigures.NearMissFigures?

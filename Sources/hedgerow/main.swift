@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HedgerowInputs
 import HedgerowVersion
 
 /// The executable stays thin: each subcommand parses arguments, builds an options value
@@ -21,7 +22,8 @@ struct Hedgerow: ParsableCommand {
 // 1 always and only means "findings".
 StandardOutput.ignoreBrokenPipe()
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+// Decoded keeping every byte, so a path that is not UTF-8 still opens (FileNames).
+let arguments = Array(FileNames.commandLineArguments().dropFirst())
 // A mistyped command would otherwise read as "unexpected arguments".
 if let first = arguments.first, !first.hasPrefix("-") {
     let names = Hedgerow.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]

@@ -395,4 +395,126 @@ final class HostileInputEndToEndTests: XCTestCase {
         let free = try audit(["org", "--state-dir", "state"], in: root.url)
         XCTAssertEqual(free.status, 0, free.stderr)
     }
+
+    // MARK: 21. Old Mac line endings and byte-order marks
+
+    func testCarriageReturnOnlyFileHasLinesAndItsPrivateKeyIsFound() throws {
+        let dir = try Scratch()
+        let pem = ["-----BEGIN RSA " + "PRIVATE KEY-----", "MIIEpAIBAAKCAQEA1c7+9z5Pad7OejecsQ0bu3aumwSIUgM0dZ5ZHfyXqQhL0EXq",
+                   "-----END RSA " + "PRIVATE KEY-----"]
+        let text = (["first line", "contact \(email)"] + pem).joined(separator: "\r") + "\r"
+        try dir.write("old-mac.txt", text)
+        for (arguments, stdin) in [(["scan", "old-mac.txt", "--format", "json"], nil), (["scan", "-", "--format", "json"], Data(text.utf8))] {
+            let r = try CLI.run(arguments, stdin: stdin, in: dir.url)
+            XCTAssertEqual(r.status, 1, r.stderr)
+            let findings = ((try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+            let lines = Dictionary(findings.map { ($0["rule"] as? String ?? "", $0["line"] as? Int ?? 0) }, uniquingKeysWith: min)
+            XCTAssertEqual(lines["pd.email"], 2, "\(arguments): \(r.stdout)")
+            XCTAssertEqual(lines["secret.private-key"], 3, "\(arguments): the key is found on its line: \(r.stdout)")
+        }
+    }
+
+    func testByteOrderMarkDoesNotShiftColumns() throws {
+        let dir = try Scratch()
+        try dir.write("bom.txt", "\u{FEFF}contact \(email)\n")
+        let r = try CLI.run(["scan", "bom.txt"], in: dir.url)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stdout.contains("bom.txt:1:9"), r.stdout)
+    }
+
+    // MARK: 20. Long repository names, file names that are not UTF-8
+
+    func testLongRepositoryNameIsSavedAndResumed() throws {
+        let root = try Scratch()
+        let long = String(repeating: "r", count: 240)
+        try makeRepository(at: root.url.appendingPathComponent("org/" + long), files: ["a.txt": "contact \(email)\n"])
+        try makeRepository(at: root.url.appendingPathComponent("org/" + long.dropLast() + "s"), files: ["b.txt": "nothing\n"])
+        let first = try audit(["org", "--state-dir", "state"], in: root.url)
+        XCTAssertEqual(first.status, 1, first.stderr)
+        XCTAssertEqual(first.repositories.count, 2, first.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.url.appendingPathComponent("state/repos").path)
+        XCTAssertEqual(files.count, 2, "one state file per repository: \(files)")
+        XCTAssertTrue(files.allSatisfy { $0.utf8.count <= 255 })
+        let resumed = try audit(["org", "--state-dir", "state", "--resume"], in: root.url)
+        XCTAssertEqual(resumed.status, 1, resumed.stderr)
+        XCTAssertEqual(resumed.repositories.count, 2, "both read back from their state: \(resumed.stderr)")
+    }
+
+    func testFileNamesThatAreNotUTF8AreScannedAndShownEscaped() throws {
+        let dir = try Scratch()
+        // Latin-1 "café.txt" and a lone continuation byte: not UTF-8.
+        for raw in [Array("caf".utf8) + [0xE9] + Array(".txt".utf8), Array("x".utf8) + [0x80, 0xFF] + Array("y.txt".utf8)] {
+            let path = Array(dir.url.appendingPathComponent("tree").path.utf8) + [0x2F] + raw + [0]
+            mkdir(dir.url.appendingPathComponent("tree").path, 0o755)
+            let fd = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644) } }
+            XCTAssertGreaterThanOrEqual(fd, 0)
+            let text = Array("contact \(email)\n".utf8)
+            XCTAssertEqual(write(fd, text, text.count), text.count)
+            close(fd)
+        }
+        let r = try CLI.run(["scan", "tree"], in: dir.url)
+        XCTAssertEqual(r.status, 1, "both files scanned, no error: \(r.stderr)")
+        XCTAssertTrue(r.stdout.contains("tree/caf\\xE9.txt:1:9"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("tree/x\\x80\\xFFy.txt:1:9"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("2 files scanned"), r.stdout)
+        // Inside a git work tree (names listed by git).
+        try TestRepository.runGit(["init", "-q", "-b", "main"], in: dir.url.appendingPathComponent("tree"))
+        let listed = try CLI.run(["scan", "tree"], in: dir.url)
+        XCTAssertEqual(listed.status, 1, listed.stderr)
+        XCTAssertTrue(listed.stdout.contains("tree/caf\\xE9.txt:1:9") && listed.stdout.contains("2 files scanned"), listed.stdout)
+    }
+
+    // MARK: 24. Error messages: no config values, no framework dumps
+
+    func testConfigErrorsNeverRepeatTheValue() throws {
+        let dir = try Scratch()
+        try dir.write("a.txt", "hello\n")
+        // Shaped like a token someone pasted into the wrong field (built from pieces).
+        let value = "ghp" + "_" + String(repeating: "a1B2c3D4", count: 4) + "e5F6"
+        let cases: [(String, String)] = [
+            ("min_confidence: \(value)\n", ".hedgerow.yml:1: min_confidence must be low, medium or high"),
+            ("attribution: \(value)\n", ".hedgerow.yml:1: attribution must be report or fail"),
+            ("allow:\n  - fingerprint: \(value)\n    reason: x\n", ".hedgerow.yml:2: an allow entry's fingerprint is not a hedgerow fingerprint"),
+            ("rules:\n  disable: [\(value)]\n", ".hedgerow.yml:2: item 1 of rules.disable is not a rule name"),
+            ("rules:\n  enable: [\(value)]\n", ".hedgerow.yml:2: item 1 of rules.enable is not a rule name"),
+            ("allow:\n  - fingerprint: hr1:0123456789abcdef0123456789abcdef\n    rule: \(value)\n    reason: x\n", "names an unknown rule"),
+            ("documents:\n  max_depth: \(value)\n", ".hedgerow.yml:2: 'max_depth' must be a whole number"),
+        ]
+        for (text, expected) in cases {
+            try dir.write(".hedgerow.yml", text)
+            let r = try CLI.run(["scan", "a.txt", "--config", ".hedgerow.yml"], in: dir.url)
+            XCTAssertEqual(r.status, 2, text)
+            XCTAssertFalse(r.stderr.contains(value.prefix(12)), "the value is repeated: \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains(expected), "expected \(expected) in: \(r.stderr)")
+        }
+    }
+
+    func testBrokenDocumentXMLAndStateFilesAreSentencesNotFrameworkDumps() throws {
+        let dir = try Scratch()
+        // A .docx whose document part is not well-formed XML, made with the system's zip tools.
+        let part = dir.url.appendingPathComponent("docx/word/document.xml")
+        try FileManager.default.createDirectory(at: part.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "<document><body><p>text</x></body>".write(to: part, atomically: true, encoding: .utf8)
+        try "<Types/>".write(to: dir.url.appendingPathComponent("docx/[Content_Types].xml"), atomically: true, encoding: .utf8)
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", "import shutil; shutil.make_archive('bad', 'zip', 'docx'); import os; os.rename('bad.zip', 'bad.docx')"]
+        python.currentDirectoryURL = dir.url
+        try python.run(); python.waitUntilExit()
+        let doc = try CLI.run(["scan", "bad.docx"], in: dir.url)
+        XCTAssertEqual(doc.status, 2, doc.stderr)
+        XCTAssertTrue(doc.stderr.contains("bad.docx!word/document.xml: XML does not parse (line 1: an end tag that does not match its start tag at column"), doc.stderr)
+        XCTAssertFalse(doc.stderr.contains("NSXMLParserErrorDomain"), doc.stderr)
+
+        // State files that do not decode: a wrong type, a missing field.
+        try makeRepository(at: dir.url.appendingPathComponent("repos/one"), files: ["a.txt": "nothing\n"])
+        for (text, expected) in [("{\"name\": 3}", "the field 'name' has the wrong type"), ("{\"name\": \"one\"}", "is missing"), ("{", "not valid JSON")] {
+            try dir.write("state/repos/x.json", text)
+            let r = try audit(["repos", "--state-dir", "state", "--resume"], in: dir.url)
+            XCTAssertEqual(r.status, 2, r.stderr)
+            XCTAssertTrue(r.stderr.contains("x.json in the state directory is not an audit result: "), r.stderr)
+            XCTAssertTrue(r.stderr.contains(expected), r.stderr)
+            XCTAssertFalse(r.stderr.contains("DecodingError") || r.stderr.contains("CodingKeys") || r.stderr.contains("cannot write"), r.stderr)
+        }
+    }
 }

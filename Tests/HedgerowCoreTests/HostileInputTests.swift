@@ -1,5 +1,6 @@
 import Foundation
 import HedgerowCore
+import HedgerowInputs
 import XCTest
 
 /// Inputs written to hurt: each case here once crashed, hung or slipped past hedgerow
@@ -83,5 +84,51 @@ final class HostileInputTests: XCTestCase {
         do { _ = try RuleLoader.load(yaml: text, file: "ok.yml") } catch {
             XCTAssertFalse("\(error)".contains("nested more than"), "\(error)")
         }
+    }
+
+    // MARK: 21. Old Mac line endings and byte-order marks
+
+    func testByteOrderMarkIsNoColumnOfLineOne() throws {
+        let text = "\u{FEFF}contact rhys.green@gmail.com\nnext rhys.green@gmail.com\n"
+        for chunk in [1 << 20, 5] {
+            let emails = try TestRules.scanner(chunkSize: chunk).scan(bytes: Array(text.utf8)).findings.filter { $0.category == .email }
+            XCTAssertEqual(emails.map(\.start.line), [1, 2])
+            XCTAssertEqual(emails.map(\.start.column), [9, 6], "chunk size \(chunk): the mark is not a character")
+            XCTAssertEqual(emails.first?.start.offset, 11, "offsets still count the mark's bytes")
+        }
+    }
+
+    func testCarriageReturnLinesAreLinesInACommittedBlob() {
+        let text = "first line\rcontact rhys.green@gmail.com\r" + Self.terminatedKey.replacingOccurrences(of: "\n", with: "\r")
+        let result = InputScanner().scanBytes(Array(text.utf8), displayPath: "old-mac.txt", with: TestRules.scanner())
+        let email = result.findings.first { $0.category == .email }
+        XCTAssertEqual(email?.start.line, 2, "a CR alone ends a line")
+        XCTAssertEqual(email?.start.column, 9)
+        let key = result.findings.first { $0.ruleID == "secret.private-key" }
+        XCTAssertEqual(key?.start.line, 3, "the private key is found: \(result.findings.map(\.ruleID))")
+    }
+
+    // MARK: Found by fuzzing (make fuzz)
+
+    /// A baseline saved with old Mac line endings was one comment line: an empty baseline
+    /// that suppressed nothing, silently (Fuzz/corpus/fuzz-config/regression-cr-baseline).
+    func testBaselineWithCarriageReturnLinesIsRead() throws {
+        let text = [Baseline.header, "hr1:0123456789abcdef0123456789abcdef\tpd.email\ta.txt",
+                    "hr1:fedcba9876543210fedcba9876543210\tpd.phone.uk\tb.txt"].joined(separator: "\r") + "\r"
+        let baseline = try Baseline.parse(text, file: "baseline.tsv")
+        XCTAssertEqual(baseline.entries.map(\.rule).sorted(), ["pd.email", "pd.phone.uk"])
+        XCTAssertEqual(try Baseline.parse(baseline.render(), file: "baseline.tsv"), baseline)
+    }
+
+    /// A hunk header whose start line has more digits than an Int holds trapped on overflow
+    /// (Fuzz/corpus/fuzz-diff/regression-huge-hunk-start).
+    func testHunkHeaderWithAHugeStartLineDoesNotCrash() throws {
+        let text = "diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1 +" + String(repeating: "9", count: 40) + ",2 @@\n+line\n"
+        var fragments: [AddedFragment] = []
+        var parser = DiffParser { fragments.append($0) }
+        try Array(text.utf8).withUnsafeBytes { try parser.feed($0) }
+        try parser.finish()
+        XCTAssertEqual(fragments.count, 1)
+        XCTAssertEqual(fragments.first?.path, "a.txt")
     }
 }

@@ -4,6 +4,12 @@ struct LineTracker {
     private(set) var line = 1
     private(set) var column = 1
 
+    /// A UTF-8 byte-order mark at the start of the input is no character of line 1: the
+    /// tracker starts one column back, so the mark's code point brings it to column 1.
+    mutating func startBeforeByteOrderMark() {
+        if line == 1 && column == 1 { column = 0 }
+    }
+
     /// Moves over `bytes[from..<to]`.
     mutating func advance(over p: UnsafePointer<UInt8>, from: Int, to: Int) {
         // Eight bytes at a time, counting a word's newlines at once: every byte of a scan

@@ -106,6 +106,9 @@ public final class ScanEngine {
                 state.length += n
                 report.bytes += n
             }
+            if state.start == 0, state.committed == 0, state.length >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF {
+                state.tracker.startBeforeByteOrderMark()
+            }
             let windowEnd = state.start + state.length
             let cut = eof ? windowEnd : windowEnd - overlap
             // The masks describe this window only when this round processed it.

@@ -61,14 +61,14 @@ struct StrictMapping {
         switch text.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
-        default: throw YAMLProblem(file: file, line: value(key)?.mark?.line, message: "'\(key)' must be true or false, not '\(text)'")
+        default: throw YAMLProblem(file: file, line: value(key)?.mark?.line, message: "'\(key)' must be true or false")
         }
     }
 
     mutating func int(_ key: String) throws -> Int? {
         guard let text = try string(key) else { return nil }
         guard let number = Int(text) else {
-            throw YAMLProblem(file: file, line: value(key)?.mark?.line, message: "'\(key)' must be a whole number, not '\(text)'")
+            throw YAMLProblem(file: file, line: value(key)?.mark?.line, message: "'\(key)' must be a whole number")
         }
         return number
     }
@@ -114,7 +114,8 @@ func parseYAML(_ text: String, file: String) throws -> Node? {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             throw YAMLProblem(file: file, line: mark.line, message: "invalid YAML: \(problem)")
         default:
-            throw YAMLProblem(file: file, line: nil, message: "invalid YAML: \(error)")
+            // Reader and other errors: Yams' own text quotes the input; say what is wrong.
+            throw YAMLProblem(file: file, line: nil, message: "invalid YAML (not readable as YAML text)")
         }
     }
 }

@@ -47,9 +47,10 @@ public struct Baseline: Sendable, Equatable {
     public static func parse(_ text: String, file: String) throws -> Baseline {
         var entries = Set<Entry>()
         // Swift reads CR LF as one character, so splitting on "\n" alone left a CRLF file
-        // (edited on Windows) as one comment line: an empty baseline. Lines end at either.
+        // (edited on Windows) as one comment line: an empty baseline. Lines end at either,
+        // or at a lone CR (old Mac; `render` never writes one inside a line).
         var identity: String?
-        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).enumerated() {
             if line.hasPrefix(keyLinePrefix) {
                 identity = String(line.dropFirst(keyLinePrefix.count).prefix { $0 != " " })
                 continue

@@ -53,15 +53,17 @@ public struct ProjectConfig: Sendable, Equatable {
         }
         if let node = top.value("rules") {
             var rules = try StrictMapping(node, file: file, what: "'rules'")
-            for id in try rules.strings("disable") {
+            // The name is not repeated: a value pasted in by mistake could be a secret.
+            for (i, id) in try rules.strings("disable").enumerated() {
                 guard knownRules?.contains(id) ?? true else {
-                    throw YAMLProblem(file: file, line: rules.value("disable")?.mark?.line, message: "unknown rule '\(id)' in rules.disable (see `hedgerow rules list`)")
+                    throw YAMLProblem(file: file, line: rules.value("disable")?.mark?.line, message: "item \(i + 1) of rules.disable is not a rule name (see `hedgerow rules list` for the names)")
                 }
                 config.disabledRules.insert(id)
             }
-            for id in try rules.strings("enable") {
+            // The name is not repeated: a value pasted in by mistake could be a secret.
+            for (i, id) in try rules.strings("enable").enumerated() {
                 guard knownRules?.contains(id) ?? true else {
-                    throw YAMLProblem(file: file, line: rules.value("enable")?.mark?.line, message: "unknown rule '\(id)' in rules.enable (see `hedgerow rules list`)")
+                    throw YAMLProblem(file: file, line: rules.value("enable")?.mark?.line, message: "item \(i + 1) of rules.enable is not a rule name (see `hedgerow rules list` for the names)")
                 }
                 config.enabledRules.insert(id)
             }
@@ -85,13 +87,13 @@ public struct ProjectConfig: Sendable, Equatable {
         config.exclude = try top.strings("exclude")
         if let text = try top.string("min_confidence") {
             guard let confidence = Confidence(rawValue: text) else {
-                throw YAMLProblem(file: file, line: top.value("min_confidence")?.mark?.line, message: "min_confidence must be low, medium or high, not '\(text)'")
+                throw YAMLProblem(file: file, line: top.value("min_confidence")?.mark?.line, message: "min_confidence must be low, medium or high")
             }
             config.minConfidence = confidence
         }
         if let text = try top.string("attribution") {
             guard text == "report" || text == "fail" else {
-                throw YAMLProblem(file: file, line: top.value("attribution")?.mark?.line, message: "attribution must be report or fail, not '\(text)'")
+                throw YAMLProblem(file: file, line: top.value("attribution")?.mark?.line, message: "attribution must be report or fail")
             }
             config.attributionFails = text == "fail"
         }
@@ -139,11 +141,11 @@ public struct ProjectConfig: Sendable, Equatable {
                 var entry = try StrictMapping(item, file: file, what: "an allow entry")
                 let fingerprint = try entry.string("fingerprint", required: true)!
                 guard fingerprint.hasPrefix("hr1:"), fingerprint.count == 36 else {
-                    throw YAMLProblem(file: file, line: entry.line, message: "'\(fingerprint)' is not a hedgerow fingerprint (hr1: and 32 hex digits; copy it from a report)")
+                    throw YAMLProblem(file: file, line: entry.line, message: "an allow entry's fingerprint is not a hedgerow fingerprint (hr1: and 32 hex digits; copy it from a report)")
                 }
                 let rule = try entry.string("rule")
                 if let rule, !(knownRules?.contains(rule) ?? true) {
-                    throw YAMLProblem(file: file, line: entry.line, message: "unknown rule '\(rule)' in an allow entry")
+                    throw YAMLProblem(file: file, line: entry.line, message: "an allow entry names an unknown rule (see `hedgerow rules list` for the names)")
                 }
                 guard let reason = try entry.string("reason"), !reason.isEmpty else {
                     throw YAMLProblem(file: file, line: entry.line, message: "an allow entry needs a 'reason' (why this value is acceptable)")

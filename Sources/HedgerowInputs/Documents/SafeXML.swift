@@ -33,9 +33,26 @@ enum SafeXML {
         // A truncated part can end with elements still open and no error from the parser:
         // the root must have been opened and closed for the part to count as read.
         guard parsed, events.failure == nil, events.sawRoot, events.depth == 0 else {
-            let reason = events.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "the XML ends before its root element closes"
+            // Foundation's own text is a code ("NSXMLParserErrorDomain error 76"): say where.
+            let reason = events.failure ?? parser.parserError.map { sentence(for: $0, column: parser.columnNumber) } ?? "the XML ends before its root element closes"
             throw XMLProblem(message: "\(part): XML does not parse (line \(parser.lineNumber): \(reason))")
         }
+    }
+
+    /// What went wrong, in words. Foundation's own text is only a code ("The operation could
+    /// not be completed. (NSXMLParserErrorDomain error 76.)"); the codes are libxml2's.
+    static func sentence(for error: Error, column: Int) -> String {
+        let what: String
+        switch (error as NSError).code {
+        case 4: what = "the part is empty"
+        case 5: what = "content after the root element"
+        case 9: what = "a character XML does not allow"
+        case 73, 77: what = "an unfinished tag"
+        case 76: what = "an end tag that does not match its start tag"
+        case 201: what = "an undeclared namespace prefix"
+        default: what = "malformed XML"
+        }
+        return "\(what) at column \(column)"
     }
 
     /// `<!DOCTYPE` anywhere before the root element (case as XML spells it).
@@ -81,7 +98,7 @@ enum SafeXML {
             end(SafeXML.local(elementName))
         }
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            if failure == nil { failure = parseError.localizedDescription }
+            if failure == nil { failure = SafeXML.sentence(for: parseError, column: parser.columnNumber) }
         }
         func parser(_ parser: XMLParser, foundCharacters string: String) { text(string) }
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { text(String(decoding: CDATABlock, as: UTF8.self)) }

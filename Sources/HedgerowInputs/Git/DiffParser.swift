@@ -201,7 +201,8 @@ public struct DiffParser {
         while i < text.count && text[i] != UInt8(ascii: "+") { i += 1 }
         i += 1
         var value = 0
-        while i < text.count, text[i] >= 0x30, text[i] <= 0x39 { value = value * 10 + Int(text[i] - 0x30); i += 1 }
+        // Capped: a hostile header's digits would overflow (a trap), and no file has more lines.
+        while i < text.count, text[i] >= 0x30, text[i] <= 0x39 { value = min(value * 10 + Int(text[i] - 0x30), 1 << 40); i += 1 }
         return value
     }
 

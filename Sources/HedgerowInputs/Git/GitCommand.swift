@@ -71,6 +71,13 @@ public struct GitCommand: Sendable {
         return (String(decoding: data, as: UTF8.self), warnings)
     }
 
+    /// Standard output as bytes (file names from `ls-files -z` need not be UTF-8).
+    public func outputBytes(_ arguments: [String]) throws -> [UInt8] {
+        var data = [UInt8]()
+        try stream(arguments) { chunk in data += chunk }
+        return data
+    }
+
     /// Exit status only, for questions git answers with its status (`rev-parse --verify`).
     public func succeeds(_ arguments: [String]) -> Bool {
         (try? stream(arguments) { _ in }) != nil

@@ -30,11 +30,12 @@ struct WorkTreeListing {
         let git = GitCommand(directory: directory)
         guard let inside = try? git.output(["rev-parse", "--is-inside-work-tree"]), inside.hasPrefix("true"),
               let prefixLine = try? git.output(["rev-parse", "--show-prefix"]),
-              let listing = try? git.output(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", ":/"])
+              let listing = try? git.outputBytes(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", ":/"])
         else { return nil }
         var files = Set<String>(), folders = Set<String>(), nested = Set<String>()
-        for entry in listing.split(separator: "\0") {
-            var path = String(entry)
+        // Names decoded as the walk decodes directory entries (FileNames), UTF-8 or not.
+        for entry in listing.split(separator: 0) {
+            var path = FileNames.decode(entry)
             if path.hasSuffix("/") { path.removeLast(); nested.insert(path) }
             files.insert(path)
             var parent = path

@@ -1,0 +1,2 @@
+// Declarations only (include/FuzzSupport.h): libFuzzer itself is linked by -sanitize=fuzzer.
+#include "FuzzSupport.h"
