@@ -40,6 +40,7 @@ extension ScanEngine {
             )
             var placed = finding
             placed.context = m.context
+            placed.pieces = m.pieces.count > 1 ? m.pieces : []
             placed.allowedInline = InlineAllow.allows(p, count: window.count, start: m.start - state.start,
                                                       ruleID: rule.rule.id, category: rule.rule.category.rawValue)
             state.pending.append(Pending(finding: placed, rule: m.rule, priority: rule.priority))
