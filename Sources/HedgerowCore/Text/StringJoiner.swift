@@ -66,6 +66,9 @@ public enum StringJoiner {
                 i = end
             } else if c == 0x2B || c == 0x28 || c == 0x29 || isBlank(c) {
                 i += 1
+            } else if quote != nil {
+                // After the last literal of a quoted chain (`;`, a comment): the end.
+                break
             } else {
                 // A bare run (a shell word continued on the next line).
                 var j = i
