@@ -63,6 +63,10 @@ public struct Finding: Equatable, Sendable {
     /// a PDF page and line. `origin.path` stays the file on disk. Nil for ordinary text,
     /// whose place is `path:line:column`.
     public var location: String? = nil
+    /// The other half of a credential pair found next to this one: the identifier a
+    /// secret belongs to (the AWS access key ID of a secret access key), or the secret an
+    /// identifier goes with. Nil for a value alone.
+    public var pairedWith: PairedValue? = nil
 
     public var line: Int { start.line }
 
@@ -84,6 +88,7 @@ extension Finding {
         var moved = self
         moved.start.line += lines
         moved.end.line += lines
+        moved.pairedWith?.start.line += lines
         return moved
     }
 }

@@ -51,6 +51,15 @@ public struct JSONReporter: Reporter {
             let context: String?
             /// A place inside a document (`register.xlsx!Sheet1!C14`); absent for plain text.
             let location: String?
+            /// The other half of a credential pair next to this finding; absent for a value alone.
+            let paired_with: Paired?
+        }
+        struct Paired: Encodable {
+            let rule: String
+            let rule_name: String
+            let masked: String
+            let line: Int
+            let column: Int
         }
         let tool: Tool
         let schema_version: Int
@@ -129,7 +138,10 @@ public struct JSONReporter: Reporter {
             decoded: f.decodedFrom?.rawValue,
             pieces: f.pieces.isEmpty ? nil : f.pieces.map { [$0.lowerBound, $0.upperBound] },
             context: f.context?.rawValue,
-            location: f.location
+            location: f.location,
+            paired_with: f.pairedWith.map {
+                Document.Paired(rule: $0.ruleID, rule_name: $0.ruleName, masked: $0.masked, line: $0.start.line, column: $0.start.column)
+            }
         )
     }
 }
