@@ -17,6 +17,10 @@ extension ScanEngine {
         if first < span.end && p[first] == 0x2B {
             guard let earlier = Self.literalBefore(p, at: start) else { return }
             start = earlier
+        } else if p[start] == 0x5C {
+            // A continuation: the match starts at the backslash; the word it continues
+            // (`GITHUB_TOKEN=ghp_…`, `"ghp_…`) is before it.
+            while start > 0 && span.start - start < 200 && !StringJoiner.isBlank(p[start - 1]) { start -= 1 }
         }
         let pieces = UnsafeBufferPointer(start: p + start, count: span.end - start)
         guard let text = StringJoiner.join(pieces, at: state.start + start) else { return }

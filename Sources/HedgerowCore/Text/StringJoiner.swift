@@ -9,19 +9,24 @@
 /// private-key rule reads a PEM block written with `\n` escapes, and no other rule looks
 /// inside an escape.
 public enum StringJoiner {
-    /// Fewer assembled bytes than this hold no secret worth a nested scan.
+    /// A run of token bytes (letters, digits, `_-+/=`) shorter than this across a joint
+    /// assembles no secret worth a nested scan.
     static let shortest = 16
 
     /// Joins the pieces in `bytes`, whose first byte is source offset `offset`. A value
     /// that starts with a quote comes back quoted (its first quote and its last), so a rule
     /// reading `password = "…"` still sees a literal. Nil when there is nothing to join:
-    /// fewer than two pieces, or no joint with a letter or digit on both sides (`"Hello "
-    /// + name` assembles no token), or too short.
+    /// fewer than two pieces, or no run of `shortest` token bytes across a joint
+    /// (`"Hello " + "world"` and `"ab" + "cd"` assemble no token).
     public static func join(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> RewrittenText? {
         var text = RewrittenText()
         var i = 0
         let n = bytes.count
         var pieces = 0
+        // The token run being written, and whether it crosses a joint; `tokenJoint` once
+        // such a run is `shortest` long.
+        var run = 0
+        var runCrossesJoint = false
         var tokenJoint = false
         var lastByte: UInt8 = 0x20
         // A value that opens with a quote is written back quoted: its opening quote now,
@@ -35,7 +40,16 @@ public enum StringJoiner {
         /// Copies `bytes[from..<to]`, noting whether this piece continues a token.
         func copy(_ from: Int, _ to: Int) {
             guard from < to else { return }
-            if text.count > opening && isTokenByte(lastByte) && isTokenByte(bytes[from]) { tokenJoint = true }
+            if text.count > opening && isTokenByte(lastByte) && isTokenByte(bytes[from]) { runCrossesJoint = true }
+            for k in from..<to {
+                if isTokenByte(bytes[k]) {
+                    run += 1
+                    if runCrossesJoint && run >= shortest { tokenJoint = true }
+                } else {
+                    run = 0
+                    runCrossesJoint = false
+                }
+            }
             text.copy(UnsafeBufferPointer(rebasing: bytes[from..<to]), from: offset + from)
             lastByte = bytes[to - 1]
         }
@@ -79,7 +93,7 @@ public enum StringJoiner {
                 i = j
             }
         }
-        guard pieces >= 2, tokenJoint, text.count - opening >= shortest else { return nil }
+        guard pieces >= 2, tokenJoint else { return nil }
         if let quote, close >= 0 { text.copy([quote], from: offset + close) }
         return text
     }
