@@ -101,3 +101,11 @@ final class AssembledSecretTests: XCTestCase {
         }
     }
 }
+
+extension AssembledSecretTests {
+    func testATableOfOneCharacterLiteralsIsNotAValue() {
+        // webencodings-style tables: one character per literal, side by side.
+        let table = "TABLE = (\n" + ",-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ".map { "    '\($0)'\n" }.joined() + ")\n"
+        XCTAssertEqual(TestRules.findings(table).filter { $0.decodedFrom == .concatenation }.map(\.ruleID), [])
+    }
+}

@@ -36,11 +36,15 @@ extension ScanEngine {
             // A value inside one piece is the plain scan's to find.
             guard lo < hi, !text.map.isVerbatim(lo..<hi) else { continue }
             let placed = text.map.pieces(of: lo..<hi)
-            guard let a = placed.first, let b = placed.last else { continue }
+            // Pieces of a character or two are a table (`'0' '1' '2'…`), not a value written in parts.
+            guard let a = placed.first, let b = placed.last, placed.count * Self.shortestPiece <= hi - lo else { continue }
             raw.append(RawMatch(rule: index, start: a.lowerBound, end: b.upperBound, value: f.value, confidence: f.confidence,
                                 note: f.confidenceNote, decodedFrom: .concatenation, pieces: placed))
         }
     }
+
+    /// The shortest average piece of an assembled value.
+    static let shortestPiece = 4
 
     /// The start of the string literal that ends just before `at` (blanks and line ends
     /// between them), if one does: `"abc"` in `"abc"\n    + "def"`.
