@@ -99,6 +99,7 @@ extension InputScanner {
                 moved.start.offset += part.start
                 moved.end.offset += part.start
                 moved.pieces = finding.pieces.map { ($0.lowerBound + part.start)..<($0.upperBound + part.start) }
+                moved.pairedWith?.start.offset += part.start
                 if let emit { emit(moved) } else { findings.append(moved) }
             }
             result.findings = findings

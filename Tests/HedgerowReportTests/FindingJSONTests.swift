@@ -34,7 +34,9 @@ final class FindingJSONTests: XCTestCase {
             line: Int.random(in: 1...100_000, using: &g), column: Int.random(in: 1...500, using: &g),
             end_line: Int.random(in: 1...100_000, using: &g), end_column: Int.random(in: -1...500, using: &g),
             commit: maybe(&g), author: maybe(&g), date: maybe(&g), masked: randomText(&g), fingerprint: randomText(&g),
-            value: maybe(&g), decoded: maybe(&g), pieces: pieces, context: maybe(&g), location: maybe(&g), country: maybe(&g))
+            value: maybe(&g), decoded: maybe(&g), pieces: pieces, context: maybe(&g), location: maybe(&g), country: maybe(&g),
+            paired_with: Bool.random(using: &g) ? nil : .init(rule: randomText(&g), rule_name: randomText(&g), masked: randomText(&g),
+                                                               line: Int.random(in: 1...9999, using: &g), column: Int.random(in: 1...99, using: &g)))
     }
 
     func testWriterMatchesTheEncoderPrettyAndCompact() {

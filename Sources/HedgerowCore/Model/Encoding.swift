@@ -8,6 +8,9 @@ public enum Encoding: String, CaseIterable, Codable, Sendable {
     case jsonEscape = "json-escape"
     case base64
     case spoken
+    /// String literals joined by `+`, side by side in parentheses, or continued with a
+    /// backslash at a line end (`StringJoiner`); placed on its pieces, not the whole span.
+    case concatenation
 
     /// The decoded bytes, or nil when the text does not decode to something worth scanning.
     public func decode(_ text: String) -> [UInt8]? {
@@ -24,6 +27,8 @@ public enum Encoding: String, CaseIterable, Codable, Sendable {
             return bytes
         case .spoken:
             return SpokenForms.decode(text).map { Array($0.utf8) }
+        case .concatenation:
+            return Array(text.utf8).withUnsafeBufferPointer { StringJoiner.join($0, at: 0)?.bytes }
         }
     }
 
@@ -35,7 +40,7 @@ public enum Encoding: String, CaseIterable, Codable, Sendable {
         switch self {
         case .spoken:
             return Array(SpokenForms.context(before: String(decoding: before, as: UTF8.self)).utf8) + decoded
-        case .percent, .jsonEscape, .base64:
+        case .percent, .jsonEscape, .base64, .concatenation:
             return before + decoded + after
         }
     }

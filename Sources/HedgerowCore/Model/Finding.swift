@@ -67,6 +67,11 @@ public struct Finding: Equatable, Sendable {
     /// to (`CallingCodes`), so nobody reads a French number as a UK one. Nil otherwise.
     public var country: String? = nil
 
+    /// The other half of a credential pair found next to this one: the identifier a
+    /// secret belongs to (the AWS access key ID of a secret access key), or the secret an
+    /// identifier goes with. Nil for a value alone.
+    public var pairedWith: PairedValue? = nil
+
     public var line: Int { start.line }
 
     public init(ruleID: String, ruleName: String, category: Category, dataClass: DataClass, confidence: Confidence,
@@ -87,6 +92,7 @@ extension Finding {
         var moved = self
         moved.start.line += lines
         moved.end.line += lines
+        moved.pairedWith?.start.line += lines
         return moved
     }
 }

@@ -66,6 +66,10 @@ public struct Rule: Sendable, Equatable {
     /// A keyword hit counts only at the start of a word (no letter, digit or underscore
     /// before it): "hiv" in "archive" and "std" in "mystdout" are passed over unread.
     public var keywordsAtWordStart = false
+    /// The secret rules whose value this rule's value identifies (an AWS access key ID
+    /// for the secret access key, a Twilio account SID for the auth token): a finding of
+    /// each half within `PairedValue.nearbyLines` of the other names it (`pairedWith`).
+    public var identifies: [String] = []
     /// Where the rule was defined, for error messages ("Rules/secrets/aws.yml:12").
     public var origin: String
 

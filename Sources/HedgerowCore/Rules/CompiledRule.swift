@@ -39,7 +39,15 @@ public final class CompiledRule: @unchecked Sendable {
             do { return try ValidatorRegistry.validator(named: name) } catch {
                 throw RuleProblem(rule: rule, message: "\(error)")
             }
-        }
+        } + (Self.checksFiller(rule) ? [FillerKeyValidator(prefixes: rule.keywords)] : [])
+    }
+
+    /// A provider's API-key rule (`secret.<provider>.…`) reports documentation and filler
+    /// keys at low confidence (`FillerKeyValidator`), after its own validators.
+    static func checksFiller(_ rule: Rule) -> Bool {
+        guard rule.dataClass == .secret, rule.category == .apiKey, rule.decode == nil else { return false }
+        let parts = rule.id.split(separator: ".")
+        return parts.count >= 3 && parts[0] == "secret" && parts[1] != "generic"
     }
 
     /// Priority when two rules' findings overlap: specific rules beat generic ones. Worked

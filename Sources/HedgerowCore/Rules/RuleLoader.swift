@@ -135,6 +135,7 @@ public enum RuleLoader {
         if rule.keywordsAtWordStart && rule.keywords.isEmpty { throw problem("keywords_at_word_start needs keywords") }
         rule.lineRequires = try map.strings("line_requires")
         rule.afterKeyword = try map.strings("after_keyword")
+        rule.identifies = try map.strings("identifies")
         for (key, literals) in [("line_requires", rule.lineRequires), ("after_keyword", rule.afterKeyword)] where !literals.isEmpty {
             // after_keyword is looked for in the span after the hit, which a multi-line rule also has.
             guard !rule.keywords.isEmpty && (!rule.multiline || key == "after_keyword") else {

@@ -13,6 +13,8 @@ public final class RuleSet: @unchecked Sendable {
     public let maxMatchLength: Int
     /// Each rule's position by id: findings in decoded text come back by id, one lookup each.
     private let indexByID: [String: Int]
+    /// For each rule, the rules whose findings pair with its own (`Rule.identifies`, both ways).
+    let partners: [[Int]]
 
     /// Compiles every rule; collects every problem rather than stopping at the first.
     public init(_ definitions: [Rule]) throws {
@@ -36,7 +38,18 @@ public final class RuleSet: @unchecked Sendable {
         prefilteredRules = compiled.filter { $0.rule.prefilter != nil }.map(\.index)
         hasDecoders = compiled.contains { $0.rule.decode != nil }
         maxMatchLength = compiled.map(\.rule.maxLength).max() ?? 512
-        indexByID = Dictionary(uniqueKeysWithValues: compiled.map { ($0.rule.id, $0.index) })
+        let byID = Dictionary(uniqueKeysWithValues: compiled.map { ($0.rule.id, $0.index) })
+        indexByID = byID
+        var partners = [[Int]](repeating: [], count: compiled.count)
+        for rule in compiled {
+            for id in rule.rule.identifies {
+                // A rule set without the secret rule (a rule check of one rule) pairs nothing.
+                guard let other = byID[id], other != rule.index else { continue }
+                partners[rule.index].append(other)
+                partners[other].append(rule.index)
+            }
+        }
+        self.partners = partners
     }
 
     public func rule(id: String) -> CompiledRule? { index(of: id).map { rules[$0] } }

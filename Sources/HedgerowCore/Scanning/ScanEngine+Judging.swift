@@ -27,6 +27,10 @@ extension ScanEngine {
             header: state.tableHeaders.last(where: { $0.offset < state.start + span.start })?.header ?? state.header,
             lineBefore: text(lineStart, span.start), path: state.origin.path
         )
+        if rule.rule.decode == .concatenation {
+            joinAndScan(span, window: p, state: state, into: &raw)
+            return
+        }
         if let encoding = rule.rule.decode {
             decodeAndScan(candidate, encoding: encoding, match: m.whole, span: span, window: p, state: state, into: &raw)
             return

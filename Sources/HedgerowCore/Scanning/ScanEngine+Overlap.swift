@@ -18,7 +18,10 @@ extension ScanEngine {
             if !isDominated(i, in: pending) {
                 report.findings += 1
                 var finding = pending[i].finding
-                if finishesFindings { finisher.finish(&finding) }
+                if finishesFindings {
+                    finisher.finish(&finding)
+                    finding.pairedWith = partner(of: i, in: pending)
+                }
                 emit(finding)
             }
         }
@@ -28,6 +31,25 @@ extension ScanEngine {
         if let oldest = state.pending.first, oldest.decided, oldest.finding.end.offset <= prune {
             state.pending.removeAll { $0.decided && $0.finding.end.offset <= prune }
         }
+    }
+
+    /// The nearest finding of a rule that pairs with this one's (`Rule.identifies`), within
+    /// `PairedValue.nearbyLines` and not itself dominated. Pending holds every finding
+    /// `maxLength` bytes either side of one being emitted, so both halves name each other.
+    func partner(of i: Int, in pending: [Pending]) -> PairedValue? {
+        let partners = ruleSet.partners[pending[i].rule]
+        guard !partners.isEmpty else { return nil }
+        let f = pending[i].finding
+        var best: Int?
+        for j in pending.indices where j != i && partners.contains(pending[j].rule) {
+            let g = pending[j].finding
+            let distance = abs(g.start.line - f.start.line)
+            guard distance <= PairedValue.nearbyLines, !isDominated(j, in: pending) else { continue }
+            if best.map({ distance < abs(pending[$0].finding.start.line - f.start.line) }) ?? true { best = j }
+        }
+        guard let best else { return nil }
+        let g = pending[best].finding
+        return PairedValue(ruleID: g.ruleID, ruleName: g.ruleName, masked: Masking.mask(g.value, category: g.category), start: g.start)
     }
 
     func isDominated(_ i: Int, in pending: [Pending]) -> Bool {

@@ -40,6 +40,7 @@ extension ScanEngine {
             )
             var placed = finding
             placed.context = m.context
+            placed.pieces = m.pieces.count > 1 ? m.pieces : []
             if rule.rule.validators.contains("intl-phone"), let found = CallingCodes.country(of: m.value) {
                 // The international phone rule says whose number it is, in the finding and its hint.
                 placed.country = found.country

@@ -36,7 +36,9 @@ public final class ScanEngine {
     var clusters: [Prefilter.DigitCluster] = []
     /// Newlines, colons and digits of the current window, classified once per step.
     let masks: ByteMasks
-    /// Scans decoded text with the same rules; it never decodes again, so nesting stops at one.
+    /// Scans decoded text with the same rules. It decodes once more (the base64 `auth` of
+    /// a registry inside a base64 `.dockerconfigjson`), and its own nested scanner never
+    /// does, so nesting stops at two.
     let nested: ScanEngine?
     let decodes: Bool
     /// False for the scanner of decoded text, whose findings are only read for their
@@ -50,9 +52,10 @@ public final class ScanEngine {
         self.init(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: chunkSize, decodes: true)
     }
 
-    init(ruleSet: RuleSet, fingerprinter: Fingerprinter, chunkSize: Int, decodes: Bool, finishesFindings: Bool = true) {
+    init(ruleSet: RuleSet, fingerprinter: Fingerprinter, chunkSize: Int, decodes: Bool, finishesFindings: Bool = true, depth: Int = 0) {
         self.decodes = decodes && ruleSet.hasDecoders
-        nested = self.decodes ? ScanEngine(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: 1 << 16, decodes: false, finishesFindings: false) : nil
+        nested = self.decodes ? ScanEngine(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: 1 << 16, decodes: depth < Self.decodingDepth - 1,
+                                           finishesFindings: false, depth: depth + 1) : nil
         self.finishesFindings = finishesFindings
         finisher = FindingFinisher(fingerprinter: fingerprinter)
         self.ruleSet = ruleSet
@@ -70,6 +73,9 @@ public final class ScanEngine {
     }
 
     deinit { storage.deallocate() }
+
+    /// How many encodings deep a value is looked for.
+    static let decodingDepth = 2
 
     /// Bytes of context patterns may inspect beyond their match (lookahead, lookbehind).
     static let lookaroundMargin = 64

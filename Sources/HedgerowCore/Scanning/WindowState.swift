@@ -11,6 +11,8 @@ struct RawMatch {
     var decodedFrom: Encoding? = nil
     /// Set by `FindingContext`: published on purpose (attribution) or a team's mailbox.
     var context: FindingContext? = nil
+    /// The source ranges of a value assembled from pieces (`ScanEngine.joinAndScan`).
+    var pieces: [Range<Int>] = []
 }
 
 struct Pending {

@@ -58,6 +58,8 @@ extension ScanEngine {
             placed.start = positions[2 * i]
             placed.end = positions[2 * i + 1]
             placed.pieces = k.pieces.count > 1 ? k.pieces : []
+            // Placed in the rewritten text: its partner's position means nothing in the source.
+            placed.pairedWith = nil
             return placed
         }
     }

@@ -19,7 +19,7 @@ public enum ValidatorRegistry {
         "secret-slot": SecretSlotValidator(),
         "connection-string": ConnectionStringValidator(),
         "aws-example-key": ClosureValidator { c in
-            AWSExampleKeys.contains(c.value) ? .reject("AWS documentation example key") : .accept
+            AWSExampleKeys.contains(c.value) ? .lower(.low, "AWS documentation example key") : .accept
         },
         "github-checksum": GitHubTokenValidator(),
         "jwt": JWTValidator(),

@@ -26,7 +26,7 @@ enum FindingJSON {
     /// Every key `object` writes, in order: a test checks it against the item's fields, so a
     /// field added to the item cannot be left out of the output.
     static let keys = ["author", "category", "class", "column", "commit", "confidence", "confidence_note", "context", "country",
-                       "date", "decoded", "end_column", "end_line", "fingerprint", "line", "location", "masked", "path", "pieces",
+                       "date", "decoded", "end_column", "end_line", "fingerprint", "line", "location", "masked", "paired_with", "path", "pieces",
                        "rule", "rule_name", "value"]
 
     private struct Writer {
@@ -61,6 +61,7 @@ enum FindingJSON {
             number("line", i.line)
             string("location", i.location)
             string("masked", i.masked)
+            if let paired = i.paired_with { pairedObject("paired_with", paired) }
             string("path", i.path)
             if let pieces = i.pieces { ranges("pieces", pieces) }
             string("rule", i.rule)
@@ -92,20 +93,32 @@ enum FindingJSON {
             if pretty { newline(depth: depth) }
         }
 
-        private mutating func key(_ name: String) {
-            next(depth: 1)
+        private mutating func key(_ name: String, depth: Int = 1) {
+            next(depth: depth)
             text += "\"" + name + (pretty ? "\" : " : "\":")
         }
 
-        mutating func string(_ name: String, _ value: String?) {
+        mutating func string(_ name: String, _ value: String?, depth: Int = 1) {
             guard let value else { return }
-            key(name)
+            key(name, depth: depth)
             Self.appendQuoted(value, to: &text)
         }
 
-        mutating func number(_ name: String, _ value: Int) {
-            key(name)
+        mutating func number(_ name: String, _ value: Int, depth: Int = 1) {
+            key(name, depth: depth)
             text += String(value)
+        }
+
+        /// The other half of a credential pair: an object one level down, keys sorted.
+        mutating func pairedObject(_ name: String, _ p: JSONReporter.Document.Paired) {
+            key(name)
+            open("{", depth: 1)
+            number("column", p.column, depth: 2)
+            number("line", p.line, depth: 2)
+            string("masked", p.masked, depth: 2)
+            string("rule", p.rule, depth: 2)
+            string("rule_name", p.rule_name, depth: 2)
+            close("}", depth: 1)
         }
 
         mutating func ranges(_ name: String, _ ranges: [[Int]]) {

@@ -53,6 +53,15 @@ public struct JSONReporter: Reporter {
             let location: String?
             /// The country or area of an international phone number, from its calling code.
             let country: String?
+            /// The other half of a credential pair next to this finding; absent for a value alone.
+            let paired_with: Paired?
+        }
+        struct Paired: Encodable {
+            let rule: String
+            let rule_name: String
+            let masked: String
+            let line: Int
+            let column: Int
         }
         let tool: Tool
         let schema_version: Int
@@ -143,7 +152,10 @@ public struct JSONReporter: Reporter {
             pieces: f.pieces.isEmpty ? nil : f.pieces.map { [$0.lowerBound, $0.upperBound] },
             context: f.context?.rawValue,
             location: f.location,
-            country: f.country
+            country: f.country,
+            paired_with: f.pairedWith.map {
+                Document.Paired(rule: $0.ruleID, rule_name: $0.ruleName, masked: $0.masked, line: $0.start.line, column: $0.start.column)
+            }
         )
     }
 }

@@ -35,6 +35,7 @@ public struct SARIFReporter: Reporter {
             if let commit = f.origin.commit { properties["commit"] = commit }
             if let date = f.origin.date { properties["date"] = date }
             if let decoded = f.decodedFrom { properties["decoded"] = decoded.rawValue }
+            if let pair = f.pairedWith { properties["paired_with"] = pair.ruleID }
             if c.showValues { properties["value"] = f.value }
             var result: [String: Any] = [
                 "ruleId": f.ruleID,

@@ -25,6 +25,10 @@ public struct TextReporter: Reporter {
         out += paint(f.confidence.rawValue, f.confidence == .high ? "31" : "33")
         out += "] "; out += shown
         if let encoding = f.decodedFrom { out += " (decoded from "; out += encoding.rawValue; out += ")" }
+        if let pair = f.pairedWith {
+            out += " (paired with "; out += pair.ruleName; out += " "; out += pair.masked
+            out += " at line "; out += String(pair.start.line); out += ")"
+        }
         out += "\n"
         if let commit = f.origin.commit {
             out += "    commit \(commit.prefix(12)) \(f.origin.date ?? "") \(f.origin.author ?? "")\n"
