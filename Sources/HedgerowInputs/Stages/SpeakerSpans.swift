@@ -125,6 +125,12 @@ public final class SpeakerLedger: @unchecked Sendable {
     /// Whether a finding of part `index` (offsets the whole file's) stays. Called for the
     /// parts in order, each part's findings in order, once every earlier part is done.
     public func admits(_ finding: Finding, part index: Int) -> Bool {
+        admits(start: finding.start.offset, end: finding.end.offset,
+               speakerTag: finding.ruleID.hasPrefix(SpeakerTags.rulePrefix) ? finding.value : nil, part: index)
+    }
+
+    /// The same for a finding reduced to its span and, for a speaker-tag rule's, its value.
+    public func admits(start: Int, end: Int, speakerTag: String?, part index: Int) -> Bool {
         lock.lock(); defer { lock.unlock() }
         while current < index {
             // The speakers of every part before `index` are known: those parts are done.
@@ -132,22 +138,26 @@ public final class SpeakerLedger: @unchecked Sendable {
             current += 1
         }
         if index > 0, let spans = parts[index], let offset = offsets[index],
-           let key = spans.firstLabelKey(finding.start.offset - offset, finding.end.offset - offset), named.contains(key) {
+           let key = spans.firstLabelKey(start - offset, end - offset), named.contains(key) {
             return false
         }
-        return tags.admits(finding)
+        return speakerTag.map { tags.admits(value: $0) } ?? true
     }
 }
 
 /// Speaker-tag findings (rules `pd.name.speaker*`) of one transcript: the first of each
 /// name is kept, later ones with the same name are dropped.
-struct SpeakerTags {
-    static let rulePrefix = "pd.name.speaker"
+public struct SpeakerTags {
+    public static let rulePrefix = "pd.name.speaker"
     private var seen = Set<String>()
 
     mutating func admits(_ finding: Finding) -> Bool {
         guard finding.ruleID.hasPrefix(Self.rulePrefix) else { return true }
-        let key = finding.value.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return admits(value: finding.value)
+    }
+
+    mutating func admits(value: String) -> Bool {
+        let key = value.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return seen.insert(key).inserted
     }
 }
