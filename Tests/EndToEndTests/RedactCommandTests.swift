@@ -158,7 +158,7 @@ final class RedactCommandTests: XCTestCase {
         var text = "WEBVTT\n\n"
         let people = ["Sam Patel", "Priya Hughes", "Owen Reid", "Niamh Walsh"]
         for i in 0..<1500 {
-            let speaker = people[(i / 3 + i / 7) % people.count]
+            let speaker = people[(i / 6 + i / 18) % people.count]
             let line: String
             switch i % 6 {
             case 0: line = "Mail \(speaker.split(separator: " ")[0].lowercased())\(i % 40)@"
