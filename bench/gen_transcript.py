@@ -7,10 +7,11 @@ Usage: gen_transcript.py OUT MEGABYTES [teams|zoom] [ordinary|dense]
 - teams: WebVTT as Microsoft Teams writes it: GUID cue identifiers (`<guid>/12-0`),
   `<v Name>text</v>` voice tags, a speaker's turn often spread over two or three cues.
 - zoom: WebVTT as Zoom writes it: numbered cues, `Name: text` payloads.
-- ordinary: about one personal value in 40 cues (2-3 KB), as in an interview where the
-  participant gives contact details now and then; some said as speech, some split
-  across two cues of one speaker.
-- dense: a value in every cue (about one per 100 bytes), the worst case for redaction.
+- ordinary: one turn in twelve of the participant's holds a personal value (about one
+  finding per 5 KB), as in an interview where the participant gives contact details now
+  and then; some said as speech, some split across two cues of one speaker.
+- dense: every turn of the participant's holds one (about one per 100 bytes of text), the
+  worst case for redaction.
 
 Every value is made up here, at random, in the formats hedgerow reports (values in
 reserved ranges, such as example.com or Ofcom's drama numbers, are not reported, so they
