@@ -15,6 +15,11 @@ public struct FilePart: Sendable {
     public let readEnd: Int
     /// The file's table header (from its first lines), which later parts cannot see.
     public let header: String
+    /// The text stage the file is read through (a transcript's), if any: each part runs
+    /// it over its own bytes, which start and end where the stage starts afresh.
+    public let stage: InputStage?
+    /// The part's place among the file's parts (0 first).
+    public let index: Int
 }
 
 /// Plans the parts of a big file so one huge input uses every core.
@@ -40,24 +45,56 @@ public enum FileSplitter {
         if first.starts(with: [0xFF, 0xFE]) || first.starts(with: [0xFE, 0xFF]) || first.contains(0) { return nil }
         // Old Mac line endings are turned into newlines by the whole-file reader only.
         if SniffingSource.endsLinesWithCarriageReturns(first) { return nil }
-        // Transcripts and e-mail are read whole: their text stage joins lines a part boundary would cut.
-        if InputStage.detect(path: target.path, head: first) != nil { return nil }
+        // E-mail and chat exports are read whole: their text stage joins lines a part
+        // boundary would cut. Transcripts are cut where their stage starts afresh.
+        let stage = InputStage.detect(path: target.path, head: first)
+        var transcript: TranscriptFormat?
+        if let stage {
+            guard case let .transcript(format) = stage else { return nil }
+            transcript = format
+        }
         let header = first.withUnsafeBytes { ScanEngine.headerLine(UnsafeRawBufferPointer(rebasing: $0[0..<min($0.count, 2048)])) }
 
-        // Boundaries just after a newline near each multiple of partSize.
+        // Boundaries just after a newline near each multiple of partSize (in a transcript,
+        // at the first cue after it that starts a new speaker's turn).
         var starts = [0]
         var nominal = partSize
         while nominal < target.size - partSize / 2 {
-            guard let newline = nextNewline(fd, from: nominal, limit: min(target.size, nominal + (1 << 20))) else { break }
-            if newline + 1 > starts.last! && newline + 1 < target.size { starts.append(newline + 1) }
-            nominal = max(nominal + partSize, newline + 1 + partSize / 2)
+            let limit = min(target.size, nominal + (1 << 20))
+            let found = if let transcript { transcriptCut(fd, format: transcript, from: nominal, limit: limit) }
+                        else { nextNewline(fd, from: nominal, limit: limit).map { $0 + 1 } }
+            guard let cut = found else {
+                if transcript != nil { nominal += partSize; continue }
+                break
+            }
+            if cut > starts.last! && cut < target.size { starts.append(cut) }
+            nominal = max(nominal + partSize, cut + partSize / 2)
         }
         guard starts.count > 1 else { return nil }
         // Line numbers are not worked out here: each part counts its own lines as it reads
         // them, and its findings' lines are moved by the parts before it once those are done.
         return starts.enumerated().map { k, start in
             let end = k + 1 < starts.count ? starts[k + 1] : target.size
-            return FilePart(target: target, start: start, end: end, readEnd: min(target.size, end + overlap), header: header)
+            return FilePart(target: target, start: start, end: end, readEnd: min(target.size, end + overlap), header: header,
+                            stage: stage, index: k)
+        }
+    }
+
+    /// The first place at or after `from` (before `limit`) where a transcript can be cut.
+    static func transcriptCut(_ fd: Int32, format: TranscriptFormat, from: Int, limit: Int) -> Int? {
+        // Most cues change speaker within a few kilobytes: read a little first.
+        var size = 1 << 14
+        while true {
+            let length = min(size, limit - from)
+            guard length > 0 else { return nil }
+            var buffer = [UInt8](repeating: 0, count: length)
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, length, off_t(from)) }
+            guard n > 0 else { return nil }
+            if let cut = buffer.withUnsafeBufferPointer({ TranscriptCuts.firstCut(in: UnsafeBufferPointer(rebasing: $0[0..<n]), format: format) }) {
+                return from + cut
+            }
+            if n < length || from + length >= limit { return nil }
+            size *= 4
         }
     }
 
@@ -76,8 +113,10 @@ public enum FileSplitter {
 
 extension InputScanner {
     /// Scans one part of a big file; findings are kept (or emitted) only if they start in
-    /// the part, with offsets made relative to the whole file.
-    public func scanPart(_ part: FilePart, with scanner: ScanEngine, emit: ((Finding) -> Void)? = nil) -> InputResult {
+    /// the part, with offsets made relative to the whole file. A transcript's part runs
+    /// its stage over its own bytes and notes its speakers in `speakers` (the file's
+    /// ledger, which the caller applies to the parts' findings in order).
+    public func scanPart(_ part: FilePart, with scanner: ScanEngine, speakers: SpeakerLedger? = nil, emit: ((Finding) -> Void)? = nil) -> InputResult {
         var result = InputResult(displayPath: part.target.displayPath)
         let fd: Int32
         do { fd = try RegularFile.open(part.target.path) } catch let error as RegularFile.OpenError {
@@ -93,7 +132,7 @@ extension InputScanner {
         let ownLength = part.end - part.start
         do {
             var findings: [Finding] = []
-            let report = try scanner.scan(&source, origin: origin) { finding in
+            let keep: (Finding) -> Void = { finding in
                 guard finding.start.offset < ownLength else { return }
                 var moved = finding
                 moved.start.offset += part.start
@@ -101,6 +140,14 @@ extension InputScanner {
                 moved.pieces = finding.pieces.map { ($0.lowerBound + part.start)..<($0.upperBound + part.start) }
                 moved.pairedWith?.start.offset += part.start
                 if let emit { emit(moved) } else { findings.append(moved) }
+            }
+            let report: FragmentReport
+            if let stage = part.stage {
+                let spans = speakers?.spans(forPart: part.index, offset: part.start) ?? SpeakerSpans()
+                report = try scanStaged(&source, stage: stage, displayPath: part.target.displayPath, with: scanner, emit: keep,
+                                        origin: origin, stageLimit: ownLength, speakers: spans).report
+            } else {
+                report = try scanner.scan(&source, origin: origin, emit: keep)
             }
             result.findings = findings
             result.bytes = min(report.bytes, ownLength)

@@ -1,5 +1,6 @@
 import Foundation
 import HedgerowCore
+import HedgerowInputs
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,6 +30,9 @@ final class FindingStream: @unchecked Sendable {
     /// Inputs that are a later part of the file of the input before them. Set before any
     /// input is scanned.
     var continuesFile = Set<Int>()
+    /// Inputs that are parts of a transcript: the file's speaker ledger and the part's
+    /// index, applied to the findings in order as they are delivered.
+    var ledgers: [Int: (ledger: SpeakerLedger, part: Int)] = [:]
 
     init(collector: FindingCollector, output: StreamWriter, separator: String = "", line: @escaping (Finding) -> String) {
         var counting = collector
@@ -49,6 +53,10 @@ final class FindingStream: @unchecked Sendable {
             lock.unlock()
             return
         }
+        if let (ledger, part) = ledgers[input], !ledger.admits(finding, part: part) {
+            lock.unlock()
+            return
+        }
         let moved = finding.movedDown(lines: headLines)
         lock.unlock()
         let text = line(moved)
@@ -63,6 +71,7 @@ final class FindingStream: @unchecked Sendable {
             head += 1
             headLines = continuesFile.contains(head) ? headLines + lines : 0
             for finding in waiting.removeValue(forKey: head) ?? [] {
+                if let (ledger, part) = ledgers[head], !ledger.admits(finding, part: part) { continue }
                 let moved = finding.movedDown(lines: headLines)
                 deliver(moved, line(moved))
             }

@@ -144,8 +144,12 @@ public enum RedactJob {
         var counts = RewriteCounts()
         var written: [(unit: Int, bytes: [UInt8]?, path: String?)] = []
         for (u, unit) in units.enumerated() where found[u].error == nil && found[u].skipped == nil {
-            let targets = found[u].findings.map { Target(range: $0.range, pieces: $0.pieces, identity: identities[unitRemaps[u][Int($0.value)]]) }
-                .sorted { ($0.pieces?.first?.lowerBound ?? $0.range.lowerBound) < ($1.pieces?.first?.lowerBound ?? $1.range.lowerBound) }
+            // The targets come off the spill file one at a time, in order of position.
+            let read = found[u].spill?.reader() ?? { nil }
+            let remap = unitRemaps[u]
+            let targets: () -> Target? = {
+                read().map { Target(range: $0.range, pieces: $0.pieces, identity: identities[remap[Int($0.value)]]) }
+            }
             let rewriter = Rewriter(format: DocumentFormat.of(path: unit.displayPath == "clipboard" || unit.displayPath == "-" ? "" : unit.displayPath),
                                     book: book, matcher: matcher, literalIdentities: aligned)
             do {
@@ -255,15 +259,10 @@ public enum RedactJob {
 
     // MARK: - Scanning
 
-    /// A finding reduced to its span and value (an index into its scan's value table).
-    struct Reduced {
-        var range: Range<Int>
-        var pieces: [Range<Int>]?
-        var value: Int32
-    }
-
     struct Scanned {
-        var findings: [Reduced] = []
+        /// The findings reduced to spans and value numbers (indexes into `values`), in
+        /// order of position, in a temporary file.
+        var spill: SpanSpill?
         /// Distinct values of this scan, in order of appearance.
         var values: [Value] = []
         var valueIndex: [String: Int32] = [:]
@@ -281,18 +280,21 @@ public enum RedactJob {
         var work: [Work] = []
         let cores = options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount
         let overlap = setup.ruleSet.maxMatchLength + 4096
+        // The speakers of a transcript read in parts, by unit.
+        var ledgers: [Int: SpeakerLedger] = [:]
         for (u, unit) in units.enumerated() {
             switch unit.source {
             case let .memory(bytes): work.append(.memory(u, bytes))
             case let .file(file):
                 if cores > 1, let parts = FileSplitter.plan(file, partSize: options.splitBytes, overlap: overlap) {
                     work += parts.map { .part(u, $0) }
+                    if parts.first?.stage != nil { ledgers[u] = SpeakerLedger() }
                 } else {
                     work.append(.whole(u, file))
                 }
             }
         }
-        let slots = ResultSlots<(Int, Scanned)>(count: work.count)
+        let slots = ResultSlots<(Int, Int?, Scanned)>(count: work.count)
         let next = AtomicCounter()
         DispatchQueue.concurrentPerform(iterations: max(1, min(work.count, cores))) { _ in
             let scanner = setup.scanner(options)
@@ -300,6 +302,7 @@ public enum RedactJob {
                 let i = next.increment()
                 guard i < work.count else { break }
                 var scanned = Scanned()
+                if !keepingFindings { scanned.spill = SpanSpill() }
                 let emit: (Finding) -> Void = { f in
                     guard accept(f) else { return }
                     if keepingFindings { scanned.kept.append(f); return }
@@ -314,9 +317,11 @@ public enum RedactJob {
                         scanned.valueIndex[key] = index
                         scanned.values.append(Value(category: f.category, text: f.value, verbatim: verbatim))
                     }
-                    scanned.findings.append(Reduced(range: f.start.offset..<f.end.offset, pieces: f.pieces.isEmpty ? nil : f.pieces, value: index))
+                    scanned.spill!.append(.init(range: f.start.offset..<f.end.offset, pieces: f.pieces.isEmpty ? nil : f.pieces, value: index,
+                                                speakerTag: f.ruleID.hasPrefix(SpeakerTags.rulePrefix)))
                 }
                 let unitIndex: Int
+                var partIndex: Int?
                 switch work[i] {
                 case let .whole(u, file):
                     unitIndex = u
@@ -330,7 +335,8 @@ public enum RedactJob {
                     scanned.skipped = result.skippedReason
                 case let .part(u, part):
                     unitIndex = u
-                    scanned.error = InputScanner().scanPart(part, with: scanner, emit: emit).error
+                    partIndex = part.index
+                    scanned.error = InputScanner().scanPart(part, with: scanner, speakers: ledgers[u], emit: emit).error
                 case let .memory(u, bytes):
                     unitIndex = u
                     let text = UTF16Text.byteOrder(bytes).map { UTF16Text.toUTF8(bytes, $0) } ?? bytes
@@ -339,28 +345,54 @@ public enum RedactJob {
                         _ = try scanner.scan(&source, origin: Origin(path: units[u].displayPath), emit: emit)
                     } catch { scanned.error = "\(units[u].displayPath): \(error)" }
                 }
-                slots.set(i, (unitIndex, scanned))
+                slots.set(i, (unitIndex, partIndex, scanned))
             }
         }
+        // The parts of a unit, in order, become the unit's: their findings (through the
+        // speaker ledger, for a transcript) copied to the unit's spill in order of
+        // position, their value numbers made the unit's in order of first appearance.
         var merged = Array(repeating: Scanned(), count: units.count)
-        for (u, part) in slots.values {
-            // The part's value indexes become the unit's.
-            var remap: [Int32] = []
-            remap.reserveCapacity(part.values.count)
-            for value in part.values {
+        for (u, partIndex, part) in slots.values {
+            let ledger = ledgers[u]
+            if merged[u].spill == nil, part.spill != nil { merged[u].spill = SpanSpill() }
+            var remap = [Int32?](repeating: nil, count: part.values.count)
+            func unitValue(_ local: Int) -> Int32 {
+                if let known = remap[local] { return known }
+                let value = part.values[local]
                 let key = value.category.rawValue + "\u{0}" + value.text
+                let index: Int32
                 if let known = merged[u].valueIndex[key] {
-                    remap.append(known)
+                    index = known
                     if value.verbatim { merged[u].values[Int(known)].verbatim = true }
                 } else {
-                    let index = Int32(merged[u].values.count)
+                    index = Int32(merged[u].values.count)
                     merged[u].valueIndex[key] = index
                     merged[u].values.append(value)
-                    remap.append(index)
+                }
+                remap[local] = index
+                return index
+            }
+            if let spill = part.spill, let out = merged[u].spill {
+                // One part's records at a time (a part is at most a few megabytes of text).
+                var records: [SpanSpill.Record] = []
+                records.reserveCapacity(spill.count)
+                spill.forEach { records.append($0) }
+                if records.count != spill.count, merged[u].error == nil { merged[u].error = "\(units[u].displayPath): cannot read back a temporary file" }
+                for k in records.indices.sorted(by: { (records[$0].start, $0) < (records[$1].start, $1) }) {
+                    let record = records[k]
+                    if let ledger, let partIndex,
+                       !ledger.admits(start: record.range.lowerBound, end: record.range.upperBound,
+                                      speakerTag: record.speakerTag ? part.values[Int(record.value)].text : nil, part: partIndex) { continue }
+                    var kept = record
+                    kept.value = unitValue(Int(record.value))
+                    out.append(kept)
                 }
             }
-            merged[u].findings += part.findings.map { Reduced(range: $0.range, pieces: $0.pieces, value: remap[Int($0.value)]) }
-            merged[u].kept += part.kept
+            if let ledger, let partIndex {
+                merged[u].kept += part.kept.filter { ledger.admits($0, part: partIndex) }
+            } else {
+                merged[u].kept += part.kept
+            }
             if merged[u].error == nil { merged[u].error = part.error }
             if merged[u].skipped == nil { merged[u].skipped = part.skipped }
         }
@@ -371,7 +403,7 @@ public enum RedactJob {
 
     /// A file is mapped and read front to back, its pages released behind the writer, so
     /// memory stays bounded whatever its size. UTF-16 is redacted as UTF-8 and written back.
-    static func rewriteFile(_ file: FileTarget, to path: String, rewriter: Rewriter, targets: [Target]) throws -> RewriteCounts {
+    static func rewriteFile(_ file: FileTarget, to path: String, rewriter: Rewriter, targets: () -> Target?) throws -> RewriteCounts {
         let fd = open(file.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Problem("cannot read: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -392,11 +424,11 @@ public enum RedactJob {
             if let order = UTF16Text.byteOrder(buffer) {
                 var copy: [UInt8] = []
                 let text = UTF16Text.toUTF8(Array(buffer), order)
-                counts = text.withUnsafeBytes { rewriter.rewrite($0, targets: targets, write: { copy.append(contentsOf: $0) }) }
+                counts = text.withUnsafeBytes { rewriter.rewrite($0, nextTarget: targets, write: { copy.append(contentsOf: $0) }) }
                 UTF16Text.fromUTF8(copy, order).withUnsafeBytes { writer.write(bytes: $0) }
             } else {
                 let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-                counts = rewriter.rewrite(buffer, targets: targets, write: { writer.write(bytes: $0) }) { done in
+                counts = rewriter.rewrite(buffer, nextTarget: targets, write: { writer.write(bytes: $0) }) { done in
                     let end = done / page * page
                     if end > 0 { _ = madvise(mapped, end, MADV_DONTNEED) }
                 }
@@ -406,16 +438,16 @@ public enum RedactJob {
         return counts
     }
 
-    static func rewriteMemory(_ bytes: [UInt8], rewriter: Rewriter, targets: [Target], into copy: inout [UInt8]) -> RewriteCounts {
+    static func rewriteMemory(_ bytes: [UInt8], rewriter: Rewriter, targets: () -> Target?, into copy: inout [UInt8]) -> RewriteCounts {
         if let order = UTF16Text.byteOrder(bytes) {
             var utf8: [UInt8] = []
-            let counts = UTF16Text.toUTF8(bytes, order).withUnsafeBytes { rewriter.rewrite($0, targets: targets, write: { utf8.append(contentsOf: $0) }) }
+            let counts = UTF16Text.toUTF8(bytes, order).withUnsafeBytes { rewriter.rewrite($0, nextTarget: targets, write: { utf8.append(contentsOf: $0) }) }
             copy = UTF16Text.fromUTF8(utf8, order)
             return counts
         }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        let counts = bytes.withUnsafeBytes { rewriter.rewrite($0, targets: targets, write: { out.append(contentsOf: $0) }) }
+        let counts = bytes.withUnsafeBytes { rewriter.rewrite($0, nextTarget: targets, write: { out.append(contentsOf: $0) }) }
         copy = out
         return counts
     }

@@ -162,16 +162,22 @@ public enum ScanJob {
         let cores = options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount
         var work: [Work] = []
         var owner: [Int] = []  // work index -> file index
+        // The speakers of a transcript scanned in parts, by file index.
+        var ledgers: [Int: SpeakerLedger] = [:]
         let overlap = setup.ruleSet.maxMatchLength + 4096
         for (f, file) in files.enumerated() {
             if cores > 1, let parts = FileSplitter.plan(file, partSize: options.splitBytes, overlap: overlap) {
                 for part in parts { work.append(.part(part)); owner.append(f) }
+                if parts.first?.stage != nil { ledgers[f] = SpeakerLedger() }
             } else {
                 work.append(.whole(file)); owner.append(f)
             }
         }
         // A finished part's lines move the lines of the parts after it in the same file.
         stream?.continuesFile = Set(owner.indices.filter { $0 > 0 && owner[$0] == owner[$0 - 1] }.map { $0 + 1 })
+        for (i, item) in work.enumerated() {
+            if case let .part(part) = item, let ledger = ledgers[owner[i]] { stream?.ledgers[i + 1] = (ledger, part.index) }
+        }
         let threads = max(1, min(work.count, cores))
         let results = ResultSlots<InputResult>(count: work.count)
         let next = AtomicCounter()
@@ -188,7 +194,7 @@ public enum ScanJob {
                 let emit: ((Finding) -> Void)? = stream.map { s in { s.emit($0, input: i + 1) } }
                 let result = switch work[i] {
                 case let .whole(file): InputScanner(documents: options.documents).scanFile(file, with: scanner, emit: emit)
-                case let .part(part): InputScanner().scanPart(part, with: scanner, emit: emit)
+                case let .part(part): InputScanner().scanPart(part, with: scanner, speakers: ledgers[owner[i]], emit: emit)
                 }
                 results.set(i, result)
                 stream?.finish(input: i + 1, newlines: result.newlines)
@@ -198,7 +204,10 @@ public enum ScanJob {
         // Parts of one file come back as one result, each part's lines moved by the newlines
         // of the parts before it.
         var merged: [InputResult] = []
-        for (i, result) in results.values.enumerated() {
+        for (i, var result) in results.values.enumerated() {
+            if let ledger = ledgers[owner[i]], case let .part(part) = work[i] {
+                result.findings = result.findings.filter { ledger.admits($0, part: part.index) }
+            }
             if i > 0 && owner[i] == owner[i - 1], var last = merged.popLast() {
                 last.findings += result.findings.map { $0.movedDown(lines: last.newlines) }
                 last.newlines += result.newlines

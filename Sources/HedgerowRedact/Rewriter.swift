@@ -53,6 +53,18 @@ public struct Rewriter {
     /// `release` is told, now and then, the offset below which the source is done with.
     public func rewrite(_ source: UnsafeRawBufferPointer, targets: [Target],
                         write: (UnsafeRawBufferPointer) -> Void, release: ((Int) -> Void)? = nil) -> RewriteCounts {
+        var i = 0
+        return rewrite(source, nextTarget: {
+            defer { i += 1 }
+            return i < targets.count ? targets[i] : nil
+        }, write: write, release: release)
+    }
+
+    /// The same with the targets handed over one at a time, in order of their first
+    /// range (read from a spill file a part at a time, so a file with millions of values
+    /// never has them all in memory).
+    public func rewrite(_ source: UnsafeRawBufferPointer, nextTarget: () -> Target?,
+                        write: (UnsafeRawBufferPointer) -> Void, release: ((Int) -> Void)? = nil) -> RewriteCounts {
         var counts = RewriteCounts()
         let n = source.count
         guard n > 0, let base = source.baseAddress else { return counts }
@@ -60,7 +72,7 @@ public struct Rewriter {
         var reader = StructureReader(format: format)
         var cursor = 0
         var released = 0
-        var ti = 0
+        var upcoming = nextTarget()
         var pending: [(leaf: Leaf, text: String, category: Category)] = []
         var literal = matcher.next(in: source, from: 0)
 
@@ -90,14 +102,14 @@ public struct Rewriter {
         }
 
         while true {
-            let t = ti < targets.count ? targets[ti].start : Int.max
+            let t = upcoming?.start ?? Int.max
             let l = pending.first?.leaf.range.lowerBound ?? Int.max
             let v = literal?.range.lowerBound ?? Int.max
             if t == Int.max && l == Int.max && v == Int.max { break }
             if t <= l && t <= v {
                 // Cut the target into leaves now, while the reader is before all of them.
-                let target = targets[ti]
-                ti += 1
+                let target = upcoming!
+                upcoming = nextTarget()
                 if reader.tracksState { reader.advance(p, to: max(cursor, min(target.start, n))) }
                 var ranges = target.ranges.sorted(by: { $0.lowerBound < $1.lowerBound })
                 if target.identity.category == .connectionString, ranges.count == 1, ranges[0].upperBound <= n {

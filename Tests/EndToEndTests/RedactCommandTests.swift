@@ -151,6 +151,42 @@ final class RedactCommandTests: XCTestCase {
         XCTAssertEqual(copy.components(separatedBy: "\r\n").count, text.components(separatedBy: "\r\n").count)
     }
 
+    /// A transcript redacted in parts (scanned on several threads, spans kept in a
+    /// temporary file) gives the copy and the placeholder numbering of a whole-file run.
+    func testBigTranscriptInPartsGivesTheSameCopyAsWhole() throws {
+        let dir = try Scratch()
+        var text = "WEBVTT\n\n"
+        let people = ["Sam Patel", "Priya Hughes", "Owen Reid", "Niamh Walsh"]
+        for i in 0..<1500 {
+            let speaker = people[(i / 6 + i / 18) % people.count]
+            let line: String
+            switch i % 6 {
+            case 0: line = "Mail \(speaker.split(separator: " ")[0].lowercased())\(i % 40)@"
+            case 1: line = "gmail.com please."
+            case 2: line = "Ring 07411 \(595_100 + i % 50) after four."
+            case 3: line = "This is \(speaker) speaking."
+            default: line = "Could you talk me through it?"
+            }
+            text += "\(i + 1)\n00:00:01.000 --> 00:00:02.000\n<v \(speaker)>\(line)</v>\n\n"
+        }
+        let input = try dir.write("call.vtt", text)
+        func redact(_ name: String, _ extra: [String]) throws -> (copy: Data, map: String) {
+            let map = dir.url.appendingPathComponent(name + ".map.json").path
+            let r = try CLI.run(["redact", input.path, "-o", dir.url.appendingPathComponent(name).path, "--map", map] + extra)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let entries = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: map))) as? [String: Any]
+            let pairs = (entries?["entries"] as? [[String: Any]] ?? []).map { "\($0["replacement"] ?? "")=\($0["original"] ?? $0["value"] ?? "")" }
+            return (try Data(contentsOf: dir.url.appendingPathComponent(name)), pairs.sorted().joined(separator: "\n"))
+        }
+        let whole = try redact("whole.vtt", ["--threads", "1"])
+        let parts = try redact("parts.vtt", ["--threads", "2", "--split-bytes", "6000"])
+        XCTAssertEqual(parts.copy, whole.copy)
+        XCTAssertEqual(parts.map, whole.map)
+        let copy = String(decoding: whole.copy, as: UTF8.self)
+        XCTAssertFalse(copy.contains("Patel") || copy.contains("gmail") || copy.contains("595 1"))
+        XCTAssertEqual(copy.components(separatedBy: "\n").count, text.components(separatedBy: "\n").count)
+    }
+
     func testUTF16FileIsWrittenBackInUTF16() throws {
         let dir = try Scratch()
         var bytes: [UInt8] = [0xFF, 0xFE]

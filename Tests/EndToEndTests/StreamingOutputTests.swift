@@ -115,6 +115,51 @@ final class SplitFileTests: XCTestCase {
         XCTAssertEqual(streamed, whole)
     }
 
+    /// A transcript is cut only where a new speaker's turn starts; a speaker is named once
+    /// in the whole file, whichever part holds the labels. Parts of a few kilobytes.
+    func testTranscriptPartsGiveTheSameFindingsAsTheWholeFile() throws {
+        let dir = try Scratch()
+        var text = "WEBVTT\n\n"
+        let people = ["Sam Patel", "Priya Hughes", "Owen Reid"]
+        var cue = 0
+        func add(_ speaker: String, _ line: String) {
+            text += "3f2a9c1e-77b0-4d1a-9e55-0c6d2b8a41f7/\(cue)-0\n00:00:\(String(format: "%02d", cue % 60)).000 --> 00:00:\(String(format: "%02d", cue % 60)).900\n<v \(speaker)>\(line)</v>\n\n"
+            cue += 1
+        }
+        var i = 0
+        while text.utf8.count < 120_000 {
+            let speaker = people[(i * 7 + i / 5) % people.count]
+            switch i % 5 {
+            case 0: add(speaker, "You can mail me on sam.patel\(i)@"); add(speaker, "gmail.com, that's the easiest.")
+            case 1: add(speaker, "My mobile is 07411 \(595_000 + i), after four.")
+            case 2: add(speaker, "My name's \(speaker) and I look after my mum.")
+            default: add(speaker, "Could you talk me through what you're looking at now?")
+            }
+            i += 1
+        }
+        try dir.write("call.vtt", text)
+        func findings(_ extra: [String], format: String = "json") throws -> [String] {
+            let r = try CLI.run(["scan", "call.vtt", "--format", format, "--no-prevention"] + extra, in: dir.url)
+            XCTAssertEqual(r.status, 1, r.stderr)
+            let items: [[String: Any]]
+            if format == "json" {
+                let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+                items = doc["findings"] as? [[String: Any]] ?? []
+            } else {
+                items = r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+                    .filter { $0["type"] as? String == "finding" }
+            }
+            return items.map { "\($0["line"]!):\($0["column"]!)-\($0["end_line"]!):\($0["end_column"]!) \($0["rule"]!) \($0["fingerprint"]!) \($0["confidence"]!)" }
+        }
+        let whole = try findings(["--threads", "1"])
+        XCTAssertEqual(whole.filter { $0.contains("speaker") }.count, people.count, "each speaker named once")
+        XCTAssertGreaterThan(whole.count, 100)
+        for size in ["4096", "9001"] {
+            XCTAssertEqual(try findings(["--threads", "2", "--split-bytes", size]), whole, "parts of \(size) bytes")
+        }
+        XCTAssertEqual(try findings(["--threads", "3", "--split-bytes", "5000"], format: "jsonl"), whole, "streamed")
+    }
+
     func testSQLDumpsAreScannedWhole() throws {
         let dir = try Scratch()
         var dump = "COPY public.patients (id, nhs_number, date_of_birth) FROM stdin;\n"

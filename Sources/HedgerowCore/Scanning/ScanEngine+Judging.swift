@@ -14,6 +14,7 @@ extension ScanEngine {
         statistics.matches[r] += 1
         let span = m.group ?? m.whole
         guard span.count > 0 else { return }
+        if let skipsSpan, skipsSpan(state.start + span.start, state.start + span.end) { return }
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
         func text(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self) }
         var lineStart = span.start

@@ -46,6 +46,9 @@ public final class ScanEngine {
     let finishesFindings: Bool
     /// Masks and fingerprints what the overlap policy emits (stage 7).
     let finisher: FindingFinisher
+    /// Value spans (stream offsets) not worth judging, because whatever is found there is
+    /// dropped after the scan (a transcript's later speaker labels): asked once per match.
+    public var skipsSpan: ((Int, Int) -> Bool)?
 
     /// `chunkSize` is how many new bytes each step commits; small values exist for tests.
     public convenience init(ruleSet: RuleSet, fingerprinter: Fingerprinter, chunkSize: Int = 1 << 20) {

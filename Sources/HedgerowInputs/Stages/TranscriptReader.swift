@@ -15,8 +15,15 @@ public struct TranscriptReader: LineRewriter {
     private var pieces: [UtteranceWriter.Piece] = []
     /// The pieces of the current line: source ranges (line-relative), entities with their index in `entities`.
     private var runs: [(range: Range<Int>, entity: Int?)] = []
+    /// Where the speakers' names are, for a scan that judges each speaker's label once.
+    var speakers: SpeakerSpans?
 
     public init(format: TranscriptFormat) { self.format = format }
+
+    init(format: TranscriptFormat, speakers: SpeakerSpans?) {
+        self.format = format
+        self.speakers = speakers
+    }
 
     /// With `everyUtterance`, utterances that are one copy of the source are written too.
     init(format: TranscriptFormat, everyUtterance: Bool) {
@@ -37,6 +44,11 @@ public struct TranscriptReader: LineRewriter {
         close(&text)
     }
 
+    /// Between cues (a cue's first line is next), and the speaker the next text goes to:
+    /// what `TranscriptCuts` watches.
+    var isBetweenCues: Bool { format == .plain || state == .between }
+    var currentSpeaker: [UInt8] { utterances.currentSpeaker }
+
     // MARK: - Plain-text exports
 
     private mutating func consumePlain(_ line: UnsafeBufferPointer<UInt8>, from start: Int, at offset: Int, into text: inout RewrittenText) {
@@ -46,12 +58,12 @@ public struct TranscriptReader: LineRewriter {
         case .blank, .timing:
             return
         case let .turn(name, body, _):
-            setSpeaker(p, name, &text)
+            setSpeaker(p, name, base: base, &text)
             runs.removeAll(keepingCapacity: true)
             runs.append((body, nil))
             write(p, base: base, &text)
         case let .header(name):
-            setSpeaker(p, name, &text)
+            setSpeaker(p, name, base: base, &text)
         case let .text(body):
             runs.removeAll(keepingCapacity: true)
             runs.append((body, nil))
@@ -134,16 +146,20 @@ public struct TranscriptReader: LineRewriter {
         if runStart < n { runs.append((runStart..<n, nil)) }
         guard trimRuns(p) else { return }
         if let voice {
-            setSpeaker(p, voice, &text)
+            setSpeaker(p, voice, base: base, &text)
         } else if runs[0].entity == nil {
             let first = runs[0].range
             if let after = utterances.currentSpeakerPrefix(p, from: first.lowerBound, end: first.upperBound) {
+                if let speakers {
+                    let name = first.lowerBound..<(first.lowerBound + utterances.speakerLength)
+                    speakers.record(UnsafeBufferPointer(rebasing: p[name]), at: (base + name.lowerBound)..<(base + name.upperBound), sameAsLast: true)
+                }
                 runs[0].range = after..<first.upperBound
             } else if let after = TranscriptLine.speakerChangeMark(p, at: first.lowerBound, end: first.upperBound) {
                 utterances.newAnonymousSpeaker(&text)
                 runs[0].range = after..<first.upperBound
             } else if let (name, after) = TranscriptLine.speakerPrefix(p, from: first.lowerBound, end: first.upperBound, capitalised: false) {
-                setSpeaker(p, name, &text)
+                setSpeaker(p, name, base: base, &text)
                 runs[0].range = after..<first.upperBound
             }
             guard trimRuns(p) else { return }
@@ -206,8 +222,10 @@ public struct TranscriptReader: LineRewriter {
 
     // MARK: - Utterances
 
-    private mutating func setSpeaker(_ p: UnsafeBufferPointer<UInt8>, _ name: Range<Int>, _ text: inout RewrittenText) {
-        utterances.setSpeaker(p[name], &text)
+    private mutating func setSpeaker(_ p: UnsafeBufferPointer<UInt8>, _ name: Range<Int>, base: Int, _ text: inout RewrittenText) {
+        let label = UnsafeBufferPointer(rebasing: p[name])
+        let changed = utterances.setSpeaker(label, &text)
+        speakers?.record(label, at: (base + name.lowerBound)..<(base + name.upperBound), sameAsLast: !changed)
     }
 
     private mutating func close(_ text: inout RewrittenText) { utterances.close(&text) }

@@ -49,12 +49,33 @@ struct UtteranceWriter {
         return t
     }
 
-    /// A named speaker: a different one closes the open utterance.
-    mutating func setSpeaker<C: Collection>(_ name: C, _ text: inout RewrittenText) where C.Element == UInt8 {
-        if speaker.elementsEqual(name) { return }
+    /// A named speaker: a different one closes the open utterance. False when it is the current one.
+    @discardableResult
+    mutating func setSpeaker<C: Collection>(_ name: C, _ text: inout RewrittenText) -> Bool where C.Element == UInt8 {
+        if speaker.elementsEqual(name) { return false }
         close(&text)
         speaker = Array(name)
+        return true
     }
+
+    /// The same for a name in memory (a voice tag in every cue: compared without a walk).
+    @discardableResult
+    mutating func setSpeaker(_ name: UnsafeBufferPointer<UInt8>, _ text: inout RewrittenText) -> Bool {
+        let same = speaker.count == name.count && speaker.withUnsafeBufferPointer { s in
+            name.isEmpty || memcmp(s.baseAddress!, name.baseAddress!, name.count) == 0
+        }
+        if same { return false }
+        close(&text)
+        speaker = Array(name)
+        return true
+    }
+
+    /// Bytes of the current speaker's name (0 for none).
+    var speakerLength: Int { speaker.count }
+
+    /// The current speaker (a named one's bytes; an unnamed one's start with 0xFF), for
+    /// finding places where a transcript can be cut into parts.
+    var currentSpeaker: [UInt8] { speaker }
 
     /// A new speaker with no name (a dialogue dash): always closes the open utterance.
     mutating func newAnonymousSpeaker(_ text: inout RewrittenText) {
