@@ -27,7 +27,7 @@ public struct EmailValidator: Validator {
     static let roleLocals: Set<String> = [
         "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "mailer-daemon", "postmaster",
         "hostmaster", "webmaster", "abuse", "bounces", "bounce", "request", "admin", "administrator", "sig", "owner",
-        "listserv", "majordomo", "internet-drafts", "dev", "devel", "developers", "users", "announce", "discuss", "list",
+        "listserv", "mailserv", "mailserver", "majordomo", "internet-drafts", "dev", "devel", "developers", "users", "announce", "discuss", "list",
         "info", "information", "help", "helpdesk", "support", "security", "secure", "enquiries", "enquiry", "inquiries",
         "contact", "contactus", "hello", "office", "sales", "marketing", "press", "media", "news", "newsletter", "dpo",
         "privacy", "dataprotection", "data.protection", "foi", "complaints", "feedback", "careers", "jobs", "recruitment",

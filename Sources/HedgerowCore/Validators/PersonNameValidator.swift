@@ -64,7 +64,7 @@ public struct PersonNameValidator: Validator {
             // "this is True", "This is Sendmail version 8.8.4": one everyday word, or a hedgerow:allow (made-up example)
             // product followed by its version, after a cue that also introduces things.
             if tokens.count == 1 && kind == .context {
-                if Lexicon.englishWords.contains(lower[0]) && !given[0] { return .reject("an everyday word") }
+                if Self.isEnglishWord(lower[0]) && !given[0] { return .reject("an everyday word") }
                 // "when this is True", "if this is None": a condition, not an introduction.
                 let cue = candidate.before.lowercased()
                 if ["when this is ", "if this is ", "while this is ", "unless this is ", "whether this is "].contains(where: { cue.hasSuffix($0) }) {
@@ -105,6 +105,9 @@ public struct PersonNameValidator: Validator {
                 }
             }
             if Self.emailSpells(lower, candidate) || Self.contextBefore(candidate.before) { return .accept }
+            // "a research centre in Palo Alto", "born in Harrow": after "in", a capitalised
+            // name is a place more often than a person.
+            if Self.afterIn(candidate.before) { return .lower(.low, "after \"in\": more often a place than a person") }
             if Self.amongUnknownWords(candidate) { return .lower(.low, "gazetteer only, in text with no English word or name around it") }
             return .lower(.medium, "gazetteer only: no context says it is a person")
         }
@@ -176,6 +179,18 @@ public struct PersonNameValidator: Validator {
             if lower.hasSuffix(".") { lower.removeLast() }
             return !titles.contains(lower) && !particles.contains(lower)
         }
+    }
+
+    /// An everyday word, also when written with accents for effect ("Hello Wörld").
+    static func isEnglishWord(_ word: String) -> Bool {
+        if Lexicon.englishWords.contains(word) { return true }
+        guard !word.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        return Lexicon.englishWords.contains(word.folding(options: .diacriticInsensitive, locale: nil))
+    }
+
+    static func afterIn(_ before: String) -> Bool {
+        let tail = before.suffix(4).lowercased()
+        return tail == " in " || (tail.hasSuffix("in ") && before.count == 3)
     }
 
     /// Family words and endearments that stand where a name would ("Hi Mum", "Thanks Dad").
