@@ -16,6 +16,7 @@ public enum ScanJob {
         let walk = BackgroundWalk(paths: given.paths.filter { $0 != "-" }, walker: FileWalker(useIgnoreFiles: given.useIgnoreFiles))
         let setup: RunSetup
         do { setup = try RunSetup(given, searchFrom: searchStart(given)) } catch { return RunSetup.failure(error) }
+        if let shortage = MemoryLimit.shortage() { return RunResult(output: "", diagnostics: ["error: \(shortage)"], exitCode: ExitStatus.error) }
         let options = setup.options
         let transcriptLike = options.paths.allSatisfy { $0 == "-" || transcriptExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
         let prevents = !options.exposed && (options.prevention ?? transcriptLike)
@@ -159,7 +160,7 @@ public enum ScanJob {
     /// uses every core too; results come back one per file, in input order, whatever the timing.
     static func scanInParallel(_ files: [FileTarget], setup: RunSetup, options: ScanOptions, stream: FindingStream? = nil) -> [InputResult] {
         guard !files.isEmpty else { return [] }
-        let cores = options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount
+        let cores = MemoryLimit.threads(options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount)
         var work: [Work] = []
         var owner: [Int] = []  // work index -> file index
         let overlap = setup.ruleSet.maxMatchLength + 4096

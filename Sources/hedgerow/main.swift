@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HedgerowKit
 import HedgerowVersion
 
 /// The executable stays thin: each subcommand parses arguments, builds an options value
@@ -20,6 +21,11 @@ struct Hedgerow: ParsableCommand {
 // Usage errors exit 2 like every other error (argument-parser's default is 64), so that
 // 1 always and only means "findings".
 StandardOutput.ignoreBrokenPipe()
+// Under `ulimit -v`: reserve less address space per thread, fail cleanly when memory runs out.
+if let problem = MemoryLimit.prepare() {
+    _ = StandardOutput.write(Array("hedgerow: error: \(problem)\n".utf8), to: STDERR_FILENO)
+    exit(2)
+}
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 // A mistyped command would otherwise read as "unexpected arguments".
