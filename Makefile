@@ -117,11 +117,12 @@ eval: build
 		--misses /tmp/hedgerow-misses.jsonl
 
 ## bench: speed and memory (not a test): the standard library, a generated corpus, a 2 GB file,
-## the pre-commit hook, history and a 20-repository audit. Set SCANNERS_BIN to compare kingfisher and gitleaks.
+## the pre-commit hook, history and a 20-repository audit, one long line, dense SARIF and ulimit -v. Set SCANNERS_BIN to compare kingfisher and gitleaks.
 bench: build
 	bench/scan-bench.sh $(BIN)
 	bench/git-bench.sh $(BIN)
 	bench/audit-bench.sh $(BIN)
+	bench/limits-bench.sh $(BIN)
 
 ## dist: the release tarball dist/hedgerow-VERSION-linux-ARCH.tar.gz and its .sha256: a binary with
 ## the Swift runtime linked in (needs only glibc and libpcre2-8 on the target), completions,
