@@ -127,13 +127,14 @@ eval: build
 		--misses /tmp/hedgerow-misses.jsonl
 
 ## bench: speed and memory (not a test): the standard library, a generated corpus, a 2 GB file,
-## the pre-commit hook, history, a 20-repository audit, and scan and redact of 100 MB generated
-## transcripts. Set SCANNERS_BIN to compare kingfisher and gitleaks.
+## the pre-commit hook, history, a 20-repository audit, scan and redact of 100 MB generated
+## transcripts, one long line, dense SARIF and ulimit -v. Set SCANNERS_BIN to compare kingfisher and gitleaks.
 bench: build
 	bench/scan-bench.sh $(BIN)
 	bench/git-bench.sh $(BIN)
 	bench/audit-bench.sh $(BIN)
 	bench/transcript-bench.sh $(BIN)
+	bench/limits-bench.sh $(BIN)
 
 ## dist: the release tarball dist/hedgerow-VERSION-linux-ARCH.tar.gz and its .sha256: a binary with
 ## the Swift runtime linked in (needs only glibc and libpcre2-8 on the target), completions,

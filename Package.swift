@@ -28,6 +28,8 @@ let package = Package(
         ),
         // Vector byte classification (movemask) for the scanner's per-byte passes: our own C.
         .target(name: "CAccel"),
+        // mallopt, default thread stacks and a fatal-signal handler for address-space limits.
+        .target(name: "CMemory"),
         .executableTarget(name: "embed-rules", path: "Sources/embed-rules"),
         .plugin(
             name: "EmbedRules",
@@ -51,7 +53,7 @@ let package = Package(
         .target(name: "HedgerowPlaybook", dependencies: ["HedgerowCore"]),
         .target(name: "HedgerowReport", dependencies: ["HedgerowCore", "HedgerowPlaybook"]),
         .target(name: "HedgerowRedact", dependencies: ["HedgerowCore"]),
-        .target(name: "HedgerowKit", dependencies: ["HedgerowVersion", "HedgerowCore", "HedgerowInputs", "HedgerowReport", "HedgerowRedact", "HedgerowRules"]),
+        .target(name: "HedgerowKit", dependencies: ["CMemory", "HedgerowVersion", "HedgerowCore", "HedgerowInputs", "HedgerowReport", "HedgerowRedact", "HedgerowRules"]),
         .executableTarget(
             name: "hedgerow",
             dependencies: ["HedgerowKit", "HedgerowVersion", .product(name: "ArgumentParser", package: "swift-argument-parser")]

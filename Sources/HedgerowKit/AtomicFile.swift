@@ -38,6 +38,8 @@ final class StreamWriter: @unchecked Sendable {
     private let fd: Int32
     private let target: String?
     private let temporary: String?
+    /// Where `MemoryLimit` holds the temporary file's name, to remove it on a fatal failure.
+    private var temporarySlot: Int32 = -1
     private var buffer: [UInt8] = []
     private(set) var failure: String?
 
@@ -57,6 +59,7 @@ final class StreamWriter: @unchecked Sendable {
             guard descriptor >= 0 else { throw AtomicFile.WriteError(path: outputPath, reason: String(cString: strerror(errno))) }
             fd = descriptor
             temporary = temp
+            temporarySlot = MemoryLimit.note(temporary: temp)
         } else {
             fd = STDOUT_FILENO
             temporary = nil
@@ -109,7 +112,8 @@ final class StreamWriter: @unchecked Sendable {
         if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         Glibc.close(fd)
         if failure == nil && rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure { unlink(temporary); return failure }
-        return nil
+        if let failure { unlink(temporary) }
+        MemoryLimit.forget(temporarySlot)
+        return failure
     }
 }

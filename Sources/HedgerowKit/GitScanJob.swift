@@ -11,7 +11,7 @@ public enum GitScanJob {
         do { setup = try RunSetup(given, searchFrom: repository) } catch { return RunSetup.failure(error) }
         let options = setup.options
         let reader = GitHistoryReader(directory: repository)
-        let workers = selection == .staged ? 1 : max(1, options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount)
+        let workers = selection == .staged ? 1 : MemoryLimit.threads(max(1, options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount))
         let collector = scan(selection, reader: reader, setup: setup, workers: workers)
 
         var kind = RunKind(subject: "", prevention: nil, exposure: nil, quietWhenClean: quietWhenClean)

@@ -20,9 +20,9 @@ struct RunKind {
 enum RunOutput {
     static func finish(_ collector: FindingCollector, setup: RunSetup, options: ScanOptions, kind: RunKind, now: Date = Date()) -> RunResult {
         var collector = collector
-        // Reports for people lead with what matters most; the tooling formats keep input
-        // order, so a JSON document is the same whether it was streamed or built in memory.
-        if options.format != .json && options.format != .jsonl { collector.findings = FindingRank.ordered(collector.findings) }
+        // Reports for people lead with what matters most; the tooling formats (JSON, SARIF)
+        // keep input order, so a document is the same whether it was streamed or built in memory.
+        if options.format != .json && options.format != .jsonl && options.format != .sarif { collector.findings = FindingRank.ordered(collector.findings) }
         var notes: [String] = []
         let rules = setup.ruleSet.rules.filter { $0.rule.decode == nil }.map { RuleInfo($0.rule) }
         var context = ReportContext(toolVersion: hedgerowVersion, findings: collector.findings, summary: collector.summary,

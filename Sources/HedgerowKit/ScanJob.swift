@@ -16,6 +16,7 @@ public enum ScanJob {
         let walk = BackgroundWalk(paths: given.paths.filter { $0 != "-" }, walker: FileWalker(useIgnoreFiles: given.useIgnoreFiles))
         let setup: RunSetup
         do { setup = try RunSetup(given, searchFrom: searchStart(given)) } catch { return RunSetup.failure(error) }
+        if let shortage = MemoryLimit.shortage() { return RunResult(output: "", diagnostics: ["error: \(shortage)"], exitCode: ExitStatus.error) }
         let options = setup.options
         let transcriptLike = options.paths.allSatisfy { $0 == "-" || transcriptExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
         let prevents = !options.exposed && (options.prevention ?? transcriptLike)
@@ -25,14 +26,14 @@ public enum ScanJob {
             exposure: options.exposed ? IncidentRecord.Source(kind: "input", name: options.paths.joined(separator: " ")) : nil
         )
         // Line formats and JSON stream when nothing after the scan needs the findings again.
-        let streams = (options.format == .jsonl || ((options.format == .text || options.format == .json) && !prevents))
+        let streams = (options.format == .jsonl || options.format == .sarif || ((options.format == .text || options.format == .json) && !prevents))
             && options.incidentDirectory == nil && (options.environment["GITHUB_STEP_SUMMARY"] ?? "").isEmpty
             && !(options.format == .text && options.showAttribution)
         guard streams else { return RunOutput.finish(collect(setup: setup, walk: walk), setup: setup, options: options, kind: kind) }
         return runStreaming(setup: setup, kind: kind, walk: walk)
     }
 
-    /// Text, JSON Lines and JSON: findings are written as files complete, in input order,
+    /// Text, JSON Lines, JSON and SARIF: findings are written as files complete, in input order,
     /// and the summary last; peak memory does not grow with the number of findings.
     static func runStreaming(setup: RunSetup, kind: RunKind, walk: BackgroundWalk? = nil) -> RunResult {
         var options = setup.options
@@ -40,14 +41,18 @@ public enum ScanJob {
         do { writer = try StreamWriter(outputPath: options.outputPath) } catch { return RunSetup.failure(error) }
         let context = ReportContext(toolVersion: hedgerowVersion, findings: [], summary: ScanSummary(),
                                     showValues: options.showValues, color: options.color && options.outputPath == nil)
-        let text = TextReporter(), lines = JSONLinesReporter(), json = JSONReporter()
+        let text = TextReporter(), lines = JSONLinesReporter(), json = JSONReporter(), sarif = SARIFReporter(policy: options.policy)
         let format = options.format
+        let rules = setup.ruleSet.rules.filter { $0.rule.decode == nil }.map { RuleInfo($0.rule) }
+        let ruleIndex = SARIFReporter.ruleIndex(rules)
         if format == .json { writer.write(JSONReporter.streamOpening) }
+        if format == .sarif { writer.write(sarif.streamOpening(rules: rules, toolVersion: hedgerowVersion)) }
         if format == .jsonl { writer.write(OutputContract.runLine(toolVersion: hedgerowVersion)) }
-        let stream = FindingStream(collector: setup.collector(), output: writer, separator: format == .json ? JSONReporter.streamSeparator : "") { finding in
+        let stream = FindingStream(collector: setup.collector(), output: writer, separator: format == .json ? JSONReporter.streamSeparator : format == .sarif ? SARIFReporter.streamSeparator : "") { finding in
             switch format {
             case .jsonl: lines.line(for: finding, showValues: context.showValues)
             case .json: json.streamedItem(finding, showValues: context.showValues)
+            case .sarif: sarif.streamedItem(finding, ruleIndex: ruleIndex, showValues: context.showValues)
             default: text.lines(for: finding, in: context)
             }
         }
@@ -55,6 +60,7 @@ public enum ScanJob {
         switch format {
         case .jsonl: writer.write(lines.summaryLine(collector.summary))
         case .json: writer.write(json.streamClosing(collector.summary, toolVersion: hedgerowVersion))
+        case .sarif: writer.write(sarif.streamClosing(collector.summary))
         default: writer.write(text.summaryLine(collector.summary) + "\n")
         }
         if let problem = writer.close() {
@@ -159,7 +165,7 @@ public enum ScanJob {
     /// uses every core too; results come back one per file, in input order, whatever the timing.
     static func scanInParallel(_ files: [FileTarget], setup: RunSetup, options: ScanOptions, stream: FindingStream? = nil) -> [InputResult] {
         guard !files.isEmpty else { return [] }
-        let cores = options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount
+        let cores = MemoryLimit.threads(options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount)
         var work: [Work] = []
         var owner: [Int] = []  // work index -> file index
         // The speakers of a transcript scanned in parts, by file index.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HedgerowInputs
+import HedgerowKit
 import HedgerowVersion
 
 /// The executable stays thin: each subcommand parses arguments, builds an options value
@@ -21,6 +22,11 @@ struct Hedgerow: ParsableCommand {
 // Usage errors exit 2 like every other error (argument-parser's default is 64), so that
 // 1 always and only means "findings".
 StandardOutput.ignoreBrokenPipe()
+// Under `ulimit -v`: reserve less address space per thread, fail cleanly when memory runs out.
+if let problem = MemoryLimit.prepare() {
+    _ = StandardOutput.write(Array("hedgerow: error: \(problem)\n".utf8), to: STDERR_FILENO)
+    exit(2)
+}
 
 // Decoded keeping every byte, so a path that is not UTF-8 still opens (FileNames).
 let arguments = Array(FileNames.commandLineArguments().dropFirst())

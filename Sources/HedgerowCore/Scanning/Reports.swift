@@ -31,10 +31,14 @@ public struct RuleStatistics: Sendable {
     public var matches: [Int]
     public var rejected: [Int]
     public var nanoseconds: [UInt64]
+    /// Bytes handed to the rule's searches (from each search's start to its end): the
+    /// work a rule does, counted without a clock, so tests can bound rescans.
+    public var searchedBytes: [Int]
     public init(ruleCount: Int) {
         candidates = Array(repeating: 0, count: ruleCount)
         matches = candidates
         rejected = candidates
+        searchedBytes = candidates
         nanoseconds = Array(repeating: 0, count: ruleCount)
     }
 
@@ -42,6 +46,7 @@ public struct RuleStatistics: Sendable {
         for i in candidates.indices {
             candidates[i] += other.candidates[i]; matches[i] += other.matches[i]
             rejected[i] += other.rejected[i]; nanoseconds[i] += other.nanoseconds[i]
+            searchedBytes[i] += other.searchedBytes[i]
         }
     }
 }

@@ -22,7 +22,10 @@ extension ScanEngine {
         var afterKeyword = LiteralLookahead(count: rule.literalsAfterKeyword.count)
         let deadline = rule.rule.boundedTime ? monotonicNanoseconds() &+ Self.ruleBudget : UInt64.max
         let capitalised = rule.rule.keywordsCapitalised, wordStart = rule.rule.keywordsAtWordStart
-        for (n, hit) in hits[r].enumerated() {
+        var n = -1
+        while n + 1 < hits[r].count {
+            n += 1
+            let hit = hits[r][n]
             // A user's rule whose keyword occurs everywhere stops for this window at its budget.
             if deadline != .max && n & 63 == 63 && monotonicNanoseconds() > deadline {
                 report.noteBudgetSpent(rule: rule.rule.id)
@@ -64,6 +67,24 @@ extension ScanEngine {
                 continue
             }
             let segStart = segmentStart()
+            // On a line longer than the segment, the hits that follow inside it join it: one
+            // search goes over the union of their segments. Searched one by one, each hit
+            // searched again the `length` bytes the one before could not settle, so digit
+            // clusters on one long line cost several times what they cost in short lines.
+            if !lineEnds {
+                while n + 1 < hits[r].count && hits[r][n + 1] < segEnd {
+                    n += 1
+                    let next = hits[r][n]
+                    guard next + length > segEnd else { continue }
+                    segEnd = min(state.length, next + length)
+                    lineEnds = eof && segEnd == state.length
+                    if !rule.rule.multiline, let newline = newlines.next(from: next, to: segEnd) {
+                        segEnd = newline
+                        lineEnds = true
+                    }
+                    if lineEnds { break }
+                }
+            }
             var cursor = max(resume[r] - state.start, segStart)
             while cursor < segEnd {
                 let options: Matcher.MatchOptions = lineEnds ? notBOL(state) : notBOL(state).union(.notEndOfLine)
@@ -151,8 +172,11 @@ extension ScanEngine {
         options: Matcher.MatchOptions, report: inout FragmentReport, pattern: Pattern? = nil, startLimit: Int? = nil
     ) -> MatchSpan?? {
         do {
-            return .some(try matcher.firstMatch(of: pattern ?? rule.pattern, in: window, end: end, from: from, groups: rule.valueGroups,
-                                                options: options, startLimit: startLimit))
+            let found = try matcher.firstMatch(of: pattern ?? rule.pattern, in: window, end: end, from: from, groups: rule.valueGroups,
+                                               options: options, startLimit: startLimit)
+            // A search goes over the bytes up to its match's end, or to its end.
+            if pattern == nil { statistics.searchedBytes[rule.index] += max(0, (found?.whole.end ?? end) - from) }
+            return .some(found)
         } catch let error as PCRE2Error {
             report.noteLimit(rule: rule.rule.id, error: error)
             return nil

@@ -28,6 +28,7 @@ extension ScanEngine {
             guard mark.slot >= 0 else { state.slideMark = (mark.offset, tracker); continue }
             positions[mark.slot] = TextPosition(line: tracker.line + state.origin.firstLine - 1, column: tracker.column, offset: mark.offset)
         }
+        let mayAllow = InlineAllow.anyMarker(p, count: window.count)
         for (i, m) in raw.enumerated() {
             let rule = ruleSet.rules[m.rule]
             let finding = Finding(
@@ -46,7 +47,7 @@ extension ScanEngine {
                 placed.country = found.country
                 if m.context == nil { placed.hint = "Calling code +\(found.code) (\(found.country)). " + placed.hint }
             }
-            placed.allowedInline = InlineAllow.allows(p, count: window.count, start: m.start - state.start,
+            placed.allowedInline = mayAllow && InlineAllow.allows(p, count: window.count, start: m.start - state.start,
                                                       ruleID: rule.rule.id, category: rule.rule.category.rawValue)
             state.pending.append(Pending(finding: placed, rule: m.rule, priority: rule.priority))
         }

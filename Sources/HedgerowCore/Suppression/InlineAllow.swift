@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Inline allow comments: `hedgerow:allow` on a finding's line, or `hedgerow:allow-next-line`
 /// on the line above, optionally followed by a rule id or category (then only that one
 /// is allowed) and a reason. They are matched as text, so every comment syntax works:
@@ -7,6 +11,22 @@ enum InlineAllow {
     static let nextLineSuffix = Array("-next-line".utf8)
     /// How far along a line the marker is looked for, so a huge minified line costs little.
     static let lineLimit = 8192
+
+    /// Whether `p[0..<count]` holds the marker at all: one pass over a window, so the
+    /// findings of a window without a comment (nearly all) are not each walked back and
+    /// forth along their line (16 KB per finding on a long line).
+    /// The marker's colon is looked for with `memchr` (colons are rarer than its letters).
+    static func anyMarker(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let colon = 8  // "hedgerow" before it
+        var i = colon
+        while i + marker.count - colon <= count {
+            guard let found = memchr(p + i, 0x3A, count - i) else { return false }
+            i = p.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if i + marker.count - colon <= count && (0..<marker.count).allSatisfy({ p[i - colon + $0] == marker[$0] }) { return true }
+            i += 1
+        }
+        return false
+    }
 
     /// Whether the match starting at `start` in `p[0..<count]` is allowed by a comment on
     /// its first line (a PEM block's BEGIN line) or on the line above.
