@@ -200,7 +200,7 @@ public struct PersonNameValidator: Validator {
                                    "pal", "buddy", "folks", "guys", "everyone", "all"]
 
     /// Whether the words on the candidate's line (four at least) hold no English word and no
-    /// name: encoded or foreign text ("Gur Mra bs Clguba, ol Gvz Crgref" is rot13), where a
+    /// name: encoded or foreign text (rot13 of "The Zen of Python" in `this.py`), where a
     /// capitalised word that happens to be a name is weak evidence of a person.
     static func amongUnknownWords(_ c: Candidate) -> Bool {
         // Words of prose only: a token with punctuation inside (a URL, an address, a path,
