@@ -66,6 +66,19 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// A quote, closing bracket or bar inside a plain value is text: it must not open a
+    /// quoted string (or a block scalar) that hides the deep nesting on later lines, nor
+    /// let closing brackets outside any flow collection count nesting down.
+    func testPlainValuesWithQuotesAndBracketsDoNotHideNesting() {
+        let deep = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
+        for opener in ["name: it\"s", "name: a]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", "name: a|b"] {
+            let text = "\(opener)\nrules: \(deep)\n"
+            XCTAssertThrowsError(try RuleLoader.load(yaml: text, file: "deep.yml"), opener) { error in
+                XCTAssertTrue("\(error)".contains("nested more than"), "\(opener): \(error)")
+            }
+        }
+    }
+
     func testOrdinaryNestingStillLoads() throws {
         // Brackets inside quoted patterns and block scalars are text, not nesting.
         let text = """

@@ -57,13 +57,13 @@ enum YAMLNesting {
                 case 0x23 where last == 0x20 || last == 0x09:
                     i = bytes.count
                     continue
-                case 0x22, 0x27 where structural:
+                case 0x22 where structural, 0x27 where structural:
                     quote = c
-                case 0x5B, 0x7B where flow > 0 || structural:
+                case 0x5B where flow > 0 || structural, 0x7B where flow > 0 || structural:
                     flow += 1
-                case 0x5D, 0x7D where flow > 0:
+                case 0x5D where flow > 0, 0x7D where flow > 0:
                     flow -= 1
-                case 0x7C, 0x3E where flow == 0 && (last == 0x20 || last == 0x3A):
+                case 0x7C where flow == 0 && (last == 0x20 || last == 0x3A), 0x3E where flow == 0 && (last == 0x20 || last == 0x3A):
                     // "key: |" or "- >-": the lines after it, more indented, are text.
                     var rest = i + 1
                     while rest < bytes.count && (bytes[rest] == 0x2D || bytes[rest] == 0x2B || bytes[rest] &- 0x30 < 10) { rest += 1 }
