@@ -204,16 +204,30 @@ public struct PersonNameValidator: Validator {
     /// capitalised word that happens to be a name is weak evidence of a person.
     static func amongUnknownWords(_ c: Candidate) -> Bool {
         // Words of prose only: a token with punctuation inside (a URL, an address, a path,
-        // an identifier) says nothing about the language of the text.
-        let around = (c.before.suffix(80) + " " + c.after.prefix(80)).lowercased()
-        let words = around.split { $0 == " " || $0 == "\t" }
-            .map { $0.trimmingCharacters(in: .punctuationCharacters.union(.symbols)) }
-            .filter { $0.count >= 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } }
-        guard words.count >= 4 else { return false }
-        return !words.contains { word in
-            let w = String(word)
-            // Two-letter "names" are mostly noise in the census lists ("ol", "bo").
-            return Lexicon.englishWords.contains(w) || (w.count > 2 && Lexicon.names.tag(w) != 0)
+        // an identifier) says nothing about the language of the text. Read as bytes: this
+        // runs for most lone gazetteer names, a transcript's every utterance among them.
+        let text = Array(c.before.utf8.suffix(80)) + [0x20] + Array(c.after.utf8.prefix(80))
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        @inline(__always) func isPunctuation(_ b: UInt8) -> Bool { b > 0x20 && b < 0x7F && (b | 0x20) &- 0x61 >= 26 && b &- 0x30 >= 10 }
+        return text.withUnsafeBufferPointer { bytes in
+            var words = 0, i = 0
+            while i < bytes.count {
+                while i < bytes.count && isSpace(bytes[i]) { i += 1 }
+                var end = i
+                while end < bytes.count && !isSpace(bytes[end]) { end += 1 }
+                var start = i, stop = end
+                i = end
+                while start < stop && isPunctuation(bytes[start]) { start += 1 }
+                while stop > start && isPunctuation(bytes[stop - 1]) { stop -= 1 }
+                guard stop - start >= 2, bytes[start..<stop].allSatisfy({ ($0 | 0x20) &- 0x61 < 26 }) else { continue }
+                words += 1
+                let word = bytes.baseAddress! + start, count = stop - start
+                // Two-letter "names" are mostly noise in the census lists ("ol", "bo").
+                if Lexicon.englishWords.contains(word, count: count) || (count > 2 && Lexicon.names.tag(word, count: count) != 0) {
+                    return false
+                }
+            }
+            return words >= 4
         }
     }
 
