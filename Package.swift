@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "HedgerowCoreTests", dependencies: ["HedgerowCore", "HedgerowInputs", "HedgerowRules"]),
-        .testTarget(name: "HedgerowKitTests", dependencies: ["HedgerowKit"]),
+        .testTarget(name: "HedgerowKitTests", dependencies: ["HedgerowKit", "HedgerowCore", "HedgerowInputs"]),
         .testTarget(name: "HedgerowReportTests", dependencies: ["HedgerowReport", "HedgerowCore"]),
         .testTarget(name: "HedgerowRedactTests", dependencies: ["HedgerowRedact", "HedgerowCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["hedgerow"]),

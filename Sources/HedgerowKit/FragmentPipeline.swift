@@ -5,7 +5,10 @@ import HedgerowInputs
 /// Scans diff fragments on worker threads while git is still writing the diff.
 ///
 /// The reader (git's output parser) submits fragments; a bounded queue makes it wait
-/// when the workers fall behind, so memory stays flat on a history of any length. Each
+/// when the workers fall behind, so memory stays flat on a history of any length. The
+/// bound is in fragments and in bytes: a fragment is up to `DiffParser.fragmentLimit`
+/// (4 MB) of one file's additions, and 64 of them queued behind the workers held a
+/// 200 MB commit whole. Each
 /// worker owns a scanner; results carry their submission number so the final order does
 /// not depend on thread timing.
 final class FragmentPipeline: @unchecked Sendable {
@@ -24,10 +27,16 @@ final class FragmentPipeline: @unchecked Sendable {
     private var results: [Scanned] = []
     private var submitted = 0
     private let capacity: Int
+    private let byteCapacity: Int
+    private var queuedBytes = 0
+    /// The most bytes ever waiting in the queue, for tests.
+    private(set) var peakQueuedBytes = 0
     private let statistics: StatisticsTotal?
 
-    init(workers: Int, capacity: Int = 64, statistics: StatisticsTotal? = nil, makeScanner: @escaping @Sendable () -> HedgerowCore.ScanEngine) {
+    init(workers: Int, capacity: Int = 64, byteCapacity: Int = 16 << 20, statistics: StatisticsTotal? = nil,
+         makeScanner: @escaping @Sendable () -> HedgerowCore.ScanEngine) {
         self.capacity = capacity
+        self.byteCapacity = byteCapacity
         self.statistics = statistics
         running = workers
         for _ in 0..<workers {
@@ -40,8 +49,11 @@ final class FragmentPipeline: @unchecked Sendable {
     /// Queues a fragment, waiting while the queue is full.
     func submit(_ fragment: AddedFragment) {
         condition.lock()
-        while queue.count >= capacity { condition.wait() }
+        // One fragment may always wait, however big: the reader must make progress.
+        while !queue.isEmpty && (queue.count >= capacity || queuedBytes + fragment.bytes.count > byteCapacity) { condition.wait() }
         queue.append((submitted, fragment))
+        queuedBytes += fragment.bytes.count
+        peakQueuedBytes = max(peakQueuedBytes, queuedBytes)
         submitted += 1
         condition.broadcast()
         condition.unlock()
@@ -70,6 +82,7 @@ final class FragmentPipeline: @unchecked Sendable {
                 return
             }
             let (sequence, fragment) = queue.removeFirst()
+            queuedBytes -= fragment.bytes.count
             condition.broadcast()
             condition.unlock()
             let scanned = Self.scan(fragment, sequence: sequence, with: scanner)
