@@ -168,12 +168,12 @@ final class HostileInputEndToEndTests: XCTestCase {
         XCTAssertEqual(mkfifo(config.path, 0o644), 0)
         for history in ["all", "none"] {
             let r = try runWithDeadline(["audit", "org", "--history", history, "--state-dir", "state-\(history)"], in: root.url, seconds: 40,
-                                        environment: ["HEDGEROW_GIT_TIMEOUT": "2"])
+                                        environment: ["HEDGEROW_GIT_TIMEOUT": "0.5"])
             XCTAssertFalse(r.hung, "audit hung on a FIFO in .git (history \(history))")
             XCTAssertEqual(r.status, 2, r.stderr)
             XCTAssertTrue(r.stderr.contains("org/stuck") && r.stderr.contains("killed"), r.stderr)
         }
-        let git = try runWithDeadline(["git", "--staged"], in: repo, seconds: 40, environment: ["HEDGEROW_GIT_TIMEOUT": "2"])
+        let git = try runWithDeadline(["git", "--staged"], in: repo, seconds: 40, environment: ["HEDGEROW_GIT_TIMEOUT": "0.5"])
         XCTAssertFalse(git.hung)
         XCTAssertEqual(git.status, 2, git.stderr)
     }
