@@ -90,9 +90,10 @@ if Context.environment["HEDGEROW_FUZZ"] != nil {
         ("fuzz-scanner", ["HedgerowKit", "HedgerowCore"]),
     ]
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Support"))
+    package.targets.append(.target(name: "FuzzMain", dependencies: ["FuzzSupport"], path: "Fuzz/Main"))
     for fuzz in fuzzTargets {
         package.targets.append(.executableTarget(
-            name: fuzz.name, dependencies: fuzz.dependencies + ["FuzzSupport"], path: "Fuzz/Targets/\(fuzz.name)",
+            name: fuzz.name, dependencies: fuzz.dependencies + ["FuzzMain"], path: "Fuzz/Targets/\(fuzz.name)",
             swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer"])],
             linkerSettings: [.unsafeFlags(["-sanitize=fuzzer", "-use-ld=lld"])]))
         package.products.append(.executable(name: fuzz.name, targets: [fuzz.name]))

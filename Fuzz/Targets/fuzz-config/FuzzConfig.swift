@@ -1,5 +1,5 @@
 import Glibc
-import FuzzSupport
+import FuzzMain
 import HedgerowCore
 
 /// One fuzzing input: the project configuration loader (`.hedgerow.yml`, `--config`)
@@ -19,9 +19,5 @@ public func fuzzConfig(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 @main
 enum Main {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzConfig(data, size) })
-    }
+    static func main() { runFuzzer { data, size in fuzzConfig(data, size) } }
 }

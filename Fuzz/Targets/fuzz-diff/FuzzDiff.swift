@@ -1,5 +1,5 @@
 import Glibc
-import FuzzSupport
+import FuzzMain
 import HedgerowInputs
 
 /// One fuzzing input: `git log -p` output, as hedgerow's pipe hands it to the diff
@@ -30,9 +30,5 @@ public func fuzzDiff(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 @main
 enum Main {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzDiff(data, size) })
-    }
+    static func main() { runFuzzer { data, size in fuzzDiff(data, size) } }
 }

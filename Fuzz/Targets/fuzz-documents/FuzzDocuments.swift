@@ -1,5 +1,5 @@
 import Glibc
-import FuzzSupport
+import FuzzMain
 import HedgerowCore
 import HedgerowInputs
 import HedgerowKit
@@ -30,9 +30,5 @@ public func fuzzDocuments(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 @main
 enum Main {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzDocuments(data, size) })
-    }
+    static func main() { runFuzzer { data, size in fuzzDocuments(data, size) } }
 }

@@ -1,5 +1,5 @@
 import Glibc
-import FuzzSupport
+import FuzzMain
 import HedgerowCore
 
 /// One fuzzing input: the rule loader (`--rules`, `rule_files`) and the rule set
@@ -20,9 +20,5 @@ public func fuzzRules(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 @main
 enum Main {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzRules(data, size) })
-    }
+    static func main() { runFuzzer { data, size in fuzzRules(data, size) } }
 }

@@ -1,5 +1,5 @@
 import Glibc
-import FuzzSupport
+import FuzzMain
 import HedgerowCore
 import HedgerowKit
 
@@ -35,9 +35,5 @@ public func fuzzScanner(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
 @main
 enum Main {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzScanner(data, size) })
-    }
+    static func main() { runFuzzer { data, size in fuzzScanner(data, size) } }
 }
