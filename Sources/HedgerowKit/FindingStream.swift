@@ -1,6 +1,7 @@
 import Foundation
 import HedgerowCore
 import HedgerowInputs
+import HedgerowReport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +23,10 @@ final class FindingStream: @unchecked Sendable {
     /// Finished inputs not yet passed by `head`, with the newlines each held.
     private var finished: [Int: Int] = [:]
     private var collector: FindingCollector
-    private let output: StreamWriter
+    /// The counts and first findings by rank, for reports rendered after the scan.
+    private var digest: FindingDigest?
+    /// Where formatted findings go; nil when the report is rendered from the digest at the end.
+    private let output: StreamWriter?
     private let line: (Finding) -> String
     /// Written between two findings (a JSON document's comma).
     private let separator: String
@@ -34,10 +38,12 @@ final class FindingStream: @unchecked Sendable {
     /// index, applied to the findings in order as they are delivered.
     var ledgers: [Int: (ledger: SpeakerLedger, part: Int)] = [:]
 
-    init(collector: FindingCollector, output: StreamWriter, separator: String = "", line: @escaping (Finding) -> String) {
+    init(collector: FindingCollector, output: StreamWriter?, digest: FindingDigest? = nil, separator: String = "",
+         line: @escaping (Finding) -> String) {
         var counting = collector
         counting.keepsFindings = false
         self.collector = counting
+        self.digest = digest
         self.output = output
         self.line = line
         self.separator = separator
@@ -81,8 +87,13 @@ final class FindingStream: @unchecked Sendable {
     /// The counts gathered while streaming (the findings themselves were written out).
     var counted: FindingCollector { lock.lock(); defer { lock.unlock() }; return collector }
 
+    /// The digest gathered while streaming, when one was asked for.
+    var digested: FindingDigest? { lock.lock(); defer { lock.unlock() }; return digest }
+
     private func deliver(_ finding: Finding, _ text: String) {
         guard collector.add(finding) else { return }
+        digest?.add(finding)
+        guard let output else { return }
         if wroteOne && !separator.isEmpty { output.write(separator) }
         output.write(text)
         wroteOne = true

@@ -18,8 +18,12 @@ struct RunKind {
 /// The last step of every scanning run: render the chosen format, write it where asked,
 /// add the step summary, log a near miss, draft incident records, and settle the exit code.
 enum RunOutput {
-    static func finish(_ collector: FindingCollector, setup: RunSetup, options: ScanOptions, kind: RunKind, now: Date = Date()) -> RunResult {
+    /// `digest` is the streamed run's (its findings were written out, not kept); `rendered`
+    /// false when the report itself is already written and only the rest is left.
+    static func finish(_ collector: FindingCollector, digest: FindingDigest? = nil, setup: RunSetup, options: ScanOptions, kind: RunKind,
+                       now: Date = Date(), rendered: Bool = true) -> RunResult {
         var collector = collector
+        let digest = digest ?? FindingDigest(collector.findings, policy: options.policy)
         // Reports for people lead with what matters most; the tooling formats (JSON, SARIF)
         // keep input order, so a document is the same whether it was streamed or built in memory.
         if options.format != .json && options.format != .jsonl && options.format != .sarif { collector.findings = FindingRank.ordered(collector.findings) }
@@ -28,6 +32,7 @@ enum RunOutput {
         var context = ReportContext(toolVersion: hedgerowVersion, findings: collector.findings, summary: collector.summary,
                                     showValues: options.showValues, color: options.color && options.outputPath == nil,
                                     rules: rules, subject: kind.subject)
+        context.digest = digest
         let gone = Set(collector.findings.map(\.fingerprint)).intersection(kind.goneFromHead)
         if !gone.isEmpty {
             let credential = collector.findings.contains { gone.contains($0.fingerprint) && $0.dataClass == .secret }
@@ -36,8 +41,8 @@ enum RunOutput {
             notes.append("note: \(advice)")
         }
 
-        if let action = kind.prevention, let log = options.nearMissLog, !collector.findings.isEmpty {
-            do { try AtomicFile.appendLine(NearMiss.line(collector.findings, action: action, at: now), to: log) }
+        if let action = kind.prevention, let log = options.nearMissLog, !digest.isEmpty {
+            do { try AtomicFile.appendLine(NearMiss.line(digest, action: action, at: now), to: log) }
             catch { collector.summary.errors.append("near-miss log: \(error)") }
         }
         if let directory = options.incidentDirectory, let source = kind.exposure, !collector.findings.isEmpty {
@@ -78,7 +83,7 @@ enum RunOutput {
             if let action = kind.prevention { reporter = PreventionReporter(action: action, verboseWhenClean: !kind.quietWhenClean) }
             else { reporter = TextReporter() }
         }
-        var output = reporter.render(final)
+        var output = rendered ? reporter.render(final) : ""
         if let path = options.outputPath {
             do {
                 try AtomicFile.write(output, to: path)
@@ -99,15 +104,17 @@ enum RunOutput {
 
 /// The P4 near-miss line: when, what kinds, how many, which fingerprints; never a value.
 enum NearMiss {
-    static func line(_ findings: [Finding], action: PreventionReporter.Action, at date: Date) -> String {
+    static func line(_ digest: FindingDigest, action: PreventionReporter.Action, at date: Date) -> String {
         var categories: [String: Int] = [:]
-        for f in findings { categories[f.category.rawValue, default: 0] += 1 }
-        let object: [String: Any] = OutputContract.envelope(toolVersion: hedgerowVersion).merging([
+        for (category, count) in digest.byCategory { categories[category.rawValue] = count }
+        var fields: [String: Any] = [
             "time": ISO8601DateFormatter().string(from: date), "type": "near-miss", "severity": "P4",
-            "prevented": action == .commit ? "commit" : "paste", "findings": findings.count,
-            "credentials": findings.filter { $0.dataClass == .secret }.count,
-            "categories": categories, "fingerprints": Array(Set(findings.map(\.fingerprint))).sorted(),
-        ]) { _, envelope in envelope }
+            "prevented": action == .commit ? "commit" : "paste", "findings": digest.count,
+            "credentials": digest.credentials,
+            "categories": categories, "fingerprints": digest.fingerprints.sorted(),
+        ]
+        if digest.fingerprintsTruncated { fields["fingerprints_truncated"] = true }
+        let object: [String: Any] = OutputContract.envelope(toolVersion: hedgerowVersion).merging(fields) { _, envelope in envelope }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }

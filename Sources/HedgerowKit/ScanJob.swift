@@ -25,38 +25,49 @@ public enum ScanJob {
             prevention: prevents ? .paste : nil,
             exposure: options.exposed ? IncidentRecord.Source(kind: "input", name: options.paths.joined(separator: " ")) : nil
         )
-        // Line formats and JSON stream when nothing after the scan needs the findings again.
-        let streams = (options.format == .jsonl || options.format == .sarif || ((options.format == .text || options.format == .json) && !prevents))
-            && options.incidentDirectory == nil && (options.environment["GITHUB_STEP_SUMMARY"] ?? "").isEmpty
-            && !(options.format == .text && options.showAttribution)
+        // Findings stream (written out as files complete, or gathered into a bounded digest for
+        // the reports rendered after the scan) unless something after it needs every one again:
+        // incident records, and plain text listing attributions apart.
+        let streams = options.incidentDirectory == nil && !(options.format == .text && options.showAttribution && !prevents)
         guard streams else { return RunOutput.finish(collect(setup: setup, walk: walk), setup: setup, options: options, kind: kind) }
         return runStreaming(setup: setup, kind: kind, walk: walk)
     }
 
-    /// Text, JSON Lines, JSON and SARIF: findings are written as files complete, in input order,
-    /// and the summary last; peak memory does not grow with the number of findings.
+    /// Findings go out as files complete, in input order, and the summary last; peak memory
+    /// does not grow with the number of findings. Text, JSON Lines, JSON and SARIF are written
+    /// as they come; prevention text and Markdown, written for people, are rendered at the end
+    /// from a digest (counts, and the first findings by rank).
     static func runStreaming(setup: RunSetup, kind: RunKind, walk: BackgroundWalk? = nil) -> RunResult {
         var options = setup.options
-        let writer: StreamWriter
-        do { writer = try StreamWriter(outputPath: options.outputPath) } catch { return RunSetup.failure(error) }
+        let format = options.format
+        let rendersAtEnd = format == .markdown || (format == .text && kind.prevention != nil)
+        let digests = rendersAtEnd || (kind.prevention != nil && options.nearMissLog != nil)
+            || !(options.environment["GITHUB_STEP_SUMMARY"] ?? "").isEmpty
+        var writer: StreamWriter?
+        if !rendersAtEnd {
+            do { writer = try StreamWriter(outputPath: options.outputPath) } catch { return RunSetup.failure(error) }
+        }
         let context = ReportContext(toolVersion: hedgerowVersion, findings: [], summary: ScanSummary(),
                                     showValues: options.showValues, color: options.color && options.outputPath == nil)
         let text = TextReporter(), lines = JSONLinesReporter(), json = JSONReporter(), sarif = SARIFReporter(policy: options.policy)
-        let format = options.format
         let rules = setup.ruleSet.rules.filter { $0.rule.decode == nil }.map { RuleInfo($0.rule) }
         let ruleIndex = SARIFReporter.ruleIndex(rules)
-        if format == .json { writer.write(JSONReporter.streamOpening) }
-        if format == .sarif { writer.write(sarif.streamOpening(rules: rules, toolVersion: hedgerowVersion)) }
-        if format == .jsonl { writer.write(OutputContract.runLine(toolVersion: hedgerowVersion)) }
-        let stream = FindingStream(collector: setup.collector(), output: writer, separator: format == .json ? JSONReporter.streamSeparator : format == .sarif ? SARIFReporter.streamSeparator : "") { finding in
+        if format == .json { writer?.write(JSONReporter.streamOpening) }
+        if format == .sarif { writer?.write(sarif.streamOpening(rules: rules, toolVersion: hedgerowVersion)) }
+        if format == .jsonl { writer?.write(OutputContract.runLine(toolVersion: hedgerowVersion)) }
+        let separator = format == .json ? JSONReporter.streamSeparator : format == .sarif ? SARIFReporter.streamSeparator : ""
+        let stream = FindingStream(collector: setup.collector(), output: writer, digest: digests ? FindingDigest(policy: options.policy) : nil,
+                                   separator: separator) { finding in
+            if rendersAtEnd { return "" }
             switch format {
-            case .jsonl: lines.line(for: finding, showValues: context.showValues)
-            case .json: json.streamedItem(finding, showValues: context.showValues)
-            case .sarif: sarif.streamedItem(finding, ruleIndex: ruleIndex, showValues: context.showValues)
-            default: text.lines(for: finding, in: context)
+            case .jsonl: return lines.line(for: finding, showValues: context.showValues)
+            case .json: return json.streamedItem(finding, showValues: context.showValues)
+            case .sarif: return sarif.streamedItem(finding, ruleIndex: ruleIndex, showValues: context.showValues)
+            default: return text.lines(for: finding, in: context)
             }
         }
         var collector = collect(setup: setup, stream: stream, walk: walk)
+        guard let writer else { return RunOutput.finish(collector, digest: stream.digested, setup: setup, options: options, kind: kind) }
         switch format {
         case .jsonl: writer.write(lines.summaryLine(collector.summary))
         case .json: writer.write(json.streamClosing(collector.summary, toolVersion: hedgerowVersion))
@@ -69,7 +80,7 @@ public enum ScanJob {
         // Everything is written; what is left is diagnostics, statistics and the exit code.
         options.outputPath = nil
         options.format = .text
-        var result = RunOutput.finish(collector, setup: setup, options: options, kind: kind)
+        var result = RunOutput.finish(collector, digest: stream.digested, setup: setup, options: options, kind: kind, rendered: false)
         result.output = ""
         return result
     }

@@ -37,11 +37,19 @@ public struct ReportContext: Sendable {
     /// Advice the run adds after the findings (a pushed value deleted later must be
     /// rewritten out of the branch): printed in text and Markdown alike.
     public var advice: [String] = []
+    /// The findings as counts and the first by rank, when the run streamed them instead of
+    /// keeping them (`findings` is then empty).
+    public var digest: FindingDigest?
 
     public init(toolVersion: String, findings: [Finding], summary: ScanSummary, showValues: Bool = false, color: Bool = false,
                 rules: [RuleInfo] = [], subject: String = "") {
         self.toolVersion = toolVersion; self.findings = findings; self.summary = summary
         self.showValues = showValues; self.color = color; self.rules = rules; self.subject = subject
+    }
+
+    /// The digest of this run's findings: the one the run kept, or one made from `findings`.
+    public func digest(policy: SeverityPolicy = SeverityPolicy()) -> FindingDigest {
+        digest ?? FindingDigest(findings, policy: policy)
     }
 
     /// The value as this run may show it: masked unless the user asked for values.

@@ -6,11 +6,11 @@ import XCTest
 final class StreamedSARIFTests: XCTestCase {
     func testStreamedSARIFIsTheDocumentBuiltInMemory() throws {
         let root = repositoryRoot
-        let summary = FileManager.default.temporaryDirectory.appendingPathComponent("hedgerow-summary-\(UUID().uuidString).md")
-        defer { try? FileManager.default.removeItem(at: summary) }
+        let records = FileManager.default.temporaryDirectory.appendingPathComponent("hedgerow-records-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: records) }
         let streamed = try CLI.run(["scan", "Fixtures/example", "--format", "sarif"], in: root)
-        // A step summary needs every finding after the scan, so this run builds the document in memory.
-        let built = try CLI.run(["scan", "Fixtures/example", "--format", "sarif"], in: root, environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        // Incident records (of an exposure) need every finding after the scan, so this run builds the document in memory.
+        let built = try CLI.run(["scan", "Fixtures/example", "--format", "sarif", "--exposed", "--incident-dir", records.path], in: root)
         XCTAssertEqual(streamed.status, 1)
         XCTAssertEqual(streamed.stdout, built.stdout)
         let document = try JSONSerialization.jsonObject(with: Data(streamed.stdout.utf8)) as? [String: Any]

@@ -29,18 +29,18 @@ final class StreamingOutputTests: XCTestCase {
     }
 
     /// JSON is written as findings come; the document is byte for byte the one built in
-    /// memory (as it still is when a step summary needs the findings), with findings in the
+    /// memory (as it still is when incident records of an exposure need every finding), with findings in the
     /// order of their whole paths ("config.js" before "config/index.ts").
     func testStreamedJSONIsTheDocumentBuiltInMemory() throws {
         let dir = try Scratch(), elsewhere = try Scratch()
-        let summary = ["GITHUB_STEP_SUMMARY": elsewhere.url.appendingPathComponent("summary.md").path]
+        let inMemory = ["--exposed", "--incident-dir", elsewhere.url.appendingPathComponent("records").path]
         for path in ["config/index.ts", "config.js", "config-b/x.txt", "a.txt", "b/c/d.txt"] {
             try dir.write(path, "contact: rhys.green@gmail.com\nkey AKIAZHPCF2UQNUPQZIT5\n")
         }
         try dir.write("quiet.txt", "nothing to see\n")
         for threads in ["1", "3"] {
             let streamed = try CLI.run(["scan", ".", "--format", "json", "--threads", threads], in: dir.url)
-            let built = try CLI.run(["scan", ".", "--format", "json", "--threads", threads], in: dir.url, environment: summary)
+            let built = try CLI.run(["scan", ".", "--format", "json", "--threads", threads] + inMemory, in: dir.url)
             XCTAssertEqual(streamed.status, 1, streamed.stderr)
             XCTAssertEqual(streamed.stdout, built.stdout, "threads \(threads)")
             let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(streamed.stdout.utf8)) as? [String: Any])
@@ -50,13 +50,13 @@ final class StreamingOutputTests: XCTestCase {
         }
         // Paths named out of order keep the order given, in memory as streamed.
         let named = try CLI.run(["scan", "config", "a.txt", "--format", "json"], in: dir.url)
-        XCTAssertEqual(named.stdout, try CLI.run(["scan", "config", "a.txt", "--format", "json"], in: dir.url, environment: summary).stdout)
+        XCTAssertEqual(named.stdout, try CLI.run(["scan", "config", "a.txt", "--format", "json"] + inMemory, in: dir.url).stdout)
         let namedDoc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(named.stdout.utf8)) as? [String: Any])
         XCTAssertEqual((namedDoc["findings"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String },
                        ["config/index.ts", "config/index.ts", "a.txt", "a.txt"])
         // No findings: an empty list, as the encoder writes one.
         let clean = try CLI.run(["scan", "quiet.txt", "--format", "json"], in: dir.url)
-        let cleanBuilt = try CLI.run(["scan", "quiet.txt", "--format", "json"], in: dir.url, environment: summary)
+        let cleanBuilt = try CLI.run(["scan", "quiet.txt", "--format", "json"] + inMemory, in: dir.url)
         XCTAssertEqual(clean.status, 0)
         XCTAssertEqual(clean.stdout, cleanBuilt.stdout)
     }

@@ -5,6 +5,9 @@ import HedgerowCore
 /// other personal data next; organisations' mailboxes, then a project's published credits,
 /// last. Within a rank, the scan's own order (input order, then position) is kept.
 public enum FindingRank {
+    /// The number of ranks `rank` gives (0 first).
+    public static let ranks = 4
+
     public static func rank(_ f: Finding) -> Int {
         if f.context == .attribution { return 3 }
         if f.context == .organisational { return 2 }

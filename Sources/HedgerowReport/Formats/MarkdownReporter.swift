@@ -11,10 +11,11 @@ public struct MarkdownReporter: Reporter {
 
     public func render(_ c: ReportContext) -> String {
         let s = c.summary
+        let digest = c.digest(policy: policy)
         var out = "## hedgerow: "
         if !s.errors.isEmpty { out += "scan incomplete (\(s.errors.count) error\(s.errors.count == 1 ? "" : "s"))" }
-        else if c.findings.isEmpty { out += "no findings" }
-        else { out += "\(c.findings.count) finding\(c.findings.count == 1 ? "" : "s") (\(PreventionReporter.counted(c.findings)))" }
+        else if digest.isEmpty { out += "no findings" }
+        else { out += "\(digest.count) finding\(digest.count == 1 ? "" : "s") (\(digest.counted))" }
         out += "\n\n"
         if !c.subject.isEmpty { out += "**Scanned:** \(Self.code(c.subject)). " }
         out += TextReporter.scannedPhrase(s).prefix(1).uppercased() + TextReporter.scannedPhrase(s).dropFirst() + "."
@@ -28,11 +29,10 @@ public struct MarkdownReporter: Reporter {
         for error in s.errors { out += "> **Error:** \(Self.cell(error))\n" }
         if !s.errors.isEmpty { out += "\n" }
         for line in c.advice { out += "> **Action needed:** \(Self.cell(line))\n\n" }
-        guard !c.findings.isEmpty else { return out }
+        guard !digest.isEmpty else { return out }
 
         // Counts by category (rows) and severity (columns).
-        var counts: [Category: [Severity: Int]] = [:]
-        for f in c.findings { counts[f.category, default: [:]][policy.severity(of: f), default: 0] += 1 }
+        let counts = digest.bySeverity
         out += "| Category | " + Severity.allCases.map(\.rawValue).joined(separator: " | ") + " | Total |\n"
         out += "|---|" + String(repeating: "---:|", count: Severity.allCases.count + 1) + "\n"
         for (category, bySeverity) in counts.sorted(by: { $0.key < $1.key }) {
@@ -40,20 +40,21 @@ public struct MarkdownReporter: Reporter {
             out += "| \(category.rawValue) | " + cells.joined(separator: " | ") + " | \(bySeverity.values.reduce(0, +)) |\n"
         }
         out += "\n### Findings\n\n"
-        let hasCommits = c.findings.contains { $0.origin.commit != nil }
+        let hasCommits = digest.hasCommits
         out += "| Severity | Location | Rule | Confidence | Value |" + (hasCommits ? " Commit |" : "") + "\n"
         out += "|---|---|---|---|---|" + (hasCommits ? "---|" : "") + "\n"
-        for f in c.findings.prefix(maxRows) {
+        let rows = digest.first(maxRows)
+        for f in rows {
             out += "| \(policy.severity(of: f).rawValue) | \(Self.code(f.shortPlace)) | \(Self.cell(f.ruleName)) | \(f.confidence.rawValue) | \(Self.code(c.shown(f))) |"
             if hasCommits { out += " \(f.origin.commit.map { Self.code(String($0.prefix(12))) } ?? "") |" }
             out += "\n"
         }
-        if c.findings.count > maxRows { out += "\n…and \(c.findings.count - maxRows) more (see the JSON or SARIF report).\n" }
+        if digest.count > rows.count { out += "\n…and \(digest.count - rows.count) more (see the JSON or SARIF report).\n" }
         out += "\n### What to do next\n\n"
-        if c.findings.contains(where: { $0.dataClass == .secret }) {
+        if digest.credentials > 0 {
             out += "- **Credentials**: rotate each one now (a pushed credential must be treated as compromised), then remove it from the code and from history; read credentials from the environment or a secret store.\n"
         }
-        if c.findings.contains(where: { $0.dataClass == .personalData }) {
+        if digest.personal > 0 {
             out += "- **Personal data**: remove it and replace it with made-up data; if it was pushed, tell your Data Protection Officer, who decides whether the 72-hour ICO notification applies.\n"
         }
         out += "- **False positives**: add `hedgerow:allow <rule> <reason>` on the line, or accept existing findings with a baseline.\n"

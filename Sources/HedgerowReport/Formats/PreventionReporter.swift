@@ -22,25 +22,35 @@ public struct PreventionReporter: Reporter {
 
     public init(action: Action, verboseWhenClean: Bool = true) { self.action = action; self.verboseWhenClean = verboseWhenClean }
 
+    /// Findings listed one by one; the rest are counted by category, so a paste check of a
+    /// huge log stays a page a person reads.
+    public static let listed = 50
+
     public func render(_ c: ReportContext) -> String {
         let summary = TextReporter().summaryLine(c.summary)
         let unread = Self.unreadLine(c.summary)
+        let digest = c.digest()
         // A file that could not be read is never passed as clean, even in a quiet hook.
-        guard !c.findings.isEmpty else {
+        guard !digest.isEmpty else {
             return (verboseWhenClean ? summary + "\n" : "") + (unread.map { $0 + "\n" } ?? "")
         }
         func paint(_ text: String, _ code: String) -> String { c.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
         var out = paint("hedgerow: DO NOT \(action.verb.uppercased())", "1;31")
-        out += " - \(action.subject) holds \(Self.counted(c.findings)).\n\n"
-        for f in c.findings {
+        out += " - \(action.subject) holds \(digest.counted).\n\n"
+        let shownFindings = digest.first(Self.listed)
+        for f in shownFindings {
             let shown = c.showValues ? f.value.replacingOccurrences(of: "\n", with: "\\n") : f.masked
             let kind = f.dataClass == .secret ? "credential" : "personal data"
             out += "  \(paint(ControlCharacters.escaped(f.shortPlace), "1"))  \(f.ruleName) [\(kind), \(f.confidence.rawValue)]  \(shown)\n"
             if !f.hint.isEmpty { out += "      \(f.hint)\n" }
         }
-        let secrets = c.findings.contains { $0.dataClass == .secret }
-        let personal = c.findings.contains { $0.dataClass == .personalData }
+        if digest.count > shownFindings.count {
+            let categories = digest.byCategory.map { "\($0.count) \($0.category.rawValue)" }.joined(separator: ", ")
+            out += "  ...and \(digest.count - shownFindings.count) more (\(digest.count) in all: \(categories)); every one is listed with --format jsonl.\n"
+        }
+        let secrets = digest.credentials > 0
+        let personal = digest.personal > 0
         out += "\nWhy it matters:\n"
         if secrets {
             out += action == .commit
@@ -59,7 +69,7 @@ public struct PreventionReporter: Reporter {
         out += summary + "\n"
         if action == .paste { out += Self.checkedLine + "\n" }
         if let unread { out += unread + "\n" }
-        if action == .paste { out += Self.cleanCopyCommand(c.findings) + "\n" }
+        if action == .paste { out += Self.cleanCopyCommand(paths: digest.paths, more: digest.morePaths) + "\n" }
         return out
     }
 
@@ -77,9 +87,7 @@ public struct PreventionReporter: Reporter {
     }
 
     /// The one command that makes a copy safe to paste, for the inputs the findings are in.
-    static func cleanCopyCommand(_ findings: [Finding]) -> String {
-        var paths: [String] = []
-        for f in findings where !paths.contains(f.origin.path) { paths.append(f.origin.path) }
+    static func cleanCopyCommand(paths: [String], more: Int = 0) -> String {
         if paths == ["-"] || paths.isEmpty {
             return "Make a clean copy: hedgerow redact -   (the same text on standard input; the copy goes to standard output)"
         }
@@ -92,6 +100,7 @@ public struct PreventionReporter: Reporter {
             return "Make a clean copy: hedgerow redact \(quoted(path)) -o \(quoted(copy))"
         }
         return "Make clean copies: hedgerow redact \(files.map(quoted).joined(separator: " ")) --out-dir redacted"
+            + (more > 0 ? "   (and the \(more) more file\(more == 1 ? "" : "s") with findings)" : "")
     }
 
     /// A path as a shell word.
@@ -115,13 +124,4 @@ public struct PreventionReporter: Reporter {
         return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    /// "2 items of personal data and 1 credential".
-    static func counted(_ findings: [Finding]) -> String {
-        let secrets = findings.filter { $0.dataClass == .secret }.count
-        let personal = findings.count - secrets
-        var parts: [String] = []
-        if personal > 0 { parts.append("\(personal) item\(personal == 1 ? "" : "s") of personal data") }
-        if secrets > 0 { parts.append("\(secrets) credential\(secrets == 1 ? "" : "s")") }
-        return parts.joined(separator: " and ")
-    }
 }
