@@ -27,6 +27,8 @@ final class FindingStream: @unchecked Sendable {
     private var digest: FindingDigest?
     /// Where formatted findings go; nil when the report is rendered from the digest at the end.
     private let output: StreamWriter?
+    /// A library caller's own receiver, given each finding in order.
+    private let sink: ((Finding) -> Void)?
     private let line: (Finding) -> String
     /// Written between two findings (a JSON document's comma).
     private let separator: String
@@ -38,12 +40,13 @@ final class FindingStream: @unchecked Sendable {
     /// index, applied to the findings in order as they are delivered.
     var ledgers: [Int: (ledger: SpeakerLedger, part: Int)] = [:]
 
-    init(collector: FindingCollector, output: StreamWriter?, digest: FindingDigest? = nil, separator: String = "",
-         line: @escaping (Finding) -> String) {
+    init(collector: FindingCollector, output: StreamWriter?, digest: FindingDigest? = nil, sink: ((Finding) -> Void)? = nil,
+         separator: String = "", line: @escaping (Finding) -> String) {
         var counting = collector
         counting.keepsFindings = false
         self.collector = counting
         self.digest = digest
+        self.sink = sink
         self.output = output
         self.line = line
         self.separator = separator
@@ -93,6 +96,7 @@ final class FindingStream: @unchecked Sendable {
     private func deliver(_ finding: Finding, _ text: String) {
         guard collector.add(finding) else { return }
         digest?.add(finding)
+        sink?(finding)
         guard let output else { return }
         if wroteOne && !separator.isEmpty { output.write(separator) }
         output.write(text)

@@ -11,12 +11,8 @@ public enum ScanJob {
     static let transcriptExtensions: Set<String> = ["vtt", "srt", "transcript", "chat"]
 
     public static func run(_ given: ScanOptions) -> RunResult {
-        // The tree is walked while the rules compile: both take milliseconds, and nothing
-        // else runs in parallel before the scan starts.
-        let walk = BackgroundWalk(paths: given.paths.filter { $0 != "-" }, walker: FileWalker(useIgnoreFiles: given.useIgnoreFiles))
-        let setup: RunSetup
-        do { setup = try RunSetup(given, searchFrom: searchStart(given)) } catch { return RunSetup.failure(error) }
-        if let shortage = MemoryLimit.shortage() { return RunResult(output: "", diagnostics: ["error: \(shortage)"], exitCode: ExitStatus.error) }
+        let setup: RunSetup, walk: BackgroundWalk
+        do { (setup, walk) = try prepare(given) } catch { return RunSetup.failure(error) }
         let options = setup.options
         let transcriptLike = options.paths.allSatisfy { $0 == "-" || transcriptExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
         let prevents = !options.exposed && (options.prevention ?? transcriptLike)
