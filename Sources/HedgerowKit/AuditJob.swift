@@ -12,7 +12,7 @@ public enum AuditJob {
         // Attributions are always kept in the results (marked), whatever the format: a state
         // directory then means the same to a resumed run or a merge in another format, and
         // the reports summarise them.
-        setup.options.showAttribution = true
+        setup.options.reporting.showAttribution = true
 
         // 1. Which repositories, and which of them are this shard's.
         var roots = options.roots
@@ -106,27 +106,27 @@ public enum AuditJob {
         let rules = setup.ruleSet.rules.filter { $0.rule.decode == nil }.map { RuleInfo($0.rule) }
         let reporter = AuditReporter()
         var output: String
-        switch options.format {
+        switch options.reporting.format {
         case .json: output = report.jsonDocument(toolVersion: hedgerowVersion)
         case .jsonl: output = report.jsonLines(toolVersion: hedgerowVersion)
         case .markdown: output = reporter.markdown(report)
-        case .sarif: output = reporter.sarif(report, rules: rules, toolVersion: hedgerowVersion, policy: options.policy)
+        case .sarif: output = reporter.sarif(report, rules: rules, toolVersion: hedgerowVersion, policy: options.reporting.policy)
         case .text: output = reporter.text(report)
         }
         for repo in report.repositories where repo.shallow == true {
             diagnostics.append("warning: \(ControlCharacters.escaped(repo.name)) is a shallow clone: history before its grafted commits is missing and was not audited (fetch it whole with `git fetch --unshallow`)")
         }
         var failed = report.failed > 0
-        if let directory = options.incidentDirectory {
+        if let directory = options.destinations.incidentDirectory {
             for repo in report.repositories where !repo.findings.isEmpty {
                 let scope = repo.history == "all" ? (repo.shallow == true ? "all refs of a shallow clone (history before its grafted commits missing)" : "all refs") : "committed tree at HEAD"
                 let source = IncidentRecord.Source(kind: "repository", name: repo.name, branch: scope)
-                var drafter = IncidentDrafter(policy: options.policy, source: source, detectedAt: now, rules: rules)
+                var drafter = IncidentDrafter(policy: options.reporting.policy, source: source, detectedAt: now, rules: rules)
                 drafter.firstDetected = IncidentRegister(directory: directory).firstDetections()
                 drafter.goneFromHead = Set(repo.findings.filter { $0.presentAtHead == false }.map(\.fingerprint))
                 drafter.headKnown = repo.history == "all"
                 drafter.keyIdentity = repo.fingerprintKey ?? setup.fingerprinter.keyIdentity
-                drafter.visibility = CommitBranches.visibility(options.environment)
+                drafter.visibility = CommitBranches.visibility(options.destinations.environment)
                 drafter.branchesByCommit = CommitBranches.branches(for: repo.findings.compactMap(\.firstCommit), reader: GitHistoryReader(directory: repo.path))
                 let drafts = drafter.draft(repo.findings.map { $0.asFinding() })
                 do {
@@ -138,13 +138,13 @@ public enum AuditJob {
                 }
             }
         }
-        if let summaryPath = options.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
+        if let summaryPath = options.destinations.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
             // The job summary is published on the run's page: the Markdown table, which holds
             // masked values and fingerprints only, whatever --show-values says.
             do { try AtomicFile.appendLine(reporter.markdown(report), to: summaryPath) }
             catch { diagnostics.append("warning: GITHUB_STEP_SUMMARY: \(error)") }
         }
-        if let path = options.outputPath {
+        if let path = options.destinations.outputPath {
             do { try AtomicFile.write(output, to: path); output = "" } catch { diagnostics.append("error: \(error)"); failed = true }
         }
         // Published attributions are reported but fail nothing unless the configuration says so.

@@ -6,7 +6,7 @@ public enum BaselineJob {
     /// Scans `options.paths` and writes every reported finding to `file`.
     public static func create(_ given: ScanOptions, file: String) -> RunResult {
         var options = given
-        options.baselinePath = nil
+        options.matching.baselinePath = nil
         return write(options, file: file) { findings, identity in Baseline(findings: findings, keyIdentity: identity) }
     }
 
@@ -18,9 +18,9 @@ public enum BaselineJob {
         let old: Baseline
         do { old = try Baseline.parse(text, file: file) } catch { return RunSetup.failure(error) }
         var options = given
-        options.baselinePath = nil
+        options.matching.baselinePath = nil
         if let made = old.keyIdentity {
-            let current = Fingerprinter(key: options.fingerprintKey ?? FingerprintKey.resolve()).keyIdentity
+            let current = Fingerprinter(key: options.matching.fingerprintKey ?? FingerprintKey.resolve()).keyIdentity
             if made != current {
                 return RunSetup.failure(YAMLProblem(file: file, line: nil, message: "made with fingerprint key \(made), but this run's key is \(current): updating would drop every entry; use the team's key (HEDGEROW_FINGERPRINT_KEY)"))
             }

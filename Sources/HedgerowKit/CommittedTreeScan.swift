@@ -8,7 +8,7 @@ enum CommittedTreeScan {
     static func collect(repository path: String, setup: RunSetup) -> FindingCollector {
         var collector = setup.collector()
         let tree = CommittedTree(directory: path)
-        let scanner = setup.scanner(setup.options)
+        let scanner = setup.scanner()
         do {
             // The auditor's configuration may exclude paths; the audited repository's cannot.
             let entries = try tree.entries().filter { entry in

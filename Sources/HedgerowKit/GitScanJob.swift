@@ -11,7 +11,7 @@ public enum GitScanJob {
         do { setup = try RunSetup(given, searchFrom: repository) } catch { return RunSetup.failure(error) }
         let options = setup.options
         let reader = GitHistoryReader(directory: repository)
-        let workers = selection == .staged ? 1 : MemoryLimit.threads(max(1, options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount))
+        let workers = selection == .staged ? 1 : MemoryLimit.threads(max(1, options.inputs.threads > 0 ? options.inputs.threads : ProcessInfo.processInfo.activeProcessorCount))
         let collector = scan(selection, reader: reader, setup: setup, workers: workers)
 
         var kind = RunKind(subject: "", prevention: nil, exposure: nil, quietWhenClean: quietWhenClean)
@@ -28,11 +28,11 @@ public enum GitScanJob {
         }
         if kind.exposure != nil {
             kind.goneFromHead = HeadPresence.goneFromHead(collector.findings, reader: reader)
-            if options.incidentDirectory != nil {
+            if options.destinations.incidentDirectory != nil {
                 kind.branchesByCommit = CommitBranches.branches(for: collector.findings.compactMap(\.origin.commit), reader: reader)
             }
         }
-        return RunOutput.finish(collector, setup: setup, options: options, kind: kind)
+        return RunOutput.finish(collector, setup: setup, reporting: options.reporting, destinations: options.destinations, kind: kind)
     }
 
     /// Reads a selection through git and scans it on `workers` threads while git streams;
@@ -53,7 +53,7 @@ public enum GitScanJob {
     /// them on the repository and keeps its findings).
     static func scan(_ selection: GitSelection, reader: GitHistoryReader, setup: RunSetup, workers: Int, brokenRefs: inout [String]) -> FindingCollector {
         let options = setup.options
-        let pipeline = FragmentPipeline(workers: workers, statistics: setup.statistics) { setup.scanner(options) }
+        let pipeline = FragmentPipeline(workers: workers, statistics: setup.statistics) { setup.scanner() }
         var collector = setup.collector()
         var totals = DiffTotals()
         // Config excludes apply to repository paths; the work-tree root is only asked for when there are any.
@@ -88,12 +88,12 @@ public enum GitScanJob {
     static func scanDocuments(_ changes: [DocumentChange], reader: GitHistoryReader, setup: RunSetup, into collector: inout FindingCollector) {
         guard !changes.isEmpty else { return }
         let options = setup.options
-        let inputs = InputScanner(documents: options.documents)
-        let scanner = setup.scanner(options)
+        let inputs = InputScanner(documents: options.inputs.documents)
+        let scanner = setup.scanner()
         for change in changes {
-            guard options.documents.enabled else { collector.summary.skip("binary"); continue }
+            guard options.inputs.documents.enabled else { collector.summary.skip("binary"); continue }
             let bytes: [UInt8]
-            do { bytes = try reader.blob(path: change.path, commit: change.commit?.hash, limit: options.documents.maxExpandedBytes) } catch {
+            do { bytes = try reader.blob(path: change.path, commit: change.commit?.hash, limit: options.inputs.documents.maxExpandedBytes) } catch {
                 collector.summary.errors.append("\(error)")
                 continue
             }

@@ -31,8 +31,8 @@ public enum RedactJob {
 
     public static func run(_ given: RedactOptions) -> RunResult {
         var given = given
-        if given.scan.minConfidence == nil { given.scan.minConfidence = .low }
-        let environment = given.scan.environment.isEmpty ? ProcessInfo.processInfo.environment : given.scan.environment
+        if given.scan.matching.minConfidence == nil { given.scan.matching.minConfidence = .low }
+        let environment = given.scan.destinations.environment.isEmpty ? ProcessInfo.processInfo.environment : given.scan.destinations.environment
         // A map is refused before anything is read, so a refusal costs nothing.
         if let map = given.mapPath, !given.force, let tree = gitWorkTree(containing: map) {
             return RunSetup.failure(Problem("refusing to write the map inside the git work tree \(tree): it holds the real values. "
@@ -40,7 +40,7 @@ public enum RedactJob {
         }
         let setup: RunSetup
         do {
-            setup = try RunSetup(given.scan, searchFrom: given.scan.paths.first { $0 != "-" } ?? FileManager.default.currentDirectoryPath)
+            setup = try RunSetup(given.scan, searchFrom: given.scan.inputs.paths.first { $0 != "-" } ?? FileManager.default.currentDirectoryPath)
         } catch { return RunSetup.failure(error) }
         var options = given
         options.scan = setup.options
@@ -58,7 +58,7 @@ public enum RedactJob {
             } catch { return RunSetup.failure(error) }
         }
         var skipped: [String: Int] = [:]
-        for path in options.scan.paths {
+        for path in options.scan.inputs.paths {
             if path == "-" {
                 units.append(Unit(displayPath: "-", source: .memory(readStandardInput()),
                                   destination: options.outputPath.map { .file($0) } ?? .standardOutput))
@@ -87,10 +87,10 @@ public enum RedactJob {
                 units.append(Unit(displayPath: file.displayPath, source: .file(file), destination: .file(destination)))
             }
         }
-        if units.isEmpty && errors.isEmpty { errors.append("nothing to redact in \(options.scan.paths.joined(separator: " "))") }
+        if units.isEmpty && errors.isEmpty { errors.append("nothing to redact in \(options.scan.inputs.paths.joined(separator: " "))") }
 
         // Pass 1: what is in every input.
-        let minConfidence = options.scan.minConfidence ?? .low
+        let minConfidence = options.scan.matching.minConfidence ?? .low
         let suppressor = setup.suppressor
         // A Message-ID names a message and a placeholder person ("Joe Bloggs") nobody: the
         // low findings a copy keeps.
@@ -154,13 +154,13 @@ public enum RedactJob {
                                     book: book, matcher: matcher, literalIdentities: aligned)
             do {
                 switch (unit.source, unit.destination) {
-                case let (.file(file), .file(path)) where OfficeRewriter.canRewrite(path: file.path) && options.scan.documents.enabled:
+                case let (.file(file), .file(path)) where OfficeRewriter.canRewrite(path: file.path) && options.scan.inputs.documents.enabled:
                     // The values found in the document's text, replaced inside its XML.
                     let indices = unitRemaps[u]
                     let pairs = indices.map { (values[$0].text, book.replacement(for: identities[$0], source: values[$0].text)) }
                     let directory = (path as NSString).deletingLastPathComponent
                     if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-                    let replaced = try OfficeRewriter.rewrite(input: file.path, output: path, replacements: pairs, limits: options.scan.documents)
+                    let replaced = try OfficeRewriter.rewrite(input: file.path, output: path, replacements: pairs, limits: options.scan.inputs.documents)
                     var documentCounts = RewriteCounts()
                     for (k, n) in replaced.enumerated() where n > 0 { documentCounts.byCategory[values[indices[k]].category, default: 0] += n }
                     counts.add(documentCounts)
@@ -278,7 +278,7 @@ public enum RedactJob {
                      accept: @escaping (Finding) -> Bool) -> [Scanned] {
         enum Work { case whole(Int, FileTarget), part(Int, FilePart), memory(Int, [UInt8]) }
         var work: [Work] = []
-        let cores = options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount
+        let cores = options.inputs.threads > 0 ? options.inputs.threads : ProcessInfo.processInfo.activeProcessorCount
         let overlap = setup.ruleSet.maxMatchLength + 4096
         // The speakers of a transcript read in parts, by unit.
         var ledgers: [Int: SpeakerLedger] = [:]
@@ -286,7 +286,7 @@ public enum RedactJob {
             switch unit.source {
             case let .memory(bytes): work.append(.memory(u, bytes))
             case let .file(file):
-                if cores > 1, let parts = FileSplitter.plan(file, partSize: options.splitBytes, overlap: overlap) {
+                if cores > 1, let parts = FileSplitter.plan(file, partSize: options.inputs.splitBytes, overlap: overlap) {
                     work += parts.map { .part(u, $0) }
                     if parts.first?.stage != nil { ledgers[u] = SpeakerLedger() }
                 } else {
@@ -297,7 +297,7 @@ public enum RedactJob {
         let slots = ResultSlots<(Int, Int?, Scanned)>(count: work.count)
         let next = AtomicCounter()
         DispatchQueue.concurrentPerform(iterations: max(1, min(work.count, cores))) { _ in
-            let scanner = setup.scanner(options)
+            let scanner = setup.scanner()
             while true {
                 let i = next.increment()
                 guard i < work.count else { break }
@@ -328,7 +328,7 @@ public enum RedactJob {
                     // Word and Excel files are read as documents (and written back by
                     // OfficeRewriter); other documents and archives stay binary skips here:
                     // their offsets are in extracted text, not the file.
-                    var limits = options.documents
+                    var limits = options.inputs.documents
                     if !OfficeRewriter.canRewrite(path: file.path) { limits.enabled = false }
                     let result = InputScanner(documents: limits).scanFile(file, with: scanner, emit: emit)
                     scanned.error = result.error

@@ -20,17 +20,18 @@ struct RunKind {
 enum RunOutput {
     /// `digest` is the streamed run's (its findings were written out, not kept); `rendered`
     /// false when the report itself is already written and only the rest is left.
-    static func finish(_ collector: FindingCollector, digest: FindingDigest? = nil, setup: RunSetup, options: ScanOptions, kind: RunKind,
+    static func finish(_ collector: FindingCollector, digest: FindingDigest? = nil, setup: RunSetup,
+                       reporting: ScanOptions.Reporting, destinations: ScanOptions.Destinations, kind: RunKind,
                        now: Date = Date(), rendered: Bool = true) -> RunResult {
         var collector = collector
-        let digest = digest ?? FindingDigest(collector.findings, policy: options.policy)
+        let digest = digest ?? FindingDigest(collector.findings, policy: reporting.policy)
         // Reports for people lead with what matters most; the tooling formats (JSON, SARIF)
         // keep input order, so a document is the same whether it was streamed or built in memory.
-        if options.format != .json && options.format != .jsonl && options.format != .sarif { collector.findings = FindingRank.ordered(collector.findings) }
+        if reporting.format != .json && reporting.format != .jsonl && reporting.format != .sarif { collector.findings = FindingRank.ordered(collector.findings) }
         var notes: [String] = []
         let rules = setup.ruleSet.rules.filter { $0.rule.decode == nil }.map { RuleInfo($0.rule) }
         var context = ReportContext(toolVersion: hedgerowVersion, findings: collector.findings, summary: collector.summary,
-                                    showValues: options.showValues, color: options.color && options.outputPath == nil,
+                                    showValues: reporting.showValues, color: reporting.color && destinations.outputPath == nil,
                                     rules: rules, subject: kind.subject)
         context.digest = digest
         let gone = Set(collector.findings.map(\.fingerprint)).intersection(kind.goneFromHead)
@@ -41,17 +42,17 @@ enum RunOutput {
             notes.append("note: \(advice)")
         }
 
-        if let action = kind.prevention, let log = options.nearMissLog, !digest.isEmpty {
+        if let action = kind.prevention, let log = destinations.nearMissLog, !digest.isEmpty {
             do { try AtomicFile.appendLine(NearMiss.line(digest, action: action, at: now), to: log) }
             catch { collector.summary.errors.append("near-miss log: \(error)") }
         }
-        if let directory = options.incidentDirectory, let source = kind.exposure, !collector.findings.isEmpty {
-            var drafter = IncidentDrafter(policy: options.policy, source: source, detectedAt: now, rules: rules)
+        if let directory = destinations.incidentDirectory, let source = kind.exposure, !collector.findings.isEmpty {
+            var drafter = IncidentDrafter(policy: reporting.policy, source: source, detectedAt: now, rules: rules)
             drafter.firstDetected = IncidentRegister(directory: directory).firstDetections()
             drafter.goneFromHead = kind.goneFromHead
             drafter.keyIdentity = setup.fingerprinter.keyIdentity
             drafter.branchesByCommit = kind.branchesByCommit
-            drafter.visibility = CommitBranches.visibility(options.environment)
+            drafter.visibility = CommitBranches.visibility(destinations.environment)
             let drafts = drafter.draft(collector.findings)
             do {
                 let filed = try IncidentRegister(directory: directory).file(drafts, at: now)
@@ -62,29 +63,29 @@ enum RunOutput {
                 collector.summary.errors.append("incident records: \(error)")
             }
         }
-        if let summaryPath = options.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
+        if let summaryPath = destinations.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty {
             // The job summary is published on the run's page: masked values only, whatever
             // --show-values says (that flag is for the person at the terminal).
             var published = context
             published.showValues = false
-            do { try AtomicFile.appendLine(MarkdownReporter(policy: options.policy).render(published), to: summaryPath) }
+            do { try AtomicFile.appendLine(MarkdownReporter(policy: reporting.policy).render(published), to: summaryPath) }
             catch { notes.append("warning: GITHUB_STEP_SUMMARY: \(error)") }
         }
 
         var final = context
         final.summary = collector.summary
         let reporter: Reporter
-        switch options.format {
+        switch reporting.format {
         case .json: reporter = JSONReporter()
         case .jsonl: reporter = JSONLinesReporter()
-        case .sarif: reporter = SARIFReporter(policy: options.policy)
-        case .markdown: reporter = MarkdownReporter(policy: options.policy)
+        case .sarif: reporter = SARIFReporter(policy: reporting.policy)
+        case .markdown: reporter = MarkdownReporter(policy: reporting.policy)
         case .text:
             if let action = kind.prevention { reporter = PreventionReporter(action: action, verboseWhenClean: !kind.quietWhenClean) }
             else { reporter = TextReporter() }
         }
         var output = rendered ? reporter.render(final) : ""
-        if let path = options.outputPath {
+        if let path = destinations.outputPath {
             do {
                 try AtomicFile.write(output, to: path)
                 output = ""
@@ -93,7 +94,7 @@ enum RunOutput {
             }
         }
         if let note = setup.unkeyedAllowNote, collector.summary.findingCount > 0 { notes.append(note) }
-        if options.stats {
+        if reporting.stats {
             let table = RuleStatsTable.render(setup.statistics.value, ruleIDs: setup.ruleSet.rules.map(\.rule.id),
                                               bytes: collector.summary.bytesScanned, seconds: now.timeIntervalSince(setup.started))
             notes += table.split(separator: "\n").map { "stats: \($0)" }

@@ -29,10 +29,10 @@ struct RunSetup {
     init(_ given: ScanOptions, searchFrom: String?) throws {
         Lexicon.prepareInBackground()
         var options = given
-        let found = try searchFrom.map { try ConfigFile.locate(explicit: options.configPath, from: $0) }
-            ?? options.configPath.flatMap { try ConfigFile.locate(explicit: $0, from: ".") }
+        let found = try searchFrom.map { try ConfigFile.locate(explicit: options.matching.configPath, from: $0) }
+            ?? options.matching.configPath.flatMap { try ConfigFile.locate(explicit: $0, from: ".") }
         var config = ProjectConfig()
-        var rules = try BuiltinRules.load() + Self.loadRuleFiles(options.extraRuleFiles)
+        var rules = try BuiltinRules.load() + Self.loadRuleFiles(options.matching.extraRuleFiles)
         if let found {
             let text = try ConfigFile.read(found.path)
             // Rule files named by the configuration are part of the known rules it may refer to.
@@ -42,19 +42,19 @@ struct RunSetup {
             config = try ProjectConfig.load(yaml: text, file: found.path, knownRules: Set(rules.map(\.id)))
         }
         rules.removeAll { !config.runs($0) }
-        if options.minConfidence == nil { options.minConfidence = config.minConfidence }
-        if options.bulkThreshold == nil, let n = config.bulkThreshold { options.policy.bulkThreshold = n }
-        if options.sensitiveThreshold == nil, let n = config.sensitiveThreshold { options.policy.sensitiveThreshold = n }
+        if options.matching.minConfidence == nil { options.matching.minConfidence = config.minConfidence }
+        if options.reporting.bulkThreshold == nil, let n = config.bulkThreshold { options.reporting.policy.bulkThreshold = n }
+        if options.reporting.sensitiveThreshold == nil, let n = config.sensitiveThreshold { options.reporting.policy.sensitiveThreshold = n }
         if let limits = config.documents {
             // `--no-documents` on the command line wins over the configuration.
-            let allowed = options.documents.enabled
-            options.documents = limits
-            if !allowed { options.documents.enabled = false }
+            let allowed = options.inputs.documents.enabled
+            options.inputs.documents = limits
+            if !allowed { options.inputs.documents.enabled = false }
         }
         ruleSet = try RuleSet(rules)
-        fingerprinter = Fingerprinter(key: options.fingerprintKey ?? FingerprintKey.resolve())
+        fingerprinter = Fingerprinter(key: options.matching.fingerprintKey ?? FingerprintKey.resolve())
         var baseline: Baseline?
-        if let path = options.baselinePath {
+        if let path = options.matching.baselinePath {
             guard let text = readRegularText(path) else {
                 throw YAMLProblem(file: path, line: nil, message: "cannot read the baseline")
             }
@@ -104,8 +104,9 @@ struct RunSetup {
         }
     }
 
-    func scanner(_ options: ScanOptions) -> HedgerowCore.ScanEngine {
-        ScanEngine(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: options.chunkSize)
+    /// A scanner for one thread (scanners keep per-thread state and are not shared).
+    func scanner() -> HedgerowCore.ScanEngine {
+        ScanEngine(ruleSet: ruleSet, fingerprinter: fingerprinter, chunkSize: options.inputs.chunkSize)
     }
 
     /// Whether the configuration excludes a file, given its absolute path.
@@ -115,8 +116,8 @@ struct RunSetup {
     }
 
     func collector() -> FindingCollector {
-        FindingCollector(minConfidence: options.minConfidence ?? .medium, suppressor: suppressor,
-                         attribution: AttributionPolicy(fails: attributionFails, listed: options.listsAttribution))
+        FindingCollector(minConfidence: options.matching.minConfidence ?? .medium, suppressor: suppressor,
+                         attribution: AttributionPolicy(fails: attributionFails, listed: options.reporting.listsAttribution))
     }
 
     static func failure(_ error: Error) -> RunResult {

@@ -14,18 +14,18 @@ public enum ScanJob {
         let setup: RunSetup, walk: BackgroundWalk
         do { (setup, walk) = try prepare(given) } catch { return RunSetup.failure(error) }
         let options = setup.options
-        let transcriptLike = options.paths.allSatisfy { $0 == "-" || transcriptExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
-        let prevents = !options.exposed && (options.prevention ?? transcriptLike)
+        let transcriptLike = options.inputs.paths.allSatisfy { $0 == "-" || transcriptExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+        let prevents = !options.reporting.exposed && (options.reporting.prevention ?? transcriptLike)
         let kind = RunKind(
-            subject: options.paths.joined(separator: " "),
+            subject: options.inputs.paths.joined(separator: " "),
             prevention: prevents ? .paste : nil,
-            exposure: options.exposed ? IncidentRecord.Source(kind: "input", name: options.paths.joined(separator: " ")) : nil
+            exposure: options.reporting.exposed ? IncidentRecord.Source(kind: "input", name: options.inputs.paths.joined(separator: " ")) : nil
         )
         // Findings stream (written out as files complete, or gathered into a bounded digest for
         // the reports rendered after the scan) unless something after it needs every one again:
         // incident records, and plain text listing attributions apart.
-        let streams = options.incidentDirectory == nil && !(options.format == .text && options.showAttribution && !prevents)
-        guard streams else { return RunOutput.finish(collect(setup: setup, walk: walk), setup: setup, options: options, kind: kind) }
+        let streams = options.destinations.incidentDirectory == nil && !(options.reporting.format == .text && options.reporting.showAttribution && !prevents)
+        guard streams else { return RunOutput.finish(collect(setup: setup, walk: walk), setup: setup, reporting: options.reporting, destinations: options.destinations, kind: kind) }
         return runStreaming(setup: setup, kind: kind, walk: walk)
     }
 
@@ -35,24 +35,24 @@ public enum ScanJob {
     /// from a digest (counts, and the first findings by rank).
     static func runStreaming(setup: RunSetup, kind: RunKind, walk: BackgroundWalk? = nil) -> RunResult {
         var options = setup.options
-        let format = options.format
+        let format = options.reporting.format
         let rendersAtEnd = format == .markdown || (format == .text && kind.prevention != nil)
-        let digests = rendersAtEnd || (kind.prevention != nil && options.nearMissLog != nil)
-            || !(options.environment["GITHUB_STEP_SUMMARY"] ?? "").isEmpty
+        let digests = rendersAtEnd || (kind.prevention != nil && options.destinations.nearMissLog != nil)
+            || !(options.destinations.environment["GITHUB_STEP_SUMMARY"] ?? "").isEmpty
         var writer: StreamWriter?
         if !rendersAtEnd {
-            do { writer = try StreamWriter(outputPath: options.outputPath) } catch { return RunSetup.failure(error) }
+            do { writer = try StreamWriter(outputPath: options.destinations.outputPath) } catch { return RunSetup.failure(error) }
         }
         let context = ReportContext(toolVersion: hedgerowVersion, findings: [], summary: ScanSummary(),
-                                    showValues: options.showValues, color: options.color && options.outputPath == nil)
-        let text = TextReporter(), lines = JSONLinesReporter(), json = JSONReporter(), sarif = SARIFReporter(policy: options.policy)
+                                    showValues: options.reporting.showValues, color: options.reporting.color && options.destinations.outputPath == nil)
+        let text = TextReporter(), lines = JSONLinesReporter(), json = JSONReporter(), sarif = SARIFReporter(policy: options.reporting.policy)
         let rules = setup.ruleSet.rules.filter { $0.rule.decode == nil }.map { RuleInfo($0.rule) }
         let ruleIndex = SARIFReporter.ruleIndex(rules)
         if format == .json { writer?.write(JSONReporter.streamOpening) }
         if format == .sarif { writer?.write(sarif.streamOpening(rules: rules, toolVersion: hedgerowVersion)) }
         if format == .jsonl { writer?.write(OutputContract.runLine(toolVersion: hedgerowVersion)) }
         let separator = format == .json ? JSONReporter.streamSeparator : format == .sarif ? SARIFReporter.streamSeparator : ""
-        let stream = FindingStream(collector: setup.collector(), output: writer, digest: digests ? FindingDigest(policy: options.policy) : nil,
+        let stream = FindingStream(collector: setup.collector(), output: writer, digest: digests ? FindingDigest(policy: options.reporting.policy) : nil,
                                    separator: separator) { finding in
             if rendersAtEnd { return "" }
             switch format {
@@ -63,7 +63,7 @@ public enum ScanJob {
             }
         }
         var collector = collect(setup: setup, stream: stream, walk: walk)
-        guard let writer else { return RunOutput.finish(collector, digest: stream.digested, setup: setup, options: options, kind: kind) }
+        guard let writer else { return RunOutput.finish(collector, digest: stream.digested, setup: setup, reporting: options.reporting, destinations: options.destinations, kind: kind) }
         switch format {
         case .jsonl: writer.write(lines.summaryLine(collector.summary))
         case .json: writer.write(json.streamClosing(collector.summary, toolVersion: hedgerowVersion))
@@ -71,19 +71,19 @@ public enum ScanJob {
         default: writer.write(text.summaryLine(collector.summary) + "\n")
         }
         if let problem = writer.close() {
-            collector.summary.errors.append("cannot write \(options.outputPath ?? "standard output"): \(problem)")
+            collector.summary.errors.append("cannot write \(options.destinations.outputPath ?? "standard output"): \(problem)")
         }
         // Everything is written; what is left is diagnostics, statistics and the exit code.
-        options.outputPath = nil
-        options.format = .text
-        var result = RunOutput.finish(collector, digest: stream.digested, setup: setup, options: options, kind: kind, rendered: false)
+        options.destinations.outputPath = nil
+        options.reporting.format = .text
+        var result = RunOutput.finish(collector, digest: stream.digested, setup: setup, reporting: options.reporting, destinations: options.destinations, kind: kind, rendered: false)
         result.output = ""
         return result
     }
 
     /// Where `.hedgerow.yml` is looked for: the first path named, else the working directory.
     static func searchStart(_ options: ScanOptions) -> String {
-        options.paths.first { $0 != "-" } ?? FileManager.default.currentDirectoryPath
+        options.inputs.paths.first { $0 != "-" } ?? FileManager.default.currentDirectoryPath
     }
 
     /// Scans the inputs and collects findings, suppressions and totals, without reporting.
@@ -94,15 +94,15 @@ public enum ScanJob {
 
         var collector = setup.collector()
         var results: [InputResult] = []
-        let filePaths = options.paths.filter { $0 != "-" }
+        let filePaths = options.inputs.paths.filter { $0 != "-" }
         // Input 0 is standard input (read first, when named); files are 1, 2, ...
-        if options.paths.contains("-") {
-            let scanner = setup.scanner(options)
+        if options.inputs.paths.contains("-") {
+            let scanner = setup.scanner()
             results.append(InputScanner().scanDescriptor(0, displayPath: "-", with: scanner, emit: stream.map { s in { s.emit($0, input: 0) } }))
             setup.statistics.add(scanner.statistics)
         }
         stream?.finish(input: 0)
-        let outcome = walk.flatMap { $0.paths == filePaths ? $0.outcome : nil } ?? FileWalker(useIgnoreFiles: options.useIgnoreFiles).collect(filePaths)
+        let outcome = walk.flatMap { $0.paths == filePaths ? $0.outcome : nil } ?? FileWalker(useIgnoreFiles: options.inputs.useIgnoreFiles).collect(filePaths)
         collector.summary.errors += outcome.errors
         for (reason, count) in outcome.skipped { collector.summary.skipped[reason, default: 0] += count }
         // A path named on the command line is scanned even if the configuration excludes it
@@ -117,7 +117,7 @@ public enum ScanJob {
             if excluded { collector.summary.skip("excluded by config") }
             return !excluded
         }
-        results += scanInParallel(files, setup: setup, options: options, stream: stream)
+        results += scanInParallel(files, setup: setup, inputs: options.inputs, stream: stream)
         if let stream {
             let counted = stream.counted
             collector.summary.findingsByCategory = counted.summary.findingsByCategory
@@ -150,7 +150,7 @@ public enum ScanJob {
         if collector.summary.filesScanned == 0 && collector.summary.errors.isEmpty {
             // Named inputs with nothing scannable in them must not pass as a clean scan.
             let skipped = collector.summary.skipped.values.reduce(0, +)
-            collector.summary.errors.append("nothing scannable in \(options.paths.joined(separator: " ")) (\(skipped) skipped)")
+            collector.summary.errors.append("nothing scannable in \(options.inputs.paths.joined(separator: " ")) (\(skipped) skipped)")
         }
         return collector
     }
@@ -170,16 +170,16 @@ public enum ScanJob {
 
     /// Scans files on all cores, splitting big text files into parts so that one huge file
     /// uses every core too; results come back one per file, in input order, whatever the timing.
-    static func scanInParallel(_ files: [FileTarget], setup: RunSetup, options: ScanOptions, stream: FindingStream? = nil) -> [InputResult] {
+    static func scanInParallel(_ files: [FileTarget], setup: RunSetup, inputs: ScanOptions.Inputs, stream: FindingStream? = nil) -> [InputResult] {
         guard !files.isEmpty else { return [] }
-        let cores = MemoryLimit.threads(options.threads > 0 ? options.threads : ProcessInfo.processInfo.activeProcessorCount)
+        let cores = MemoryLimit.threads(inputs.threads > 0 ? inputs.threads : ProcessInfo.processInfo.activeProcessorCount)
         var work: [Work] = []
         var owner: [Int] = []  // work index -> file index
         // The speakers of a transcript scanned in parts, by file index.
         var ledgers: [Int: SpeakerLedger] = [:]
         let overlap = setup.ruleSet.maxMatchLength + 4096
         for (f, file) in files.enumerated() {
-            if cores > 1, let parts = FileSplitter.plan(file, partSize: options.splitBytes, overlap: overlap) {
+            if cores > 1, let parts = FileSplitter.plan(file, partSize: inputs.splitBytes, overlap: overlap) {
                 for part in parts { work.append(.part(part)); owner.append(f) }
                 if parts.first?.stage != nil { ledgers[f] = SpeakerLedger() }
             } else {
@@ -199,14 +199,14 @@ public enum ScanJob {
         // keeps input order instead: findings of files done ahead of their turn wait in memory.
         let schedule = stream != nil ? Array(work.indices) : work.indices.sorted { (work[$0].size, $1) > (work[$1].size, $0) }
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            let scanner = setup.scanner(options)
+            let scanner = setup.scanner()
             while true {
                 let n = next.increment()
                 guard n < schedule.count else { break }
                 let i = schedule[n]
                 let emit: ((Finding) -> Void)? = stream.map { s in { s.emit($0, input: i + 1) } }
                 let result = switch work[i] {
-                case let .whole(file): InputScanner(documents: options.documents).scanFile(file, with: scanner, emit: emit)
+                case let .whole(file): InputScanner(documents: inputs.documents).scanFile(file, with: scanner, emit: emit)
                 case let .part(part): InputScanner().scanPart(part, with: scanner, speakers: ledgers[owner[i]], emit: emit)
                 }
                 results.set(i, result)

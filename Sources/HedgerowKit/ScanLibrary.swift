@@ -46,7 +46,7 @@ extension ScanJob {
     /// walked while the rules compile: both take milliseconds, and nothing else runs in
     /// parallel before the scan starts.
     static func prepare(_ given: ScanOptions) throws -> (RunSetup, BackgroundWalk) {
-        let walk = BackgroundWalk(paths: given.paths.filter { $0 != "-" }, walker: FileWalker(useIgnoreFiles: given.useIgnoreFiles))
+        let walk = BackgroundWalk(paths: given.inputs.paths.filter { $0 != "-" }, walker: FileWalker(useIgnoreFiles: given.inputs.useIgnoreFiles))
         let setup = try RunSetup(given, searchFrom: searchStart(given))
         if let shortage = MemoryLimit.shortage() { throw MemoryShortage(message: shortage) }
         return (setup, walk)

@@ -46,11 +46,11 @@ struct BaselineScanOptions: ParsableArguments {
 
     func scanOptions(paths: [String]) -> ScanOptions {
         var options = ScanOptions(paths: paths)
-        options.configPath = rules.config
-        options.extraRuleFiles = rules.ruleFiles
-        options.minConfidence = minConfidence
-        options.threads = threads
-        options.environment = ProcessInfo.processInfo.environment
+        options.matching.configPath = rules.config
+        options.matching.extraRuleFiles = rules.ruleFiles
+        options.matching.minConfidence = minConfidence
+        options.inputs.threads = threads
+        options.destinations.environment = ProcessInfo.processInfo.environment
         return options
     }
 }

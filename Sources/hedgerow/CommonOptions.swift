@@ -92,13 +92,13 @@ struct CommonOptions: ParsableArguments {
 
     func scanOptions(paths: [String]) -> ScanOptions {
         var options = ScanOptions.assemble(paths: paths, report: report, incidents: incidents, rules: rules, match: match)
-        options.stats = run.stats
-        options.splitBytes = run.splitBytes
-        options.showValues = run.showValues
-        options.showAttribution = run.showAttribution
-        if run.noDocuments { options.documents.enabled = false }
-        options.threads = run.threads
-        options.nearMissLog = run.nearMissLog
+        options.reporting.stats = run.stats
+        options.inputs.splitBytes = run.splitBytes
+        options.reporting.showValues = run.showValues
+        options.reporting.showAttribution = run.showAttribution
+        if run.noDocuments { options.inputs.documents.enabled = false }
+        options.inputs.threads = run.threads
+        options.destinations.nearMissLog = run.nearMissLog
         return options
     }
 }
@@ -109,17 +109,17 @@ extension ScanOptions {
     static func assemble(paths: [String], report: OutputOptions, incidents: IncidentOptions, rules: RuleSourceOptions,
                          match: MatchOptions? = nil) -> ScanOptions {
         var options = ScanOptions(paths: paths)
-        options.format = report.format
-        options.outputPath = report.output
-        options.color = Terminal.wantsColor
-        options.incidentDirectory = incidents.incidentDirectory
-        if let n = incidents.bulkThreshold { options.policy.bulkThreshold = n; options.bulkThreshold = n }
-        if let n = incidents.sensitiveThreshold { options.policy.sensitiveThreshold = n; options.sensitiveThreshold = n }
-        options.configPath = rules.config
-        options.extraRuleFiles = rules.ruleFiles
-        options.minConfidence = match?.minConfidence
-        options.baselinePath = match?.baseline
-        options.environment = ProcessInfo.processInfo.environment
+        options.reporting.format = report.format
+        options.destinations.outputPath = report.output
+        options.reporting.color = Terminal.wantsColor
+        options.destinations.incidentDirectory = incidents.incidentDirectory
+        if let n = incidents.bulkThreshold { options.reporting.policy.bulkThreshold = n; options.reporting.bulkThreshold = n }
+        if let n = incidents.sensitiveThreshold { options.reporting.policy.sensitiveThreshold = n; options.reporting.sensitiveThreshold = n }
+        options.matching.configPath = rules.config
+        options.matching.extraRuleFiles = rules.ruleFiles
+        options.matching.minConfidence = match?.minConfidence
+        options.matching.baselinePath = match?.baseline
+        options.destinations.environment = ProcessInfo.processInfo.environment
         return options
     }
 }

@@ -77,12 +77,12 @@ struct RedactCommand: ParsableCommand {
 
     func run() throws {
         var options = RedactOptions(paths: paths)
-        options.scan.minConfidence = minConfidence.flatMap(Confidence.init(rawValue:))
-        options.scan.configPath = config
-        options.scan.extraRuleFiles = ruleFiles
-        options.scan.threads = threads
-        options.scan.splitBytes = splitBytes
-        options.scan.environment = ProcessInfo.processInfo.environment
+        options.scan.matching.minConfidence = minConfidence.flatMap(Confidence.init(rawValue:))
+        options.scan.matching.configPath = config
+        options.scan.matching.extraRuleFiles = ruleFiles
+        options.scan.inputs.threads = threads
+        options.scan.inputs.splitBytes = splitBytes
+        options.scan.destinations.environment = ProcessInfo.processInfo.environment
         options.outputPath = output
         options.outDirectory = outDirectory
         options.inPlace = inPlace

@@ -32,9 +32,9 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         var options = common.scanOptions(paths: paths)
-        options.exposed = exposed
-        options.useIgnoreFiles = !noIgnore
-        options.prevention = prevention
+        options.reporting.exposed = exposed
+        options.inputs.useIgnoreFiles = !noIgnore
+        options.reporting.prevention = prevention
         Terminal.finish(ScanJob.run(options))
     }
 }

@@ -44,12 +44,12 @@ final class DocumentScratch {
         FileManager.default.changeCurrentDirectoryPath(url.path)
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }
         var options = ScanOptions(paths: names)
-        options.format = format
-        options.fingerprintKey = Array("document-test-key".utf8)
-        options.documents = limits
-        options.threads = 1
+        options.reporting.format = format
+        options.matching.fingerprintKey = Array("document-test-key".utf8)
+        options.inputs.documents = limits
+        options.inputs.threads = 1
         let out = url.appendingPathComponent("report-\(UUID().uuidString).out")
-        options.outputPath = out.path
+        options.destinations.outputPath = out.path
         let result = ScanJob.run(options)
         let text = (try? String(contentsOf: out, encoding: .utf8)) ?? result.output
         try? FileManager.default.removeItem(at: out)
@@ -327,7 +327,7 @@ final class DocumentRedactTests: XCTestCase {
         FileManager.default.changeCurrentDirectoryPath(dir.url.path)
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }
         var options = RedactOptions(paths: names)
-        options.scan.fingerprintKey = Array("document-test-key".utf8)
+        options.scan.matching.fingerprintKey = Array("document-test-key".utf8)
         options.outDirectory = "clean"
         return RedactJob.run(options)
     }

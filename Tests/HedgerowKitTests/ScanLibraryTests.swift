@@ -26,8 +26,8 @@ final class ScanLibraryTests: XCTestCase {
 
     func options(_ paths: [String]) -> ScanOptions {
         var options = ScanOptions(paths: paths)
-        options.fingerprintKey = Array("library-test-key".utf8)
-        options.threads = 2
+        options.matching.fingerprintKey = Array("library-test-key".utf8)
+        options.inputs.threads = 2
         return options
     }
 
@@ -53,7 +53,7 @@ final class ScanLibraryTests: XCTestCase {
 
     func testErrorsAreDiagnosticsAndExitTwo() {
         var broken = options([directory.path])
-        broken.configPath = directory.appendingPathComponent("missing.yml").path
+        broken.matching.configPath = directory.appendingPathComponent("missing.yml").path
         let outcome = ScanJob.scan(broken)
         XCTAssertEqual(outcome.exitCode, ExitStatus.error)
         XCTAssertTrue(outcome.diagnostics.first?.hasPrefix("error: ") ?? false, "\(outcome.diagnostics)")
