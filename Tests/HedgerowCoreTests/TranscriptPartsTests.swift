@@ -64,7 +64,7 @@ final class TranscriptPartsTests: XCTestCase {
         let overlap = TestRules.ruleSet.maxMatchLength + 4096
         for (n, style) in Style.allCases.enumerated() {
             let name = ["teams.vtt", "zoom.vtt", "call.srt", "call.transcript"][n]
-            let text = transcript(style, bytes: 160_000, seed: 1000 + UInt64(n))
+            let text = transcript(style, bytes: 64_000, seed: 1000 + UInt64(n))
             let path = dir.appendingPathComponent(name).path
             FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
             let target = FileTarget(path: path, displayPath: name, size: text.utf8.count)
