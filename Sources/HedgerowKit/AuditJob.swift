@@ -150,6 +150,7 @@ public enum AuditJob {
         // Published attributions are reported but fail nothing unless the configuration says so.
         let failing = report.repositories.lazy.flatMap(\.findings).contains { setup.attributionFails || $0.context != .attribution }
         if failing, let note = setup.unkeyedAllowNote { diagnostics.append(note) }
+        if let warning = setup.keyWarning { diagnostics.append(warning) }
         let exit = failed ? ExitStatus.error : (failing ? ExitStatus.findings : ExitStatus.clean)
         return RunResult(output: output, diagnostics: diagnostics, exitCode: exit)
     }

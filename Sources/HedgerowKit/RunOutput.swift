@@ -94,6 +94,7 @@ enum RunOutput {
             }
         }
         if let note = setup.unkeyedAllowNote, collector.summary.findingCount > 0 { notes.append(note) }
+        if let warning = setup.keyWarning { notes.append(warning) }
         if reporting.stats {
             let table = RuleStatsTable.render(setup.statistics.value, ruleIDs: setup.ruleSet.rules.map(\.rule.id),
                                               bytes: collector.summary.bytesScanned, seconds: now.timeIntervalSince(setup.started))

@@ -17,6 +17,8 @@ struct RunSetup {
     /// A warning for runs with findings when the configuration's allow entries carry no
     /// `fingerprint_key` (nil when they do, or there are none).
     let unkeyedAllowNote: String?
+    /// Set when the fingerprint key could not be saved and holds for this run only.
+    let keyWarning: String?
     /// Per-rule counters summed over every scanner of the run, for `--stats`.
     let statistics: StatisticsTotal
     /// When the run started, for the statistics' wall time.
@@ -52,7 +54,9 @@ struct RunSetup {
             if !allowed { options.inputs.documents.enabled = false }
         }
         ruleSet = try RuleSet(rules)
-        fingerprinter = Fingerprinter(key: options.matching.fingerprintKey ?? FingerprintKey.resolve())
+        let resolved = options.matching.fingerprintKey.map { (key: $0, warning: String?.none) } ?? FingerprintKey.resolveNoting()
+        fingerprinter = Fingerprinter(key: resolved.key)
+        keyWarning = resolved.warning
         var baseline: Baseline?
         if let path = options.matching.baselinePath {
             guard let text = readRegularText(path) else {

@@ -37,7 +37,8 @@ extension ScanJob {
         do { (setup, walk) = try prepare(options) } catch { return .failure(error) }
         let stream = sink.map { FindingStream(collector: setup.collector(), output: nil, sink: $0) { _ in "" } }
         let collector = collect(setup: setup, stream: stream, walk: walk)
-        return ScanOutcome(findings: collector.findings, summary: collector.summary, diagnostics: collector.diagnostics, exitCode: collector.exitCode)
+        return ScanOutcome(findings: collector.findings, summary: collector.summary,
+                           diagnostics: collector.diagnostics + [setup.keyWarning].compactMap { $0 }, exitCode: collector.exitCode)
     }
 }
 

@@ -23,6 +23,20 @@ final class KeyIdentityTests: XCTestCase {
     }
 
     /// Audit shards run under different keys share no fingerprints: the merge says so.
+    /// With no shared key and a home where no key file can be made, the run works under a
+    /// key of its own and says so on standard error (issue 23, item 19).
+    func testAKeyForThisRunOnlyIsWarnedAbout() throws {
+        let dir = try Scratch()
+        try dir.write("home", "a file, not a folder\n")
+        try dir.write("src/app.env", "aws_access_key_id = \(FakeValue.awsKeyID)\n")
+        let env = ["HEDGEROW_FINGERPRINT_KEY": "", "HOME": dir.url.appendingPathComponent("home").path, "XDG_CONFIG_HOME": ""]
+        let r = try CLI.run(["scan", "src"], in: dir.url, environment: env)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("cannot save the fingerprint key"), r.stderr)
+        let shared = try CLI.run(["scan", "src"], in: dir.url, environment: env.merging(["HEDGEROW_FINGERPRINT_KEY": "team-key"]) { $1 })
+        XCTAssertFalse(shared.stderr.contains("fingerprint key"), shared.stderr)
+    }
+
     func testShardsUnderDifferentKeysAreWarnedAboutOnMerge() throws {
         let root = try Scratch()
         for (org, seed) in [("a", 1), ("b", 2)] {

@@ -32,4 +32,22 @@ final class FingerprintKeyTests: XCTestCase {
         XCTAssertEqual(mode & 0o777, 0o600)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["fingerprint.key"])
     }
+
+    /// A key that cannot be saved holds for one run only; the run says so instead of giving
+    /// fingerprints no later run can match (issue 23, item 19). A file where the home folder
+    /// should be makes the folder impossible to create, even for root.
+    func testAKeyThatCannotBeSavedIsSaid() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("hedgerow-home-file-\(UUID().uuidString)")
+        try Data("not a folder".utf8).write(to: home)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let unsaved = FingerprintKey.resolveNoting(environment: ["HOME": home.path])
+        XCTAssertEqual(unsaved.key.count, 32)
+        let warning = try XCTUnwrap(unsaved.warning)
+        XCTAssertTrue(warning.contains("HEDGEROW_FINGERPRINT_KEY") && warning.contains(home.path), warning)
+        XCTAssertNil(FingerprintKey.resolveNoting(environment: ["HOME": home.path, "HEDGEROW_FINGERPRINT_KEY": "team-key"]).warning)
+        let writable = FileManager.default.temporaryDirectory.appendingPathComponent("hedgerow-home-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: writable) }
+        XCTAssertNil(FingerprintKey.resolveNoting(environment: ["HOME": writable.path]).warning)
+        XCTAssertNil(FingerprintKey.resolveNoting(environment: ["HOME": writable.path]).warning, "read back the next run")
+    }
 }
