@@ -46,11 +46,13 @@ demo: build
 ## test: set up and run the whole test suite, then the rules' own examples. The end-to-end
 ## tests run the release binary (the one `make dist` packs, built once for both): a debug
 ## binary spends a quarter of a second of every start in the argument parser's debug-only
-## self-checks, and the tests start it hundreds of times.
+## self-checks, and the tests start it hundreds of times. The suite runs in three shards at
+## once (scripts/test-shards.sh): most end-to-end tests wait on a child process, so one
+## test process leaves a core idle. `swift test` still runs it in one process.
 test: setup
-	$(SWIFT) build
+	$(SWIFT) build --build-tests
 	$(SWIFT) build -c release --static-swift-stdlib --product hedgerow --scratch-path $(DIST_BUILD)
-	HEDGEROW_TEST_BINARY=$(CURDIR)/$(DIST_BUILD)/release/hedgerow $(SWIFT) test
+	HEDGEROW_TEST_BINARY=$(CURDIR)/$(DIST_BUILD)/release/hedgerow scripts/test-shards.sh
 	.build/debug/hedgerow rules check
 
 ## fuzz: build the libFuzzer targets (Fuzz/README.md) in .build-fuzz and run each for FUZZ_SECONDS
