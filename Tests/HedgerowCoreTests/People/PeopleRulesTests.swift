@@ -31,6 +31,18 @@ final class PeopleRulesTests: XCTestCase {
         XCTAssertFalse(results.contains { $0.1.contains("Participant") })
     }
 
+    /// A town written with its joining words is one town: cut at the first of them, the
+    /// copy kept "-on-Sea" beside the placeholder.
+    func testTownsWithJoiningWordsStayWhole() {
+        for (text, address) in [("I live at 101 Rectory Crescent, Southend-on-Sea.", "101 Rectory Crescent, Southend-on-Sea"),
+                                ("Just 7 Mill Lane, Stratford-upon-Avon, same as the letter.", "7 Mill Lane, Stratford-upon-Avon"),
+                                ("3 Church Lane, Chapel-en-le-Frith", "3 Church Lane, Chapel-en-le-Frith"),
+                                ("12 Bridge Street, Newcastle upon Tyne", "12 Bridge Street, Newcastle upon Tyne"),
+                                ("Send it to 5 Chapel Square, London on Monday.", "5 Chapel Square, London")] {
+            XCTAssertEqual(found(text).filter { $0.0 == "address" }.map(\.1), [address], text)
+        }
+    }
+
     func testFieldsAndTitles() {
         XCTAssertEqual(found(#"{"first_name": "Nathan", "last_name": "Okafor"}"#).map(\.1), ["Nathan", "Okafor"])
         XCTAssertEqual(found("Mr Gough from the council came round.").map(\.1), ["Gough"])
