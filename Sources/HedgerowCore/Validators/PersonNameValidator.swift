@@ -105,6 +105,12 @@ public struct PersonNameValidator: Validator {
                 }
             }
             if Self.emailSpells(lower, candidate) || Self.contextBefore(candidate.before) { return .accept }
+            // "J. Miles" is a person, "Plan B. Will" is not: an initial and a word that is
+            // also an everyday word, with nothing else saying so, is kept low (a redacted
+            // copy still takes it out; a scan report leaves it).
+            if tokens.count == 2 && lower[0].count == 2 && lower[0].hasSuffix(".") && !uncommon[1] {
+                return .lower(.low, "an initial and a surname that is also an everyday word")
+            }
             // "a research centre in Palo Alto", "born in Harrow": after "in", a capitalised
             // name is a place more often than a person.
             if Self.afterIn(candidate.before) { return .lower(.low, "after \"in\": more often a place than a person") }

@@ -43,6 +43,24 @@ final class PeopleRulesTests: XCTestCase {
         }
     }
 
+    /// A name whose first word the gazetteer lacks is found whole when an email on the
+    /// line spells it; before, only the surname was replaced and the first name stayed.
+    func testANameSpelledByTheEmailBesideIt() {
+        let row = "Folake Ahmed,Foxglove Pharmacy,vegan,folakeahmed24@yahoo.co.uk,yes"
+        XCTAssertEqual(found(row).filter { $0.0 == "name" }.map(\.1), ["Folake Ahmed"])
+        XCTAssertTrue(found("Folake Ahmed,vegan,someone.else@yahoo.co.uk").filter { $0.1.contains("Folake") }.isEmpty)
+        XCTAssertTrue(found("Foxglove Pharmacy, orders@foxglovepharmacy.co.uk").filter { $0.0 == "name" }.isEmpty)
+    }
+
+    /// An initial and a surname that is also an everyday word: found, at low confidence
+    /// (what a redacted copy takes out and a scan report leaves out).
+    func testAnInitialAndAnEverydaySurname() {
+        let cite = found("<cite>J. Miles, Wolverhampton</cite>").filter { $0.0 == "name" }
+        XCTAssertEqual(cite.map(\.1), ["J. Miles"])
+        XCTAssertEqual(cite.map(\.2), [.low])
+        XCTAssertEqual(found("<cite>J. Fitzgerald, Wolverhampton</cite>").filter { $0.0 == "name" }.map(\.2), [.medium])
+    }
+
     func testFieldsAndTitles() {
         XCTAssertEqual(found(#"{"first_name": "Nathan", "last_name": "Okafor"}"#).map(\.1), ["Nathan", "Okafor"])
         XCTAssertEqual(found("Mr Gough from the council came round.").map(\.1), ["Gough"])
