@@ -108,7 +108,8 @@ public struct PersonNameValidator: Validator {
             // "J. Miles" is a person, "Plan B. Will" is not: an initial and a word that is
             // also an everyday word, with nothing else saying so, is kept low (a redacted
             // copy still takes it out; a scan report leaves it).
-            if tokens.count == 2 && lower[0].count == 2 && lower[0].hasSuffix(".") && !uncommon[1] {
+            if tokens.count >= 2 && lower[0].count == 2 && lower[0].hasSuffix(".")
+                && lower[1].split(separator: "-").contains(where: { Lexicon.isCommonWord(String($0)) }) {
                 return .lower(.low, "an initial and a surname that is also an everyday word")
             }
             // "a research centre in Palo Alto", "born in Harrow": after "in", a capitalised
