@@ -52,6 +52,17 @@ final class PeopleRulesTests: XCTestCase {
         XCTAssertTrue(found("Foxglove Pharmacy, orders@foxglovepharmacy.co.uk").filter { $0.0 == "name" }.isEmpty)
     }
 
+    /// Code that builds a person from two literals: the surname, too weak alone, is found
+    /// because a given name's literal stands before it; lists of first names are not people.
+    func testASurnameLiteralAfterAGivenName() {
+        XCTAssertEqual(found(#"person = Person("Luke", "Watts", "The Granary, Clark View")"#).filter { $0.0 == "name" && $0.2 != .low }.map(\.1),
+                       ["Watts"])
+        XCTAssertEqual(found(#"new Person("Gregory", "Watkins", "338 Clarence Drive");"#).filter { $0.0 == "name" && $0.1 == "Watkins" }.count, 1)
+        for text in [#"G.add_edge("Dan", "Albert", weight=1)"#, "for method in ['Powell', 'Nelder-Mead']:", "x = ['Ci', 'Shi', 'Chi']"] {
+            XCTAssertTrue(found(text).filter { $0.0 == "name" && $0.2 != .low }.isEmpty, text)
+        }
+    }
+
     /// An initial and a surname that is also an everyday word: found, at low confidence
     /// (what a redacted copy takes out and a scan report leaves out).
     func testAnInitialAndAnEverydaySurname() {
