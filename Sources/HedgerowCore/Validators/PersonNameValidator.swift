@@ -21,7 +21,7 @@ public struct PersonNameValidator: Validator {
         /// The rule found a gazetteer word with nothing around it (the name-word prefilter).
         case gazetteer
         /// A surname in the string literal straight after a given name's literal
-        /// (`Person("Luke", "Watts")`): the given name is found alone, and the surname,
+        /// (`Person("Luke", "Watts")`): the given name is found alone, and the surname, hedgerow:allow (made-up example)
         /// weak alone, is a name because of it.
         case pair
     }
