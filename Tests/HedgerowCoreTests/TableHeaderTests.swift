@@ -16,4 +16,17 @@ final class TableHeaderTests: XCTestCase {
         // Without its COPY line the same row has no column to be read in.
         XCTAssertTrue(TestRules.findings("-- dump\n7\t1987-03-14\n").filter { $0.ruleID == "pd.date-of-birth.column" }.isEmpty)
     }
+
+    /// A form export keeps postcodes as typed, often in lower case, with no address words
+    /// on the row: the column's header says what they are.
+    func testLowerCasePostcodesInAPostcodeColumn() {
+        let csv = "response_id,submitted_at,postcode,satisfaction,comment\n701,2025-09-22 20:27,ne34 9dt,6,\"Helpful, thanks\"\n702,2025-09-23 08:10,,4,ok\n"
+        let found = TestRules.findings(csv).filter { $0.category == .postcode }.map { f in
+            String(decoding: Array(csv.utf8)[f.start.offset..<f.end.offset], as: UTF8.self)
+        }
+        XCTAssertEqual(found, ["ne34 9dt"])
+        // The same shape in a column that is not a postcode, or with no header naming one.
+        XCTAssertTrue(TestRules.findings("id,postcode,ref\n7,,ne34 9dt\n").filter { $0.category == .postcode }.isEmpty)
+        XCTAssertTrue(TestRules.findings("id,ref\n7,ne34 9dt\n").filter { $0.category == .postcode }.isEmpty)
+    }
 }

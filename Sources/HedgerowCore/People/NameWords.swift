@@ -18,12 +18,23 @@ enum NameWords {
         let length = end - start
         guard length >= 2 && length <= 24 else { return false }
         if names.matches(p + start, count: length) { return true }
+        // "J. Miles", "A. Rose": after a lone initial, a surname that is also an everyday
+        // word is a name word too (the validator weighs it low; without this the name-word
+        // pass never offered it, and a redacted copy kept it).
+        if start >= 3 && p[start - 1] == 0x20 && p[start - 2] == 0x2E && p[start - 3] &- 0x41 < 26
+            && (start == 3 || !isWordByte(p[start - 4]))
+            && names.tag(p + start, count: length) & Lexicon.surnameTag != 0 {
+            return true
+        }
         // O'Brien, D'Souza: the part after the apostrophe names the family as well.
         if length > 3 && p[start + 1] == 0x27 {
             return names.matches(p + start + 2, count: length - 2)
         }
         return false
     }
+
+    /// A letter, digit, underscore or byte of a multi-byte character.
+    @inline(__always) static func isWordByte(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 || c == 0x5F || c >= 0x80 }
 
     /// Whether the capitalised word at `p[start]` (letters only, up to a byte that is not
     /// a letter, digit or underscore; a trailing dot is not part of it) is in `words`.

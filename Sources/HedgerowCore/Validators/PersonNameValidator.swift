@@ -20,6 +20,10 @@ public struct PersonNameValidator: Validator {
         case field
         /// The rule found a gazetteer word with nothing around it (the name-word prefilter).
         case gazetteer
+        /// A surname in the string literal straight after a given name's literal
+        /// (`Person("Luke", "Watts")`): the given name is found alone, and the surname, hedgerow:allow (made-up example)
+        /// weak alone, is a name because of it.
+        case pair
     }
 
     let kind: Kind
@@ -55,10 +59,12 @@ public struct PersonNameValidator: Validator {
         // Every token an ordinary word and none a given name: "Dear Customer", "Hi Team",
         // "I'm Sorry", "Welcome Back". After a title an ordinary word is a surname all the
         // same (Dr Gibbons, Mrs Storey). hedgerow:allow (made-up example)
-        if kind != .title && Self.isPhrase(lower) { return .reject("ordinary words") }
+        if kind != .title && kind != .pair && Self.isPhrase(lower) { return .reject("ordinary words") }
         // Role labels in transcripts and forms ("Participant 2", "P13", "Interviewer").
         if lower.contains(where: { Self.roles.contains($0) || $0.contains(where: \.isNumber) }) { return .reject("a role, not a name") }
         switch kind {
+        case .pair:
+            return Self.judgePair(lower[0], candidate, given: given[0])
         case .context, .title:
             if lower.contains(where: { Self.calendar.contains($0) }) { return .reject("a month or day") }
             // "this is True", "This is Sendmail version 8.8.4": one everyday word, or a hedgerow:allow (made-up example)
@@ -105,12 +111,38 @@ public struct PersonNameValidator: Validator {
                 }
             }
             if Self.emailSpells(lower, candidate) || Self.contextBefore(candidate.before) { return .accept }
+            // "J. Miles" is a person, "Plan B. Will" is not: an initial and a word that is
+            // also an everyday word, with nothing else saying so, is kept low (a redacted
+            // copy still takes it out; a scan report leaves it).
+            if tokens.count >= 2 && lower[0].count == 2 && lower[0].hasSuffix(".")
+                && lower[1].split(separator: "-").contains(where: { Lexicon.isCommonWord(String($0)) }) {
+                return .lower(.low, "an initial and a surname that is also an everyday word")
+            }
             // "a research centre in Palo Alto", "born in Harrow": after "in", a capitalised
             // name is a place more often than a person.
             if Self.afterIn(candidate.before) { return .lower(.low, "after \"in\": more often a place than a person") }
             if Self.amongUnknownWords(candidate) { return .lower(.low, "gazetteer only, in text with no English word or name around it") }
             return .lower(.medium, "gazetteer only: no context says it is a person")
         }
+    }
+
+    /// The surname of a literal pair: the literal before it must be a given name (the
+    /// first word of the match) and the value a surname that is not also a given name
+    /// (graph nodes and test users are lists of first names: "Dan", "Albert"); a common
+    /// word in either place leaves it medium.
+    static func judgePair(_ surname: String, _ c: Candidate, given valueIsGiven: Bool) -> Verdict {
+        guard Lexicon.isSurname(surname) else { return .reject("not a surname") }
+        if valueIsGiven { return .reject("also a given name: more likely a list of first names") }
+        // The match opens with the quote, so the first run of letters is the given name.
+        let first = c.match.split { !$0.isLetter }.first.map { normalised($0) } ?? ""
+        guard Lexicon.isGivenName(first), !calendar.contains(first), !calendar.contains(surname) else {
+            return .reject("the literal before it is not a given name")
+        }
+        if isPlaceholderPerson([first, surname]) { return .lower(.low, "a placeholder person") }
+        if Lexicon.isCommonWord(first) || Lexicon.isCommonWord(surname) {
+            return .lower(.medium, "a given name and a surname in literals side by side, one also an everyday word")
+        }
+        return .accept
     }
 
     /// A placeholder person of forms and test data ("Joe Bloggs", "John Doe").

@@ -50,3 +50,16 @@ public struct PostcodeValidator: Validator {
     private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
     private func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 }
+
+/// A postcode in a table column whose header names one: typed in lower case as often as
+/// not in form exports, where no address words stand on the row to say what it is.
+public struct PostcodeColumnValidator: Validator {
+    static let headerWords = ["postcode", "post_code", "post code", "post-code", "postal"]
+    public init() {}
+    public func validate(_ c: Candidate) -> Verdict {
+        guard let column = c.columnName, Self.headerWords.contains(where: { column.containsBytes($0) }) else {
+            return .reject("not in a postcode column")
+        }
+        return PostcodeValidator().validate(c)
+    }
+}

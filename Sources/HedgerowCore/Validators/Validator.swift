@@ -31,15 +31,16 @@ public struct Candidate: Sendable {
     }
 
     /// The header name of the column the value sits in, when the fragment is a table
-    /// (comma, tab or pipe separated with a header line); nil otherwise.
+    /// (comma, tab or pipe separated with a header line); nil otherwise. Delimiters inside
+    /// quoted fields do not count (TableColumns).
     public var columnName: String? {
         guard !header.isEmpty else { return nil }
         let delimiter: Character = header.containsBytes("\t") ? "\t" : header.containsBytes(",") ? "," : header.containsBytes("|") ? "|" : " "
         guard delimiter != " " else { return nil }
         var prefix = Substring(lineBefore)
         if prefix.hasPrefix("+") && !header.hasPrefix("+") { prefix = prefix.dropFirst() }
-        let index = prefix.filter { $0 == delimiter }.count
-        let columns = header.split(separator: delimiter, omittingEmptySubsequences: false)
+        let index = TableColumns.index(of: prefix, delimiter: delimiter)
+        let columns = TableColumns.fields(of: header, delimiter: delimiter)
         guard index < columns.count else { return nil }
         return columns[index].trimmingCharacters(in: CharacterSet(charactersIn: " \"'\r")).lowercased()
     }

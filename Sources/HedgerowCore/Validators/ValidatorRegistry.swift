@@ -15,6 +15,7 @@ public enum ValidatorRegistry {
         "ipv4": IPv4Validator(),
         "ipv6": IPv6Validator(),
         "uk-postcode": PostcodeValidator(),
+        "uk-postcode-column": PostcodeColumnValidator(),
         "placeholder": PlaceholderValidator(),
         "secret-slot": SecretSlotValidator(),
         "connection-string": ConnectionStringValidator(),
@@ -38,7 +39,7 @@ public enum ValidatorRegistry {
         },
     ]
 
-    public static var names: [String] { (Array(fixed.keys) + ["entropy:<bits>", "person-name:context", "person-name:title", "person-name:field", "person-name:gazetteer"]).sorted() }
+    public static var names: [String] { (Array(fixed.keys) + ["entropy:<bits>", "person-name:context", "person-name:title", "person-name:field", "person-name:gazetteer", "person-name:pair"]).sorted() }
 
     public static func validator(named name: String) throws -> any Validator {
         if let found = fixed[name] { return found }

@@ -31,6 +31,52 @@ final class PeopleRulesTests: XCTestCase {
         XCTAssertFalse(results.contains { $0.1.contains("Participant") })
     }
 
+    /// A town written with its joining words is one town: cut at the first of them, the
+    /// copy kept "-on-Sea" beside the placeholder.
+    func testTownsWithJoiningWordsStayWhole() {
+        for (text, address) in [("I live at 101 Rectory Crescent, Southend-on-Sea.", "101 Rectory Crescent, Southend-on-Sea"),
+                                ("Just 7 Mill Lane, Stratford-upon-Avon, same as the letter.", "7 Mill Lane, Stratford-upon-Avon"),
+                                ("3 Church Lane, Chapel-en-le-Frith", "3 Church Lane, Chapel-en-le-Frith"),
+                                ("12 Bridge Street, Newcastle upon Tyne", "12 Bridge Street, Newcastle upon Tyne"),
+                                ("Send it to 5 Chapel Square, London on Monday.", "5 Chapel Square, London")] {
+            XCTAssertEqual(found(text).filter { $0.0 == "address" }.map(\.1), [address], text)
+        }
+    }
+
+    /// A name whose first word the gazetteer lacks is found whole when an email on the
+    /// line spells it; before, only the surname was replaced and the first name stayed.
+    func testANameSpelledByTheEmailBesideIt() {
+        let row = "Folake Ahmed,Foxglove Pharmacy,vegan,folakeahmed24@yahoo.co.uk,yes"
+        XCTAssertEqual(found(row).filter { $0.0 == "name" }.map(\.1), ["Folake Ahmed"])
+        XCTAssertTrue(found("Folake Ahmed,vegan,someone.else@yahoo.co.uk").filter { $0.1.contains("Folake") }.isEmpty)
+        XCTAssertTrue(found("Foxglove Pharmacy, orders@foxglovepharmacy.co.uk").filter { $0.0 == "name" }.isEmpty)
+    }
+
+    /// Code that builds a person from two literals: the surname, too weak alone, is found
+    /// because a given name's literal stands before it; lists of first names are not people.
+    func testASurnameLiteralAfterAGivenName() {
+        XCTAssertEqual(found(#"person = Person("Luke", "Watts", "The Granary, Clark View")"#).filter { $0.0 == "name" && $0.2 != .low }.map(\.1),
+                       ["Watts"])
+        XCTAssertEqual(found(#"new Person("Gregory", "Watkins", "338 Clarence Drive");"#).filter { $0.0 == "name" && $0.1 == "Watkins" }.count, 1)
+        for text in [#"G.add_edge("Dan", "Albert", weight=1)"#, "for method in ['Powell', 'Nelder-Mead']:", "x = ['Ci', 'Shi', 'Chi']"] {
+            XCTAssertTrue(found(text).filter { $0.0 == "name" && $0.2 != .low }.isEmpty, text)
+        }
+    }
+
+    /// An initial and a surname that is also an everyday word: found, at low confidence
+    /// (what a redacted copy takes out and a scan report leaves out).
+    func testAnInitialAndAnEverydaySurname() {
+        let cite = found("<cite>J. Miles, Wolverhampton</cite>").filter { $0.0 == "name" }
+        XCTAssertEqual(cite.map(\.1), ["J. Miles"])
+        XCTAssertEqual(cite.map(\.2), [.low])
+        XCTAssertEqual(found("<cite>J. Fitzgerald, Wolverhampton</cite>").filter { $0.0 == "name" }.map(\.2), [.medium])
+        // A journal's or a method's initial is not a person's: low, so no scan report shows them.
+        for text in ["Tests\", J. Royal Stat. Soc. Series B, Vol. 46", "Nash, S G. Newton-Type Minimization Via the Lanczos Method.",
+                     "Use plan B. Will it work?"] {
+            XCTAssertTrue(found(text).filter { $0.0 == "name" && $0.2 != .low }.isEmpty, text)
+        }
+    }
+
     func testFieldsAndTitles() {
         XCTAssertEqual(found(#"{"first_name": "Nathan", "last_name": "Okafor"}"#).map(\.1), ["Nathan", "Okafor"])
         XCTAssertEqual(found("Mr Gough from the council came round.").map(\.1), ["Gough"])

@@ -86,6 +86,20 @@ final class DateOfBirthColumnValidatorTests: XCTestCase {
         guard case .reject = v.validate(otherColumn) else { return XCTFail() }
         XCTAssertEqual(Candidate(value: "x", header: "a\tb\tc", lineBefore: "1\t2\t").columnName, "c")
     }
+
+    /// A comma inside a quoted field is part of the field, not a column break.
+    func testQuotedFieldsKeepTheirCommas() {
+        let v = DateOfBirthColumnValidator()
+        let afterQuotedAddress = Candidate(value: "1958-04-26", header: "id,name,address,dob",
+                                           lineBefore: "7,Jakub Forster,\"Flat 3, 182 Sanderson Gardens\",")
+        XCTAssertEqual(afterQuotedAddress.columnName, "dob")
+        XCTAssertEqual(v.validate(afterQuotedAddress), .accept)
+        let joinedNotBirth = Candidate(value: "2023-09-27", header: "id,address,joined,dob", lineBefore: "1,\"12 Mill Lane, Leeds\",")
+        XCTAssertEqual(joinedNotBirth.columnName, "joined")
+        // A doubled quote inside a quoted field, and a quote inside an unquoted one.
+        XCTAssertEqual(Candidate(value: "x", header: "a,b,c,d", lineBefore: "\"say \"\"hi, there\"\"\",5\" screen,").columnName, "c")
+        XCTAssertEqual(Candidate(value: "x", header: "\"a, b\",c", lineBefore: "1,").columnName, "c")
+    }
 }
 
 final class BankDetailsValidatorTests: XCTestCase {
