@@ -1,6 +1,7 @@
 import Foundation
-import HedgerowCore
+@testable import HedgerowCore
 import HedgerowInputs
+import HedgerowRules
 import XCTest
 
 /// Inputs written to hurt: each case here once crashed, hung or slipped past hedgerow
@@ -63,6 +64,17 @@ final class HostileInputTests: XCTestCase {
                 XCTAssertTrue("\(error)".contains("nested more than"), "\(error)")
             }
             XCTAssertThrowsError(try ProjectConfig.load(yaml: text.replacingOccurrences(of: "rules:", with: "allow:"), file: ".hedgerow.yml", knownRules: nil))
+        }
+    }
+
+    /// The built-in rule files skip the nesting check at every start (it was a twentieth of
+    /// start-up); this holds them to it instead, and a user's file still gets it.
+    func testBuiltInRuleFilesPassTheNestingCheckUserFilesStillGetIt() throws {
+        XCTAssertGreaterThan(BuiltinRuleFiles.all.count, 20)
+        for file in BuiltinRuleFiles.all { XCTAssertNil(YAMLNesting.lineTooDeep(file.yaml), file.path) }
+        let deep = "rules:\n" + String(repeating: "[", count: 5_000)
+        XCTAssertThrowsError(try RuleLoader.load(yaml: deep, file: "deep.yml")) { error in
+            XCTAssertTrue("\(error)".contains("nested more than"), "\(error)")
         }
     }
 

@@ -4,7 +4,7 @@
 /// folded to lower case), a look at a cache-resident filter, and rarely a probe.
 ///
 /// Words are stored as 61-bit FNV-1a hashes with the tag in the low three bits, in an
-/// open-addressed table built once in one pass over the lists (the start-up of a hook
+/// open-addressed table built once from the lists (the start-up of a hook
 /// pays for it). Two words sharing a hash would make one stand in for the other; among a
 /// few hundred thousand words that chance is about one in ten million, and a false "yes"
 /// only sends a candidate on to the rule's pattern and validator.
@@ -30,12 +30,9 @@ public struct WordSet: Sendable {
     /// Several lists, each with its tag bits (1, 2 or 4); a word on several lists has their
     /// bits together. `filterKeeps` says which tags `matches` answers yes for.
     public init(lists: [(text: String, tag: UInt8)], filterKeeps: @escaping @Sendable (UInt8) -> Bool = { $0 != 0 }) {
-        var total = 0
-        for list in lists { total += list.text.utf8.count / 6 + 1 }
-        var size = 16
-        while size < total * 3 / 2 { size <<= 1 }
-        var slots = [UInt64](repeating: 0, count: size)
-        var count = 0
+        // Every word's hash first, in one sequential pass over the lists.
+        var entries: [UInt64] = []
+        entries.reserveCapacity(lists.reduce(0) { $0 + $1.text.utf8.count / 6 + 1 })
         for list in lists {
             var text = list.text
             text.withUTF8 { bytes in
@@ -43,18 +40,34 @@ public struct WordSet: Sendable {
                 for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
                     var end = i
                     if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-                    if end > start {
-                        let h = Self.hash(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                        var k = Int(truncatingIfNeeded: h >> 3) & (size - 1)
-                        while slots[k] != 0 && slots[k] & ~7 != h { k = (k + 1) & (size - 1) }
-                        if slots[k] == 0 { count += 1; slots[k] = h }
-                        slots[k] |= UInt64(list.tag & 7)
-                        // A table filled past three quarters would probe long: grow it.
-                        if count * 4 > size * 3 { (slots, size) = Self.grown(slots) }
-                    }
+                    if end > start { entries.append(Self.hash(UnsafeBufferPointer(rebasing: bytes[start..<end])) | UInt64(list.tag & 7)) }
                     start = i + 1
                 }
             }
+        }
+        var size = 16
+        while size < entries.count * 3 / 2 { size <<= 1 }
+        // Inserted in the order of their home slots (a counting sort on the slot's top bits),
+        // so the table is filled front to back: inserted in list order, each of 200,000
+        // names was a cache miss, most of the name table's build time at every start.
+        let bucketBits = min(10, size.trailingZeroBitCount), shift = size.trailingZeroBitCount - bucketBits
+        var starts = [Int](repeating: 0, count: (1 << bucketBits) + 1)
+        for e in entries { starts[((Int(truncatingIfNeeded: e >> 3) & (size - 1)) >> shift) + 1] += 1 }
+        for b in 1..<starts.count { starts[b] += starts[b - 1] }
+        var ordered = [UInt64](repeating: 0, count: entries.count)
+        for e in entries {
+            let b = (Int(truncatingIfNeeded: e >> 3) & (size - 1)) >> shift
+            ordered[starts[b]] = e
+            starts[b] += 1
+        }
+        var slots = [UInt64](repeating: 0, count: size)
+        var count = 0
+        for e in ordered {
+            let h = e & ~7
+            var k = Int(truncatingIfNeeded: h >> 3) & (size - 1)
+            while slots[k] != 0 && slots[k] & ~7 != h { k = (k + 1) & (size - 1) }
+            if slots[k] == 0 { count += 1; slots[k] = h }
+            slots[k] |= e & 7
         }
         var filter = [UInt64](repeating: 0, count: 1 << 14)
         for v in slots where v != 0 && filterKeeps(UInt8(v & 7)) {
@@ -67,17 +80,6 @@ public struct WordSet: Sendable {
         self.count = count
         self.filter = filter
         self.filterKeeps = filterKeeps
-    }
-
-    private static func grown(_ slots: [UInt64]) -> ([UInt64], Int) {
-        let size = slots.count * 2
-        var bigger = [UInt64](repeating: 0, count: size)
-        for v in slots where v != 0 {
-            var k = Int(truncatingIfNeeded: v >> 3) & (size - 1)
-            while bigger[k] != 0 { k = (k + 1) & (size - 1) }
-            bigger[k] = v
-        }
-        return (bigger, size)
     }
 
     /// The word's tag bits, 0 when it is on no list.

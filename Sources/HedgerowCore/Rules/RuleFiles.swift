@@ -8,7 +8,7 @@ public enum RuleFiles {
     public static func load(_ files: [(path: String, yaml: String)], under folder: String = "Rules/") throws -> [Rule] {
         let results = ParsedFiles(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let result = Result { try RuleLoader.load(yaml: files[i].yaml, file: folder + files[i].path) }
+            let result = Result { try RuleLoader.load(yaml: files[i].yaml, file: folder + files[i].path, builtIn: true) }
             results.set(i, result)
         }
         return try results.all().flatMap { try $0.get() }

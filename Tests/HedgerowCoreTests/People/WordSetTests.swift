@@ -46,6 +46,43 @@ final class WordSetTests: XCTestCase {
         XCTAssertEqual(absent, 0, "seed \(seed)")
     }
 
+    /// Tags are the union of the lists holding each word, whatever order the table was
+    /// filled in (it is filled in the order of home slots, not of the lists); seeded.
+    func testTagsAreTheUnionOfTheListsHoldingEachWord() {
+        var rng = SeededGenerator(seed: 31)
+        func word() -> String {
+            let letters = Array("abcdefghijklmnopqrstuvwxyz")
+            return String((0..<(3 + Int(rng.next() % 9))).map { _ in letters[Int(rng.next() % 26)] })
+        }
+        var expected: [String: UInt8] = [:]
+        var lists: [(text: String, tag: UInt8)] = []
+        for tag: UInt8 in [1, 2, 4] {
+            var lines: [String] = []
+            for _ in 0..<6_000 {
+                // A third of the words come again from the lists before (a name that is also a surname).
+                let w = rng.next() % 3 == 0 && !expected.isEmpty ? expected.keys.randomElement(using: &rng)! : word()
+                lines.append(rng.next() % 7 == 0 ? w.uppercased() + "\r" : w)
+                expected[w, default: 0] |= tag
+                if rng.next() % 50 == 0 { lines.append("") }
+            }
+            lists.append((lines.joined(separator: "\n"), tag))
+        }
+        let set = WordSet(lists: lists, filterKeeps: { $0 & 3 != 0 && $0 & 4 == 0 })
+        XCTAssertEqual(set.count, expected.count)
+        for (w, tag) in expected {
+            XCTAssertEqual(set.tag(w), tag, w)
+            XCTAssertEqual(set.tag(w.prefix(1).uppercased() + w.dropFirst()), tag, "case is folded: \(w)")
+            var bytes = Array(w.utf8)
+            XCTAssertEqual(set.matches(&bytes, count: bytes.count), tag & 3 != 0 && tag & 4 == 0, w)
+        }
+        var absent = 0
+        for _ in 0..<6_000 {
+            let w = word() + "q" + word()
+            if expected[w] == nil { absent += 1; XCTAssertEqual(set.tag(w), 0, w) }
+        }
+        XCTAssertGreaterThan(absent, 5_900)
+    }
+
     func testTheEmbeddedListsAreLoaded() {
         XCTAssertGreaterThan(Lexicon.names.count, 100_000)
         XCTAssertTrue(Lexicon.isGivenName("margaret"))
