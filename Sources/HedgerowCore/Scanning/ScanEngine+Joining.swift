@@ -7,7 +7,7 @@ import PCRE2
 /// the last, and the pieces themselves (`Finding.pieces`) for a redactor.
 extension ScanEngine {
     func joinAndScan(_ span: ByteRange, window p: UnsafePointer<UInt8>, state: WindowState, into raw: inout [RawMatch]) {
-        guard let nested else { return }
+        guard nested != nil else { return }
         var start = span.start
         // A chain that continues a literal on an earlier line (`"abc"` then `+ "def"` below
         // it, as Java style breaks before the operator): the match starts at the `+`, and
@@ -29,15 +29,12 @@ extension ScanEngine {
         var lineStart = start
         while lineStart > 0 && start - lineStart < 256 && p[lineStart - 1] != 0x0A { lineStart -= 1 }
         let before = Array(UnsafeBufferPointer(start: p + lineStart, count: start - lineStart))
-        guard let inner = try? nested.scan(bytes: before + text.bytes).findings else { return }
-        for f in inner {
+        // A value inside one piece is the plain scan's to find (onlyRewritten).
+        for (f, placed) in rescan(text, before: before, onlyRewritten: true) {
             guard let index = ruleSet.index(of: f.ruleID) else { continue }
-            let lo = max(0, f.start.offset - before.count), hi = min(text.count, f.end.offset - before.count)
-            // A value inside one piece is the plain scan's to find.
-            guard lo < hi, !text.map.isVerbatim(lo..<hi) else { continue }
-            let placed = text.map.pieces(of: lo..<hi)
+            let length = min(text.count, f.end.offset - before.count) - max(0, f.start.offset - before.count)
             // Pieces of a character or two are a table (`'0' '1' '2'…`), not a value written in parts.
-            guard let a = placed.first, let b = placed.last, placed.count * Self.shortestPiece <= hi - lo else { continue }
+            guard let a = placed.first, let b = placed.last, placed.count * Self.shortestPiece <= length else { continue }
             raw.append(RawMatch(rule: index, start: a.lowerBound, end: b.upperBound, value: f.value, confidence: f.confidence,
                                 note: f.confidenceNote, decodedFrom: .concatenation, pieces: placed))
         }
