@@ -30,11 +30,10 @@ extension ScanEngine {
         while lineStart > 0 && start - lineStart < 256 && p[lineStart - 1] != 0x0A { lineStart -= 1 }
         let before = Array(UnsafeBufferPointer(start: p + lineStart, count: start - lineStart))
         // A value inside one piece is the plain scan's to find (onlyRewritten).
-        for (f, placed) in rescan(text, before: before, onlyRewritten: true) {
+        for (f, value, placed) in rescan(text, before: before, onlyRewritten: true) {
             guard let index = ruleSet.index(of: f.ruleID) else { continue }
-            let length = min(text.count, f.end.offset - before.count) - max(0, f.start.offset - before.count)
             // Pieces of a character or two are a table (`'0' '1' '2'…`), not a value written in parts.
-            guard let a = placed.first, let b = placed.last, placed.count * Self.shortestPiece <= length else { continue }
+            guard let a = placed.first, let b = placed.last, placed.count * Self.shortestPiece <= value.count else { continue }
             raw.append(RawMatch(rule: index, start: a.lowerBound, end: b.upperBound, value: f.value, confidence: f.confidence,
                                 note: f.confidenceNote, decodedFrom: .concatenation, pieces: placed))
         }

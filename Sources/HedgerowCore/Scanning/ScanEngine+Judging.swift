@@ -82,7 +82,7 @@ extension ScanEngine {
             after: Array(UnsafeBufferPointer(start: p + span.end, count: max(0, match.end - span.end))))
         // A value the encoded text holds byte for byte (a token after a \n escape) is kept
         // too: the plain scan may not read it (the escape's letter glued onto it).
-        for (f, placed) in rescan(decoded, before: around.before, after: around.after, onlyRewritten: false) {
+        for (f, _, placed) in rescan(decoded, before: around.before, after: around.after, onlyRewritten: false) {
             guard let index = ruleSet.index(of: f.ruleID), let first = placed.first, let last = placed.last else { continue }
             raw.append(RawMatch(rule: index, start: first.lowerBound, end: last.upperBound,
                                 value: f.value, confidence: f.confidence, note: f.confidenceNote, decodedFrom: encoding))

@@ -81,15 +81,16 @@ extension ScanEngine {
     /// Scans a value the engine rewrote (decoded, or joined from literals) with the nested
     /// scanner, the match's text around it going with it (`password: <base64>` still
     /// reads as a password), and puts each finding back on the source. The text around is
-    /// read, never placed: a finding is cut to the value, and one wholly outside it is
-    /// left out. Pieces are stream offsets when `text`'s map is.
-    func rescan(_ text: RewrittenText, before: [UInt8] = [], after: [UInt8] = [], onlyRewritten: Bool) -> [(finding: Finding, pieces: [Range<Int>])] {
+    /// read, never placed: a finding is cut to the value (`span`, in `text`'s offsets), and
+    /// one wholly outside it is left out. Pieces are stream offsets when `text`'s map is.
+    func rescan(_ text: RewrittenText, before: [UInt8] = [], after: [UInt8] = [],
+                onlyRewritten: Bool) -> [(finding: Finding, span: Range<Int>, pieces: [Range<Int>])] {
         guard let nested, !text.isEmpty, let inner = try? nested.scan(bytes: before + text.bytes + after).findings else { return [] }
-        var placed: [(finding: Finding, pieces: [Range<Int>])] = []
+        var placed: [(finding: Finding, span: Range<Int>, pieces: [Range<Int>])] = []
         for f in inner {
             let lo = max(0, f.start.offset - before.count), hi = min(text.count, f.end.offset - before.count)
             guard lo < hi, let pieces = text.sourcePieces(of: lo..<hi, onlyRewritten: onlyRewritten) else { continue }
-            placed.append((f, pieces))
+            placed.append((f, lo..<hi, pieces))
         }
         return placed
     }
