@@ -2,9 +2,10 @@ import PCRE2
 
 /// Part of stage 4, judging: a value written in pieces (`'ghp_' + '…'`, literals side by
 /// side in parentheses, a shell word continued with a backslash) is assembled by
-/// `StringJoiner` into rewritten text with an offset map, scanned with the other rules,
-/// and each finding placed on its pieces in the file: the span from the first piece to
-/// the last, and the pieces themselves (`Finding.pieces`) for a redactor.
+/// `StringJoiner` into rewritten text with an offset map, scanned with the other rules by
+/// `rescan` (as a decoded value is), and each finding placed on its pieces in the file: the
+/// span from the first piece to the last, and the pieces themselves (`Finding.pieces`) for
+/// a redactor.
 extension ScanEngine {
     func joinAndScan(_ span: ByteRange, window p: UnsafePointer<UInt8>, state: WindowState, into raw: inout [RawMatch]) {
         guard nested != nil else { return }

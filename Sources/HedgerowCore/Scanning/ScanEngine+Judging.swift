@@ -5,8 +5,9 @@ import Glibc
 #endif
 
 /// Stage 4, judging: each match's validators (checksums, context words, placeholders) keep,
-/// lower or reject it; decoder rules decode their span and scan the decoded text with the
-/// other rules; the finding's context class (attribution, organisational) is decided here.
+/// lower or reject it; decoder rules rewrite their span (`Encoding.rewrite`: decoded text
+/// with an offset map back to it) and `rescan` it with the other rules; the finding's
+/// context class (attribution, organisational) is decided here.
 extension ScanEngine {
     /// Validates one match and keeps it if it survives.
     func consider(_ m: MatchSpan, rule: CompiledRule, window: UnsafeRawBufferPointer, state: WindowState, into raw: inout [RawMatch]) {
