@@ -9,7 +9,9 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(f.map(\.ruleID), ["pd.email"])
         XCTAssertEqual(f.first?.decodedFrom, .percent)
         XCTAssertEqual(f.first?.value, "rhys.green@gmail.com")
-        XCTAssertEqual(f.first?.start.column, 6)
+        // On the encoded address itself (rhys.green%40gmail.com), not the mailto%3A before it.
+        XCTAssertEqual(f.first?.start.column, 15)
+        XCTAssertEqual(f.first?.end.column, 37)
     }
 
     func testBase64KubernetesSecretValueIsDecodedWithItsKey() {

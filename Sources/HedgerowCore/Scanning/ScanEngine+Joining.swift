@@ -2,12 +2,13 @@ import PCRE2
 
 /// Part of stage 4, judging: a value written in pieces (`'ghp_' + '…'`, literals side by
 /// side in parentheses, a shell word continued with a backslash) is assembled by
-/// `StringJoiner` into rewritten text with an offset map, scanned with the other rules,
-/// and each finding placed on its pieces in the file: the span from the first piece to
-/// the last, and the pieces themselves (`Finding.pieces`) for a redactor.
+/// `StringJoiner` into rewritten text with an offset map, scanned with the other rules by
+/// `rescan` (as a decoded value is), and each finding placed on its pieces in the file: the
+/// span from the first piece to the last, and the pieces themselves (`Finding.pieces`) for
+/// a redactor.
 extension ScanEngine {
     func joinAndScan(_ span: ByteRange, window p: UnsafePointer<UInt8>, state: WindowState, into raw: inout [RawMatch]) {
-        guard let nested else { return }
+        guard nested != nil else { return }
         var start = span.start
         // A chain that continues a literal on an earlier line (`"abc"` then `+ "def"` below
         // it, as Java style breaks before the operator): the match starts at the `+`, and
@@ -29,15 +30,11 @@ extension ScanEngine {
         var lineStart = start
         while lineStart > 0 && start - lineStart < 256 && p[lineStart - 1] != 0x0A { lineStart -= 1 }
         let before = Array(UnsafeBufferPointer(start: p + lineStart, count: start - lineStart))
-        guard let inner = try? nested.scan(bytes: before + text.bytes).findings else { return }
-        for f in inner {
+        // A value inside one piece is the plain scan's to find (onlyRewritten).
+        for (f, value, placed) in rescan(text, before: before, onlyRewritten: true) {
             guard let index = ruleSet.index(of: f.ruleID) else { continue }
-            let lo = max(0, f.start.offset - before.count), hi = min(text.count, f.end.offset - before.count)
-            // A value inside one piece is the plain scan's to find.
-            guard lo < hi, !text.map.isVerbatim(lo..<hi) else { continue }
-            let placed = text.map.pieces(of: lo..<hi)
             // Pieces of a character or two are a table (`'0' '1' '2'…`), not a value written in parts.
-            guard let a = placed.first, let b = placed.last, placed.count * Self.shortestPiece <= hi - lo else { continue }
+            guard let a = placed.first, let b = placed.last, placed.count * Self.shortestPiece <= value.count else { continue }
             raw.append(RawMatch(rule: index, start: a.lowerBound, end: b.upperBound, value: f.value, confidence: f.confidence,
                                 note: f.confidenceNote, decodedFrom: .concatenation, pieces: placed))
         }

@@ -5,8 +5,9 @@ import Glibc
 #endif
 
 /// Stage 4, judging: each match's validators (checksums, context words, placeholders) keep,
-/// lower or reject it; decoder rules decode their span and scan the decoded text with the
-/// other rules; the finding's context class (attribution, organisational) is decided here.
+/// lower or reject it; decoder rules rewrite their span (`Encoding.rewrite`: decoded text
+/// with an offset map back to it) and `rescan` it with the other rules; the finding's
+/// context class (attribution, organisational) is decided here.
 extension ScanEngine {
     /// Validates one match and keeps it if it survives.
     func consider(_ m: MatchSpan, rule: CompiledRule, window: UnsafeRawBufferPointer, state: WindowState, into raw: inout [RawMatch]) {
@@ -16,6 +17,15 @@ extension ScanEngine {
         guard span.count > 0 else { return }
         if let skipsSpan, skipsSpan(state.start + span.start, state.start + span.end) { return }
         let p = window.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        // A decoder rule reports nothing itself: its span is rewritten and scanned again.
+        if rule.rule.decode == .concatenation {
+            joinAndScan(span, window: p, state: state, into: &raw)
+            return
+        }
+        if let encoding = rule.rule.decode {
+            decodeAndScan(encoding, match: m.whole, span: span, window: p, state: state, into: &raw)
+            return
+        }
         func text(_ a: Int, _ b: Int) -> String { String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self) }
         var lineStart = span.start
         while lineStart > 0 && span.start - lineStart < 512 && p[lineStart - 1] != 0x0A { lineStart -= 1 }
@@ -28,14 +38,6 @@ extension ScanEngine {
             header: state.tableHeaders.last(where: { $0.offset < state.start + span.start })?.header ?? state.header,
             lineBefore: text(lineStart, span.start), path: state.origin.path
         )
-        if rule.rule.decode == .concatenation {
-            joinAndScan(span, window: p, state: state, into: &raw)
-            return
-        }
-        if let encoding = rule.rule.decode {
-            decodeAndScan(candidate, encoding: encoding, match: m.whole, span: span, window: p, state: state, into: &raw)
-            return
-        }
         var confidence = rule.rule.confidence
         var note: String?
         for validator in rule.validators {
@@ -56,43 +58,36 @@ extension ScanEngine {
                             value: candidate.value, confidence: confidence, note: note, context: context))
     }
 
-    /// Decodes an encoded span and keeps what the other rules find inside it, placed on
-    /// the encoded span and marked with the encoding.
+    /// Decodes an encoded span into rewritten text with an offset map back to its bytes
+    /// (`Encoding.rewrite`), scans it with the other rules (`rescan`, which puts each
+    /// finding back on the source through the map, as for every rewrite) and keeps what
+    /// they find, marked with the encoding: a value between escapes lands on its own bytes,
+    /// a base64 or spoken value on the whole encoded span.
     /// The text around the value (a key name, say) is scanned with it, so `password: <base64>`
     /// still reads as a password once decoded.
     func decodeAndScan(
-        _ candidate: Candidate, encoding: Encoding, match: ByteRange, span: ByteRange, window p: UnsafePointer<UInt8>,
+        _ encoding: Encoding, match: ByteRange, span: ByteRange, window p: UnsafePointer<UInt8>,
         state: WindowState, into raw: inout [RawMatch]
     ) {
-        guard let nested, let decoded = encoding.decode(candidate.value) else { return }
+        guard nested != nil,
+              let decoded = encoding.rewrite(UnsafeBufferPointer(start: p + span.start, count: span.end - span.start), at: state.start + span.start)
+        else { return }
         // Escaped bytes such as b'\x89PNG\r\n' decode to control characters around short
         // words: nothing any rule reports is shorter than four letters or digits in a row.
         // A spoken value is only ever what its words said (a postcode such as W3 6RX). hedgerow:allow (made-up example)
-        guard encoding == .spoken || Self.hasAlphanumericRun(decoded, length: 4) else { return }
+        guard encoding == .spoken || Self.hasAlphanumericRun(decoded.bytes, length: 4) else { return }
         // The match's text around the value (a key name) goes with it; a value group outside
         // the match (a capture in a lookaround) has none.
-        let input = encoding.surround(
-            decoded, before: Array(UnsafeBufferPointer(start: p + match.start, count: max(0, span.start - match.start))),
+        let around = encoding.context(
+            before: Array(UnsafeBufferPointer(start: p + match.start, count: max(0, span.start - match.start))),
             after: Array(UnsafeBufferPointer(start: p + span.end, count: max(0, match.end - span.end))))
-        guard let inner = try? nested.scan(bytes: input).findings else { return }
-        let encoded = Array(candidate.value.utf8)
-        for f in inner {
-            guard let index = ruleSet.index(of: f.ruleID) else { continue }
-            // A value the encoded text holds byte for byte (a token after a \n escape) is
-            // placed on those bytes: span and masked value then match the file's own text.
-            let at = Self.firstIndex(of: Array(f.value.utf8), in: encoded).map { span.start + $0 }
-            raw.append(RawMatch(rule: index, start: state.start + (at ?? span.start), end: state.start + (at.map { $0 + f.value.utf8.count } ?? span.end),
+        // A value the encoded text holds byte for byte (a token after a \n escape) is kept
+        // too: the plain scan may not read it (the escape's letter glued onto it).
+        for (f, _, placed) in rescan(decoded, before: around.before, after: around.after, onlyRewritten: false) {
+            guard let index = ruleSet.index(of: f.ruleID), let first = placed.first, let last = placed.last else { continue }
+            raw.append(RawMatch(rule: index, start: first.lowerBound, end: last.upperBound,
                                 value: f.value, confidence: f.confidence, note: f.confidenceNote, decodedFrom: encoding))
         }
-    }
-
-    /// Where `needle` first occurs in `haystack`, if it does (short inputs: a decoded value).
-    static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
-        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
-            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-        }
-        return nil
     }
 
     static func hasAlphanumericRun(_ bytes: [UInt8], length: Int) -> Bool {

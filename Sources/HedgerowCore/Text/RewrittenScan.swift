@@ -26,10 +26,8 @@ extension ScanEngine {
         let found = try scan(bytes: text.bytes, origin: inner).findings
         var kept: [(finding: Finding, pieces: [Range<Int>])] = []
         for f in found {
-            let span = f.start.offset..<f.end.offset
-            if onlyRewritten && text.map.isVerbatim(span) { continue }
-            let pieces = text.map.pieces(of: span)
-            guard let first = pieces.first, let last = pieces.last,
+            guard let pieces = text.sourcePieces(of: f.start.offset..<f.end.offset, onlyRewritten: onlyRewritten),
+                  let first = pieces.first, let last = pieces.last,
                   first.lowerBound >= source.offset, last.upperBound <= source.offset + source.bytes.count else { continue }
             kept.append((f, pieces))
         }
@@ -62,5 +60,38 @@ extension ScanEngine {
             placed.pairedWith = nil
             return placed
         }
+    }
+}
+
+extension RewrittenText {
+    /// Where a finding made on this text lies in the source: the source ranges that hold
+    /// rewritten `span`, in order (`OffsetMap.pieces`). The one place every rewrite puts a
+    /// finding back, whether a stage-2 reader made the text (a transcript, quoted-printable)
+    /// or the engine did (a decoded value, joined literals). Nil when nothing of the span
+    /// comes from the source, or, with `onlyRewritten`, when it is a byte-for-byte copy of
+    /// one source range: a scan of the source finds it there already.
+    public func sourcePieces(of span: Range<Int>, onlyRewritten: Bool) -> [Range<Int>]? {
+        guard !span.isEmpty, !(onlyRewritten && map.isVerbatim(span)) else { return nil }
+        let pieces = map.pieces(of: span)
+        return pieces.isEmpty ? nil : pieces
+    }
+}
+
+extension ScanEngine {
+    /// Scans a value the engine rewrote (decoded, or joined from literals) with the nested
+    /// scanner, the match's text around it going with it (`password: <base64>` still
+    /// reads as a password), and puts each finding back on the source. The text around is
+    /// read, never placed: a finding is cut to the value (`span`, in `text`'s offsets), and
+    /// one wholly outside it is left out. Pieces are stream offsets when `text`'s map is.
+    func rescan(_ text: RewrittenText, before: [UInt8] = [], after: [UInt8] = [],
+                onlyRewritten: Bool) -> [(finding: Finding, span: Range<Int>, pieces: [Range<Int>])] {
+        guard let nested, !text.isEmpty, let inner = try? nested.scan(bytes: before + text.bytes + after).findings else { return [] }
+        var placed: [(finding: Finding, span: Range<Int>, pieces: [Range<Int>])] = []
+        for f in inner {
+            let lo = max(0, f.start.offset - before.count), hi = min(text.count, f.end.offset - before.count)
+            guard lo < hi, let pieces = text.sourcePieces(of: lo..<hi, onlyRewritten: onlyRewritten) else { continue }
+            placed.append((f, lo..<hi, pieces))
+        }
+        return placed
     }
 }

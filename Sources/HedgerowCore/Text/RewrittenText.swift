@@ -35,6 +35,19 @@ public struct RewrittenText: Equatable, Sendable {
         map.appendReplacement(length: replacement.count, source: source)
     }
 
+    /// The same for one byte (a decoded `%40`), without an array per escape.
+    public mutating func replace(_ source: Range<Int>, with byte: UInt8) {
+        bytes.append(byte)
+        map.appendReplacement(length: 1, source: source)
+    }
+
+    /// The same for a decoded character (a `\u00e9` escape written back as UTF-8).
+    public mutating func replace(_ source: Range<Int>, with scalar: Unicode.Scalar) {
+        let before = bytes.count
+        bytes.append(contentsOf: scalar.utf8)
+        map.appendReplacement(length: bytes.count - before, source: source)
+    }
+
     /// Bytes with no source (a joining space, an utterance's line end), placed at `at`.
     public mutating func insert(_ inserted: [UInt8], at: Int) {
         guard !inserted.isEmpty else { return }
