@@ -7,18 +7,35 @@ enum TableColumns {
     /// The number of delimiters outside quoted fields in `prefix`, the row up to a value:
     /// the value's column index.
     static func index(of prefix: Substring, delimiter: Character) -> Int {
-        var count = 0
+        delimiters(in: prefix, delimiter: delimiter).count
+    }
+
+    /// The fields of a header line, split where `index(of:)` counts delimiters.
+    static func fields(of line: String, delimiter: Character) -> [Substring] {
+        var fields: [Substring] = []
+        var start = line.startIndex
+        for d in delimiters(in: line[...], delimiter: delimiter) {
+            fields.append(line[start..<d])
+            start = line.index(after: d)
+        }
+        fields.append(line[start..<line.endIndex])
+        return fields
+    }
+
+    /// Where the delimiters outside quoted fields are.
+    private static func delimiters(in text: Substring, delimiter: Character) -> [Substring.Index] {
+        var found: [Substring.Index] = []
         var quoted = false, fieldStart = true
-        var i = prefix.startIndex
-        while i < prefix.endIndex {
-            let ch = prefix[i]
+        var i = text.startIndex
+        while i < text.endIndex {
+            let ch = text[i]
             if quoted {
                 if ch == "\"" {
-                    let next = prefix.index(after: i)
-                    if next < prefix.endIndex && prefix[next] == "\"" { i = next } else { quoted = false }
+                    let next = text.index(after: i)
+                    if next < text.endIndex && text[next] == "\"" { i = next } else { quoted = false }
                 }
             } else if ch == delimiter {
-                count += 1
+                found.append(i)
                 fieldStart = true
             } else if ch == "\"" && fieldStart {
                 quoted = true
@@ -27,37 +44,8 @@ enum TableColumns {
                 // A quote inside an unquoted field (`5" screen`) is a character, not quoting.
                 fieldStart = false
             }
-            i = prefix.index(after: i)
+            i = text.index(after: i)
         }
-        return count
-    }
-
-    /// The fields of a header line, split where `index(of:)` counts delimiters.
-    static func fields(of line: String, delimiter: Character) -> [Substring] {
-        var fields: [Substring] = []
-        var start = line.startIndex
-        var quoted = false, fieldStart = true
-        var i = line.startIndex
-        while i < line.endIndex {
-            let ch = line[i]
-            if quoted {
-                if ch == "\"" {
-                    let next = line.index(after: i)
-                    if next < line.endIndex && line[next] == "\"" { i = next } else { quoted = false }
-                }
-            } else if ch == delimiter {
-                fields.append(line[start..<i])
-                start = line.index(after: i)
-                fieldStart = true
-            } else if ch == "\"" && fieldStart {
-                quoted = true
-                fieldStart = false
-            } else if ch != " " {
-                fieldStart = false
-            }
-            i = line.index(after: i)
-        }
-        fields.append(line[start..<line.endIndex])
-        return fields
+        return found
     }
 }
