@@ -49,6 +49,7 @@ final class TimestampPrefilterTests: XCTestCase {
         XCTAssertTrue(check(" --> 01:12:59,004\n"))
         XCTAssertTrue(check("<12:59.004>"))
         XCTAssertTrue(check("100:00:00.000"))
+        XCTAssertFalse(check("3192681918:57:53.517"), "ten digits before the first colon can be a number")
         XCTAssertFalse(check("0:00:02.632"), "one hour digit")
         XCTAssertFalse(check("00:00:02.63"), "two fraction digits")
         XCTAssertFalse(check("00:00:02.6321"))
@@ -73,9 +74,11 @@ final class TimestampPrefilterTests: XCTestCase {
         XCTAssertEqual(plain("a5ae8306d03b/0-0"), [4])
     }
 
-    private func captionTiming(_ g: inout SeededGenerator) -> String {
+    /// A caption timing; with `lookAlikes`, sometimes ten digits where the hours go, which
+    /// is no timing (the prefilter must not skip it).
+    private func captionTiming(_ g: inout SeededGenerator, lookAlikes: Bool = false) -> String {
         func d(_ n: Int) -> String { String((0..<n).map { _ in Character(String(Int.random(in: 0...9, using: &g))) }) }
-        let hours = [0, 2, 2, 2, 3].randomElement(using: &g)!
+        let hours = (lookAlikes ? [0, 2, 2, 2, 3, 10] : [0, 2, 2, 2, 3]).randomElement(using: &g)!
         return (hours > 0 ? d(hours) + ":" : "") + "\(d(2)):\(d(2))\(Bool.random(using: &g) ? "." : ",")\(d(3))"
     }
 
@@ -117,7 +120,8 @@ final class TimestampPrefilterTests: XCTestCase {
         let rules = TestRules.rules.filter { if case .numbers = $0.prefilter { true } else { false } }
         XCTAssertGreaterThanOrEqual(rules.count, 5)
         let pieces = [" ", "-", "/", ":", ".", "\n", "a", "b", "AB", "QQ", "C", "x", "07700", "900", "123", "4111", "1111", "12-34-56",
-                      "31926819", "9434765919", "+44", "(0)", " account ", "0-0", "12 34 56", "4", "12"]
+                      "31926819", "9434765919", "+44", "(0)", " account ", "0-0", "12 34 56", "4", "12", "07700 900123", "4111 1111 1111 1111",
+                      "943 476 5919", "12-34-56 31926819", "QQ 12 34 56 C", "+44 20 7946 0958", "1234567890123456"]
         var found = 0
         for var rule in rules {
             rule.validators = []
@@ -129,7 +133,7 @@ final class TimestampPrefilterTests: XCTestCase {
                 let text = (0..<Int.random(in: 1...10, using: &g)).map { _ in
                     switch Int.random(in: 0..<4, using: &g) {
                     case 0: guid(&g)
-                    case 1: captionTiming(&g)
+                    case 1: captionTiming(&g, lookAlikes: true)
                     default: pieces.randomElement(using: &g)!
                     }
                 }.joined()
@@ -141,7 +145,7 @@ final class TimestampPrefilterTests: XCTestCase {
                 if a != b { break }
             }
         }
-        XCTAssertGreaterThan(found, 500, "the texts hold matches")
+        XCTAssertGreaterThan(found, 400, "the texts hold matches")
     }
 
     func testNoRuleUsingTheExclusionMatchesInsideATimestamp() throws {

@@ -366,7 +366,7 @@ public enum Prefilter: Equatable, Sendable {
         return i == end
     }
 
-    /// Whether the cluster is exactly a caption or media timing, `[hh+:]mm:ss[.,]ddd` (WebVTT
+    /// Whether the cluster is exactly a caption or media timing, `[hh[h]:]mm:ss[.,]ddd` (WebVTT
     /// and SRT cue timings: two of them open every cue).
     static func isCaptionTiming(_ p: UnsafePointer<UInt8>, _ cluster: DigitCluster) -> Bool {
         let n = cluster.end - cluster.start
@@ -378,8 +378,10 @@ public enum Prefilter: Equatable, Sendable {
         guard digit(t), digit(t + 1), q[t + 2] == 0x3A, digit(t + 3), digit(t + 4), q[t + 5] == 0x2E || q[t + 5] == 0x2C,
               digit(t + 6), digit(t + 7), digit(t + 8) else { return false }
         if t == 0 { return true }
-        // Hours: two digits or more, then a colon.
-        guard t >= 3, q[t - 1] == 0x3A else { return false }
+        // Hours: two or three digits, then a colon. No more: a number rule can match ten
+        // digits before a colon ("3192681918:57:93.517" holds an NHS number), while no run
+        // of digits here without a colon holds the six any of them needs.
+        guard t == 3 || t == 4, q[t - 1] == 0x3A else { return false }
         for k in 0..<(t - 1) where !digit(k) { return false }
         return true
     }
