@@ -379,7 +379,7 @@ public enum Prefilter: Equatable, Sendable {
               digit(t + 6), digit(t + 7), digit(t + 8) else { return false }
         if t == 0 { return true }
         // Hours: two or three digits, then a colon. No more: a number rule can match ten
-        // digits before a colon ("3192681918:57:93.517" holds an NHS number), while no run
+        // digits before a colon (ten of them can be an NHS number), while no run
         // of digits here without a colon holds the six any of them needs.
         guard t == 3 || t == 4, q[t - 1] == 0x3A else { return false }
         for k in 0..<(t - 1) where !digit(k) { return false }
