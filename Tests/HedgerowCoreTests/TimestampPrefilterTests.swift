@@ -74,6 +74,14 @@ final class TimestampPrefilterTests: XCTestCase {
         XCTAssertEqual(plain("a5ae8306d03b/0-0"), [4])
     }
 
+    /// Rules whose prefilter is `digits:N:numbers` or `digits:N:numbers-after-capitals`.
+    static func usesNumbers(_ rule: Rule) -> Bool {
+        switch rule.prefilter {
+        case .numbers, .numbersAfterCapitals: true
+        default: false
+        }
+    }
+
     /// A caption timing; with `lookAlikes`, sometimes ten digits where the hours go, which
     /// is no timing (the prefilter must not skip it).
     private func captionTiming(_ g: inout SeededGenerator, lookAlikes: Bool = false) -> String {
@@ -92,7 +100,7 @@ final class TimestampPrefilterTests: XCTestCase {
     /// `digits:N:numbers` also skips caption timings: no rule using it may match in one.
     func testNoNumbersRuleMatchesInsideACaptionTiming() throws {
         var g = SeededGenerator(seed: 41)
-        let rules = TestRules.rules.filter { if case .numbers = $0.prefilter { true } else { false } }
+        let rules = TestRules.rules.filter(Self.usesNumbers)
         XCTAssertGreaterThanOrEqual(rules.count, 5)
         let before = ["", " ", "x ", "AB", "ab ", "[", "\"", "sort code ", "card ", "NHS ", "phone: ", "AB ", "+", "(", "#", "tel ", " --> ", "<", "\n"]
         let after = ["", " ", "Z", " -->", "]", "\"", " C", "A", "/", ",", ")", " account", "\n", ">", " align:start"]
@@ -117,11 +125,12 @@ final class TimestampPrefilterTests: XCTestCase {
     /// separators, with no validators so that every pattern match counts.
     func testNumbersRulesFindTheSameWithTheirPrefilterAmongGUIDs() throws {
         var g = SeededGenerator(seed: 42)
-        let rules = TestRules.rules.filter { if case .numbers = $0.prefilter { true } else { false } }
+        let rules = TestRules.rules.filter(Self.usesNumbers)
         XCTAssertGreaterThanOrEqual(rules.count, 5)
         let pieces = [" ", "-", "/", ":", ".", "\n", "a", "b", "AB", "QQ", "C", "x", "07700", "900", "123", "4111", "1111", "12-34-56",
                       "31926819", "9434765919", "+44", "(0)", " account ", "0-0", "12 34 56", "4", "12", "07700 900123", "4111 1111 1111 1111",
-                      "943 476 5919", "12-34-56 31926819", "QQ 12 34 56 C", "+44 20 7946 0958", "1234567890123456"]
+                      "943 476 5919", "12-34-56 31926819", "QQ 12 34 56 C", "+44 20 7946 0958", "1234567890123456",
+                      "JG123456A", "1AB123456C", "AB 12 34 56 D", "7 JG 123456 B"]
         var found = 0
         for var rule in rules {
             rule.validators = []
@@ -150,7 +159,7 @@ final class TimestampPrefilterTests: XCTestCase {
 
     func testNoRuleUsingTheExclusionMatchesInsideATimestamp() throws {
         var g = seededGenerator()
-        let rules = TestRules.rules.filter { if case .digitsExceptTimestamps = $0.prefilter { true } else if case .numbers = $0.prefilter { true } else { false } }
+        let rules = TestRules.rules.filter { if case .digitsExceptTimestamps = $0.prefilter { true } else { Self.usesNumbers($0) } }
         XCTAssertGreaterThanOrEqual(rules.count, 5)
         let before = ["", " ", "x ", "AB", "ab ", "ts=", "[", "\"", "sort code ", "card ", "NHS ", "phone: ", "AB ", "+", "(", "#", "tel "]
         let after = ["", " ", "Z", " INFO", "]", "\"", " C", "A", "/", ",", ")", " account", "\n"]

@@ -28,6 +28,11 @@ public enum Prefilter: Equatable, Sendable {
     /// rule only if no match has a letter between its digits or lies inside a timestamp or
     /// timing: the tests try each rule using it over thousands of both, and GUIDs.
     case numbers(Int)
+    /// As `numbers`, for a number that follows two capital letters, at most a space between
+    /// them and its first digit (a National Insurance number, `digits:N:numbers-after-capitals`):
+    /// the cluster must hold a digit with two capitals just before it. (Not only its first:
+    /// "083 JG123456A" is one cluster, a test found.)
+    case numbersAfterCapitals(Int)
     /// Two uppercase letters then two digits at the start of a word, followed by a letter,
     /// digit or space (IBAN country code, check digits, then the first group).
     case lettersDigits
@@ -65,6 +70,9 @@ public enum Prefilter: Equatable, Sendable {
         }
         if parts.count == 3, parts[0] == "digits", let n = Int(parts[1]), n >= 1, parts[2] == "numbers" {
             self = .numbers(n); return
+        }
+        if parts.count == 3, parts[0] == "digits", let n = Int(parts[1]), n >= 1, parts[2] == "numbers-after-capitals" {
+            self = .numbersAfterCapitals(n); return
         }
         return nil
     }
@@ -124,7 +132,7 @@ public enum Prefilter: Equatable, Sendable {
 
     var clusterFloor: ClusterFloor {
         switch self {
-        case let .digits(n), let .digitsExceptTimestamps(n), let .numbers(n): ClusterFloor(digits: n)
+        case let .digits(n), let .digitsExceptTimestamps(n), let .numbers(n), let .numbersAfterCapitals(n): ClusterFloor(digits: n)
         case .ipv4: ClusterFloor(dotted: 4)
         case .lettersDigits, .inwardCode, .base64LineEnd, .ipv6, .nameWord, .streetWord: ClusterFloor()
         }
@@ -253,6 +261,11 @@ public enum Prefilter: Equatable, Sendable {
             for cluster in clusters where cluster.plainDigits >= count && !cluster.timestamp && !cluster.captionTiming {
                 Self.strideThrough(cluster, from: from, to: to, into: &hits)
             }
+        case let .numbersAfterCapitals(count):
+            for cluster in clusters where cluster.plainDigits >= count && !cluster.timestamp && !cluster.captionTiming
+                && Self.hasDigitAfterTwoCapitals(p, cluster) {
+                Self.strideThrough(cluster, from: from, to: to, into: &hits)
+            }
         case .ipv4:
             for cluster in clusters where cluster.digits >= 4 && cluster.dots >= 3 {
                 Self.strideThrough(cluster, from: from, to: to, into: &hits)
@@ -364,6 +377,18 @@ public enum Prefilter: Equatable, Sendable {
             if i < end { _ = byte(0x3A); guard digits(2) else { return false } }
         }
         return i == end
+    }
+
+    /// A digit of the cluster with two ASCII capitals just before it, or before a space just
+    /// before it. The window holds the bytes before any cluster but one at the stream's
+    /// start, where nothing precedes it.
+    static func hasDigitAfterTwoCapitals(_ p: UnsafePointer<UInt8>, _ cluster: DigitCluster) -> Bool {
+        for d in cluster.start..<cluster.end where p[d] &- 0x30 < 10 {
+            var k = d - 1
+            if k >= 0 && p[k] == 0x20 { k -= 1 }
+            if k >= 1 && p[k] &- 0x41 < 26 && p[k - 1] &- 0x41 < 26 { return true }
+        }
+        return false
     }
 
     /// Whether the cluster is exactly a caption or media timing, `[hh[h]:]mm:ss[.,]ddd` (WebVTT
