@@ -31,7 +31,7 @@ public enum Prefilter: Equatable, Sendable {
     /// As `numbers`, for a number that follows two capital letters, at most a space between
     /// them and its first digit (a National Insurance number, `digits:N:numbers-after-capitals`):
     /// the cluster must hold a digit with two capitals just before it. (Not only its first:
-    /// "083 JG123456A" is one cluster, a test found.)
+    /// "083 QQ123456C" is one cluster, a test found.)
     case numbersAfterCapitals(Int)
     /// Two uppercase letters then two digits at the start of a word, followed by a letter,
     /// digit or space (IBAN country code, check digits, then the first group).
