@@ -8,7 +8,7 @@ public struct LiteralMatcher: Sendable {
     public let literals: [[UInt8]]
     private var firstPairs = [UInt64](repeating: 0, count: 1024)
     /// A byte trie of the literals: (node << 8 | byte) -> child node; node 0 is the root.
-    private var edges: [Int: Int32] = [:]
+    private var edges = EdgeTable()
     /// The literal ending at each node, or -1.
     private var terminal: [Int32] = [-1]
 
@@ -30,7 +30,7 @@ public struct LiteralMatcher: Sendable {
                 let key = node << 8 | Int(b)
                 if let child = edges[key] { node = Int(child) } else {
                     terminal.append(-1)
-                    edges[key] = Int32(terminal.count - 1)
+                    edges.insert(key, Int32(terminal.count - 1))
                     node = terminal.count - 1
                 }
             }
@@ -77,6 +77,51 @@ public struct LiteralMatcher: Sendable {
             if literal >= 0 && (j == n || !Self.isWord(p[j - 1]) || !Self.isWord(p[j])) { best = Int(literal) }
         }
         return best
+    }
+}
+
+/// The trie's edges in one open-addressed table of integer keys: a redaction walks the trie
+/// at every place a literal's first two bytes occur (every speaker label of a transcript),
+/// and a `Dictionary` hashed each step with SipHash, a few percent of a redaction.
+struct EdgeTable: Sendable {
+    private var keys: [Int] = Array(repeating: -1, count: 64)
+    private var values: [Int32] = Array(repeating: 0, count: 64)
+    private var count = 0
+
+    @inline(__always) private func slot(_ key: Int, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    subscript(key: Int) -> Int32? {
+        keys.withUnsafeBufferPointer { k in
+            let mask = k.count - 1
+            var i = slot(key, mask)
+            while true {
+                let stored = k[i]
+                if stored == key { return values[i] }
+                if stored < 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// Adds a key not yet present (keys are never negative).
+    mutating func insert(_ key: Int, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = slot(key, mask)
+        while keys[i] >= 0 { i = (i + 1) & mask }
+        keys[i] = key
+        values[i] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).filter { $0.0 >= 0 }
+        keys = Array(repeating: -1, count: keys.count * 2)
+        values = Array(repeating: 0, count: keys.count)
+        count = 0
+        for (key, value) in old { insert(key, value) }
     }
 }
 

@@ -149,7 +149,11 @@ public struct Rewriter {
                 emit(leaf, text)
                 counts.byCategory[identity.category, default: 0] += 1
                 counts.repeats += 1
-                literal = matcher.next(in: source, from: found.range.upperBound)
+                // The look from just after its start already found the next one, unless
+                // that one starts inside it: most do not, and the look is not made twice.
+                if let following = literal, following.range.lowerBound < found.range.upperBound {
+                    literal = matcher.next(in: source, from: found.range.upperBound)
+                }
             }
         }
         copy(to: n)

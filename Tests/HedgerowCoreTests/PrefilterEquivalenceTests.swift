@@ -105,7 +105,8 @@ final class PrefilterEquivalenceTests: XCTestCase {
         let pieces = ["2024-01-15T10:23:45Z", "2024-01-15 10:23:45", "2024-01-15T10:23:45.123+01:00", "2024-01-15T10:23", "2024-01-15",
                       "2024-01-15T10:2", "2024-01-15X10:23:45", "2024-01-1bT10:23:45", "2024/01/15T10:23:45", "0695-04-08 10:23:45",
                       " INFO id=", "1450", " ms=", "318", "\n", "AB", "ZZ", ".", "1.2.3.4", " ", "07700 900123", "x", "é", "T", "-", ":",
-                      "7", "42", "9AB", "1 A", "3ZZ", "5.", "8 .", "6@[", "2`{", "0aB", "4\nAB", "1  2", "1   2", "12345678901234567890"]
+                      "7", "42", "9AB", "1 A", "3ZZ", "5.", "8 .", "6@[", "2`{", "0aB", "4\nAB", "1  2", "1   2", "12345678901234567890",
+                      "1e7ea419-51c9", "a5ae8306d03b/0-0", "00:00:02.632", " --> ", "12:59,004", "2024-01-15T1"]
         for _ in 0..<8000 {
             let text = Array((0..<Int.random(in: 1...14, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined().utf8)
             let limit = Int.random(in: 0...text.count, using: &g)
@@ -116,7 +117,7 @@ final class PrefilterEquivalenceTests: XCTestCase {
                 Prefilter.digitClusters(p, from: from, to: to, limit: limit, floor: .everything, into: &fast)
                 Prefilter.digitClusters(p, from: from, to: to, limit: limit, floor: .everything, into: &walked, shortcuts: false)
                 func describe(_ c: [Prefilter.DigitCluster]) -> [String] {
-                    c.map { "\($0.start)-\($0.end) \($0.digits) \($0.dots) \($0.capital) \($0.timestamp)" }
+                    c.map { "\($0.start)-\($0.end) \($0.digits) \($0.dots) \($0.capital) \($0.timestamp) \($0.plainDigits) \($0.captionTiming)" }
                 }
                 XCTAssertEqual(describe(fast), describe(walked), "\(String(decoding: text, as: UTF8.self).debugDescription) \(from)..<\(to) limit \(limit)")
             }

@@ -109,7 +109,7 @@ public enum RuleLoader {
             decode: decode
         )
         if let text = try map.string("prefilter") {
-            guard let prefilter = Prefilter(text) else { throw problem("prefilter must be digits:N, digits:N:not-timestamps, letters-digits, ipv4, inward-code, base64-line-end, ipv6 or name-word") }
+            guard let prefilter = Prefilter(text) else { throw problem("prefilter must be digits:N, digits:N:not-timestamps, digits:N:numbers, digits:N:numbers-after-capitals, letters-digits, ipv4, inward-code, base64-line-end, ipv6 or name-word") }
             guard rule.keywords.isEmpty else { throw problem("a rule has keywords or a prefilter, not both") }
             guard !rule.multiline else { throw problem("a prefilter works line by line; multiline rules use keywords") }
             rule.prefilter = prefilter

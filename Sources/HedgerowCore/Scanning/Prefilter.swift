@@ -19,6 +19,20 @@ public enum Prefilter: Equatable, Sendable {
     /// line of a log, and none of the number rules using this can match inside one (a
     /// test tries thousands of timestamps against each of them).
     case digitsExceptTimestamps(Int)
+    /// For rules whose every match is a number written in digits and separators
+    /// (`digits:N:numbers`): a cluster holding at least this many digits with no ASCII
+    /// letter between them, that is not exactly a timestamp or a caption timing
+    /// ("00:01:02.345", "01:02,345"). The GUID cue identifiers and timing lines of a Teams
+    /// transcript (nearly half its bytes) are digit clusters too: hex letters split the
+    /// first, and colons the second, into runs too short for any number rule. Sound for a
+    /// rule only if no match has a letter between its digits or lies inside a timestamp or
+    /// timing: the tests try each rule using it over thousands of both, and GUIDs.
+    case numbers(Int)
+    /// As `numbers`, for a number that follows two capital letters, at most a space between
+    /// them and its first digit (a National Insurance number, `digits:N:numbers-after-capitals`):
+    /// the cluster must hold a digit with two capitals just before it. (Not only its first:
+    /// "083 QQ123456C" is one cluster, a test found.)
+    case numbersAfterCapitals(Int)
     /// Two uppercase letters then two digits at the start of a word, followed by a letter,
     /// digit or space (IBAN country code, check digits, then the first group).
     case lettersDigits
@@ -54,6 +68,12 @@ public enum Prefilter: Equatable, Sendable {
         if parts.count == 3, parts[0] == "digits", let n = Int(parts[1]), n >= 1, parts[2] == "not-timestamps" {
             self = .digitsExceptTimestamps(n); return
         }
+        if parts.count == 3, parts[0] == "digits", let n = Int(parts[1]), n >= 1, parts[2] == "numbers" {
+            self = .numbers(n); return
+        }
+        if parts.count == 3, parts[0] == "digits", let n = Int(parts[1]), n >= 1, parts[2] == "numbers-after-capitals" {
+            self = .numbersAfterCapitals(n); return
+        }
         return nil
     }
 
@@ -73,6 +93,11 @@ public enum Prefilter: Equatable, Sendable {
         var capital: Bool
         /// Exactly an ISO 8601 timestamp (see `isTimestamp`), worked out once per cluster.
         var timestamp = false
+        /// The most digits in a row of the cluster with no ASCII letter between them ("1e7ea419"
+        /// has 3: 4, 1 and 9); at most `digits`.
+        var plainDigits = 0
+        /// Exactly a caption timing (see `isCaptionTiming`).
+        var captionTiming = false
     }
     static let maxGap = 3
     /// Hits inside a long cluster are this far apart, well under any digit rule's segment.
@@ -107,7 +132,7 @@ public enum Prefilter: Equatable, Sendable {
 
     var clusterFloor: ClusterFloor {
         switch self {
-        case let .digits(n), let .digitsExceptTimestamps(n): ClusterFloor(digits: n)
+        case let .digits(n), let .digitsExceptTimestamps(n), let .numbers(n), let .numbersAfterCapitals(n): ClusterFloor(digits: n)
         case .ipv4: ClusterFloor(dotted: 4)
         case .lettersDigits, .inwardCode, .base64LineEnd, .ipv6, .nameWord, .streetWord: ClusterFloor()
         }
@@ -160,6 +185,9 @@ public enum Prefilter: Equatable, Sendable {
             var dots = 0
             var capital = start > 1 && p[start - 1] &- 0x41 < 26 && p[start - 2] &- 0x41 < 26
             var previousCapital = false
+            // Digits since the last letter between digits, and the most of them.
+            var plain = 0, plainMost = 0
+            var letterBetween = false
             var j = i
             // A timestamp opens a cluster on every line of a log. Its first 19 bytes
             // ("2024-01-15T10:23:45") are checked a word at a time and passed at once: the
@@ -168,18 +196,23 @@ public enum Prefilter: Equatable, Sendable {
                 count = 14
                 last = start + 18
                 j = start + 19
+                // Eight digits, then six after a "T" or with them after a space.
+                if p[start + 10] == 0x54 { plain = 6; plainMost = 8 } else { plain = 14; plainMost = 14 }
             }
             while j < limit {
                 let c = p[j]
                 let isCapital = c &- 0x41 < 26
                 if c &- 0x30 < 10 {
+                    if letterBetween { plain = 0; letterBetween = false }
                     guard shortcuts else {
                         count += 1; last = j; previousCapital = false; j += 1
+                        plain += 1; plainMost = max(plainMost, plain)
                         continue
                     }
                     // A run of digits at once, from the digit bits.
                     let run = digits.run(from: j)
                     count += run
+                    plain += run; plainMost = max(plainMost, plain)
                     last = j + run - 1
                     previousCapital = false
                     j += run
@@ -196,12 +229,15 @@ public enum Prefilter: Equatable, Sendable {
                 else if c == 0x0A || j - last > maxGap { break }
                 else if c == 0x2E { dots += 1 }
                 else if isCapital && previousCapital { capital = true }
+                if (c | 0x20) &- 0x61 < 26 { letterBetween = true }
                 previousCapital = isCapital
                 j += 1
             }
             if floor.keeps(digits: count, dots: dots, capital: capital) {
                 var cluster = DigitCluster(start: start, end: last + 1, digits: count, dots: dots, capital: capital)
                 cluster.timestamp = isTimestamp(p, cluster)
+                cluster.plainDigits = plainMost
+                cluster.captionTiming = isCaptionTiming(p, cluster)
                 clusters.append(cluster)
             }
             i = max(j, last + 1)
@@ -219,6 +255,15 @@ public enum Prefilter: Equatable, Sendable {
         case let .digits(count), let .digitsExceptTimestamps(count):
             let skipTimestamps = if case .digitsExceptTimestamps = self { true } else { false }
             for cluster in clusters where cluster.digits >= count && !(skipTimestamps && cluster.timestamp) {
+                Self.strideThrough(cluster, from: from, to: to, into: &hits)
+            }
+        case let .numbers(count):
+            for cluster in clusters where cluster.plainDigits >= count && !cluster.timestamp && !cluster.captionTiming {
+                Self.strideThrough(cluster, from: from, to: to, into: &hits)
+            }
+        case let .numbersAfterCapitals(count):
+            for cluster in clusters where cluster.plainDigits >= count && !cluster.timestamp && !cluster.captionTiming
+                && Self.hasDigitAfterTwoCapitals(p, cluster) {
                 Self.strideThrough(cluster, from: from, to: to, into: &hits)
             }
         case .ipv4:
@@ -332,6 +377,38 @@ public enum Prefilter: Equatable, Sendable {
             if i < end { _ = byte(0x3A); guard digits(2) else { return false } }
         }
         return i == end
+    }
+
+    /// A digit of the cluster with two ASCII capitals just before it, or before a space just
+    /// before it. The window holds the bytes before any cluster but one at the stream's
+    /// start, where nothing precedes it.
+    static func hasDigitAfterTwoCapitals(_ p: UnsafePointer<UInt8>, _ cluster: DigitCluster) -> Bool {
+        for d in cluster.start..<cluster.end where p[d] &- 0x30 < 10 {
+            var k = d - 1
+            if k >= 0 && p[k] == 0x20 { k -= 1 }
+            if k >= 1 && p[k] &- 0x41 < 26 && p[k - 1] &- 0x41 < 26 { return true }
+        }
+        return false
+    }
+
+    /// Whether the cluster is exactly a caption or media timing, `[hh[h]:]mm:ss[.,]ddd` (WebVTT
+    /// and SRT cue timings: two of them open every cue).
+    static func isCaptionTiming(_ p: UnsafePointer<UInt8>, _ cluster: DigitCluster) -> Bool {
+        let n = cluster.end - cluster.start
+        guard cluster.digits >= 7 && n >= 9 && cluster.digits == n - 2 - (n > 9 ? 1 : 0) else { return false }
+        let q = p + cluster.start
+        @inline(__always) func digit(_ k: Int) -> Bool { q[k] &- 0x30 < 10 }
+        // The tail "mm:ss.ddd": nine bytes ending the cluster.
+        let t = n - 9
+        guard digit(t), digit(t + 1), q[t + 2] == 0x3A, digit(t + 3), digit(t + 4), q[t + 5] == 0x2E || q[t + 5] == 0x2C,
+              digit(t + 6), digit(t + 7), digit(t + 8) else { return false }
+        if t == 0 { return true }
+        // Hours: two or three digits, then a colon. No more: a number rule can match ten
+        // digits before a colon (ten of them can be an NHS number), while no run
+        // of digits here without a colon holds the six any of them needs.
+        guard t == 3 || t == 4, q[t - 1] == 0x3A else { return false }
+        for k in 0..<(t - 1) where !digit(k) { return false }
+        return true
     }
 
     /// The last character of a base64 run of 12 or more ending the line that ends at

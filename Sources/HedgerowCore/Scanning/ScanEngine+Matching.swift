@@ -22,10 +22,14 @@ extension ScanEngine {
         var afterKeyword = LiteralLookahead(count: rule.literalsAfterKeyword.count)
         let deadline = rule.rule.boundedTime ? monotonicNanoseconds() &+ Self.ruleBudget : UInt64.max
         let capitalised = rule.rule.keywordsCapitalised, wordStart = rule.rule.keywordsAtWordStart
+        let multiline = rule.rule.multiline
+        // The hits read through a local copy (nothing adds to them while they are run): read
+        // through the class property, each one cost a retain, a release and an access check.
+        let ruleHits = hits[r]
         var n = -1
-        while n + 1 < hits[r].count {
+        while n + 1 < ruleHits.count {
             n += 1
-            let hit = hits[r][n]
+            let hit = ruleHits[n]
             // A user's rule whose keyword occurs everywhere stops for this window at its budget.
             if deadline != .max && n & 63 == 63 && monotonicNanoseconds() > deadline {
                 report.noteBudgetSpent(rule: rule.rule.id)
@@ -37,7 +41,7 @@ extension ScanEngine {
             // (`lineEnds`), or where the window or the longest match cuts it.
             var segEnd = min(state.length, hit + length)
             var lineEnds = eof && segEnd == state.length
-            if !rule.rule.multiline, let newline = newlines.next(from: hit, to: segEnd) {
+            if !multiline, let newline = newlines.next(from: hit, to: segEnd) {
                 segEnd = newline
                 lineEnds = true
             }
@@ -59,7 +63,7 @@ extension ScanEngine {
             // Anchored rules are tried only where a match can start. A single-line segment must
             // end at its line; a multi-line one must hold the longest match (the window does
             // not cut it). Otherwise the hit goes the general way.
-            let uncut = lineEnds || (rule.rule.multiline && segEnd == hit + length)
+            let uncut = lineEnds || (multiline && segEnd == hit + length)
             if let anchored = rule.anchoredPattern, uncut,
                tryAnchored(rule, anchored, hit: hit, lineEnd: segEnd, length: length, lastTried: &lastTried,
                            options: lineEnds ? notBOL(state) : notBOL(state).union(.notEndOfLine),
@@ -72,13 +76,13 @@ extension ScanEngine {
             // searched again the `length` bytes the one before could not settle, so digit
             // clusters on one long line cost several times what they cost in short lines.
             if !lineEnds {
-                while n + 1 < hits[r].count && hits[r][n + 1] < segEnd {
+                while n + 1 < ruleHits.count && ruleHits[n + 1] < segEnd {
                     n += 1
-                    let next = hits[r][n]
+                    let next = ruleHits[n]
                     guard next + length > segEnd else { continue }
                     segEnd = min(state.length, next + length)
                     lineEnds = eof && segEnd == state.length
-                    if !rule.rule.multiline, let newline = newlines.next(from: next, to: segEnd) {
+                    if !multiline, let newline = newlines.next(from: next, to: segEnd) {
                         segEnd = newline
                         lineEnds = true
                     }
