@@ -21,14 +21,17 @@ final class TimestampPrefilterTests: XCTestCase {
         return t
     }
 
-    func testShapesAreRecognisedExactly() {
-        func check(_ text: String) -> Bool {
-            let bytes = Array(text.utf8)
-            return bytes.withUnsafeBufferPointer { p in
-                let clusters = Prefilter.digitClusters(p.baseAddress!, from: 0, to: bytes.count, limit: bytes.count)
-                return clusters.count == 1 && Prefilter.isTimestamp(p.baseAddress!, clusters[0])
-            }
+    /// Whether `text` is one digit cluster that `shape` accepts.
+    func isOneCluster(_ text: String, _ shape: (UnsafePointer<UInt8>, Prefilter.DigitCluster) -> Bool) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { p in
+            let clusters = Prefilter.digitClusters(p.baseAddress!, from: 0, to: bytes.count, limit: bytes.count)
+            return clusters.count == 1 && shape(p.baseAddress!, clusters[0])
         }
+    }
+
+    func testShapesAreRecognisedExactly() {
+        func check(_ text: String) -> Bool { isOneCluster(text, Prefilter.isTimestamp) }
         XCTAssertTrue(check("at 2024-01-15T10:23:45.123+01:00 ok"))
         XCTAssertTrue(check("2024-01-15 10:23"))
         XCTAssertFalse(check("2024-01-15"), "a date alone is not a timestamp")
@@ -38,13 +41,7 @@ final class TimestampPrefilterTests: XCTestCase {
     }
 
     func testCaptionTimingsAreRecognisedExactly() {
-        func check(_ text: String) -> Bool {
-            let bytes = Array(text.utf8)
-            return bytes.withUnsafeBufferPointer { p in
-                let clusters = Prefilter.digitClusters(p.baseAddress!, from: 0, to: bytes.count, limit: bytes.count)
-                return clusters.count == 1 && Prefilter.isCaptionTiming(p.baseAddress!, clusters[0])
-            }
-        }
+        func check(_ text: String) -> Bool { isOneCluster(text, Prefilter.isCaptionTiming) }
         XCTAssertTrue(check("00:00:02.632 --> "))
         XCTAssertTrue(check(" --> 01:12:59,004\n"))
         XCTAssertTrue(check("<12:59.004>"))
